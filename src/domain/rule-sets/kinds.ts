@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** One zod schema per rule-set kind: the shape a payload must have to be stored. */
+const days = z.number().int().min(0).max(365);
+const dayList = z.array(z.number().int().min(1).max(90));
+const vnd = z.number().int().min(0);
+
+const level2686 = z.enum(['VERY_HIGH', 'HIGH', 'RISK', 'NEW_NORMAL']);
+
+export const riskLevel2686 = z.object({
+  levels: z.array(z.object({
+    code: level2686, nameVi: z.string(), colour: z.string(),
+    communeCriteria: z.string(), districtCriteria: z.string(), measures: z.string(),
+  })).length(4),
+  /** HIGH at commune level: community F0 with known source above this many per 100,000 in 14 days. */
+  highIncidencePer100k14d: z.number().min(0),
+  /** Days without community F0 for NEW_NORMAL. */
+  newNormalDaysWithoutCommunityCase: days,
+  districtVeryHighShareOfVeryHighCommunes: z.number().min(0).max(1),
+  districtVeryHighShareOfHighCommunes: z.number().min(0).max(1),
+});
+
+export const riskLevel4800 = z.object({
+  /** Upper bounds (exclusive) of incidence bands 1–3, new community cases per 100,000 per week; band 4 is above. */
+  incidenceBandUpperBounds: z.tuple([z.number(), z.number(), z.number()]),
+  /** Share of people ≥18 with ≥1 dose at or above which coverage is "met". */
+  adultFirstDoseCoverageCut: z.number().min(0).max(1),
+  /** Raise the level by one when fewer than this share of people ≥50 are fully vaccinated. */
+  over50FullCoverageCut: z.number().min(0).max(1),
+  /** matrix[band-1] = [coverage met & capacity met, coverage not met & capacity met, capacity not met]. */
+  matrix: z.array(z.tuple([z.number().int().min(1).max(4), z.number().int().min(1).max(4), z.number().int().min(1).max(4)])).length(4),
+  levels: z.array(z.object({ level: z.number().int().min(1).max(4), nameVi: z.string(), colour: z.string() })).length(4),
+  cadenceDays: days,
+});
+
+export const quarantine = z.object({
+  situations: z.array(z.object({
+    code: z.string().regex(/^[a-z0-9_]+$/),
+    nameVi: z.string(),
+    exposureClass: z.enum(['F0', 'F1', 'F2', 'arrival']),
+    setting: z.enum(['facility', 'home', 'any']),
+    vaccination: z.enum(['any', 'full', 'partial', 'none']),
+    quarantineDays: days,
+    monitoringDays: days,
+    /** Day 1 = day of entry. */
+    testDays: dayList,
+  })).min(1),
+  lockdownLiftDaysWithoutCase: days,
+});
+
+export const testing = z.object({
+  frequencies: z.array(z.object({
+    population: z.string(), nameVi: z.string(),
+    everyDaysMin: days, everyDaysMax: days, minRounds: z.number().int().min(0).nullable(),
+  })).min(1),
+  maxPoolSize: z.number().int().min(1).max(50),
+  resultsSameDay: z.boolean(),
+});
+
+export const vaccineIntervals = z.object({
+  vaccines: z.array(z.object({
+    code: z.string(), name: z.string(), doses: z.number().int().min(1).max(4),
+    minIntervalDays: days.nullable(), maxIntervalDays: days.nullable(),
+  })).min(1),
+  /** Allowed dose-2 vaccine for a dose-1 vaccine, beyond the same vaccine. */
+  allowedMixes: z.array(z.object({ after: z.string(), then: z.string(), note: z.string() })),
+  forbiddenMixes: z.array(z.object({ after: z.string(), then: z.string() })),
+  /** Days after the last primary or additional dose; null = no booster authorised under this version. */
+  boosterAfterDays: days.nullable(),
+  /** Days after the primary series (special groups); null = no additional dose authorised under this version. */
+  additionalDoseAfterDays: days.nullable(),
+});
+
+export const supportNq68 = z.object({
+  policies: z.array(z.object({
+    point: z.number().int().min(1).max(12), code: z.string(), nameVi: z.string(),
+    amounts: z.array(z.object({ condition: z.string(), amountVnd: vnd, unit: z.enum(['once', 'per_day', 'per_month', 'per_household']) })),
+  })).length(12),
+});
+
+export const supportNq52 = z.object({
+  amountVnd: vnd,
+  lotteryTopUpVnd: vnd,
+  lotteryRoundOneVnd: vnd,
+  occupations: z.array(z.object({ code: z.string(), nameVi: z.string() })).min(1),
+  oneBenefitPerPerson: z.boolean(),
+  /** NQ 68 points whose beneficiaries may still receive NQ 52. */
+  compatibleNq68Points: z.array(z.number().int()),
+});
+
+export const RULE_SET_KINDS = {
+  risk_level_2686: riskLevel2686,
+  risk_level_4800: riskLevel4800,
+  quarantine,
+  testing,
+  vaccine_intervals: vaccineIntervals,
+  support_nq68: supportNq68,
+  support_nq52: supportNq52,
+} as const;
+export type RuleSetKind = keyof typeof RULE_SET_KINDS;
+export const ruleSetKind = z.enum(Object.keys(RULE_SET_KINDS) as [RuleSetKind, ...RuleSetKind[]]);

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { Config } from './config';
+import { registerRoutes, openApiDocument, type RouteSpec } from './platform/http';
+import { sendProblem } from './platform/problem';
+import { AppError } from './platform/errors';
+import { securityHeaders } from './platform/security-headers';
+import { apiDocsHtml } from './platform/api-docs';
+import type { Services } from './services';
+import { authRoutes, sessionToken } from './modules/auth/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { geographyRoutes } from './modules/geography/routes';
+import { peopleRoutes } from './modules/people/routes';
+import { ruleSetsRoutes } from './modules/rule-sets/routes';
+import { usersRoutes } from './modules/users/routes';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+/** Builds the HTTP server: platform plugins, then every module's routes, then the web bundle at /. */
+export async function buildApp(s: Services, config: Config, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY === 'true',
+  });
+  app.decorate('routeSpecs', [] as RouteSpec[]);
+  await app.register(cookie);
+  app.addHook('onSend', securityHeaders);
+  app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
+
+  const resolveSession = (req: Parameters<typeof sessionToken>[0]) => s.auth.session(sessionToken(req), req.ip);
+  registerRoutes(app, [
+    ...authRoutes(s.auth, config.COOKIE_SECURE),
+    ...geographyRoutes(s.geography, s.people),
+    ...peopleRoutes(s.people),
+    ...usersRoutes(s.users),
+    ...ruleSetsRoutes(s.ruleSets),
+    ...auditRoutes(s.db.kysely, s.audit),
+  ], resolveSession);
+
+  app.get('/health', async (_req, reply) => {
+    try {
+      await s.db.pool.query('select 1');
+      return { status: 'ok', database: s.db.kind, uptimeSeconds: Math.round(process.uptime()) };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: s.db.kind });
+    }
+  });
+  const openapi = openApiDocument(app.routeSpecs);
+  app.get('/api/openapi.json', async () => openapi);
+  app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(apiDocsHtml(openapi)));
+
+  const hasWeb = existsSync(WEB_DIST + 'index.html');
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: true });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(new AppError('http.not_found', 404), req, reply);
+  });
+  return app;
+}

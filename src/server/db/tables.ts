@@ -1,0 +1,132 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** The database as Kysely sees it: one interface per table, column names as in SQL. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface AdminUnitsTable {
+  code: string;
+  province_code: string;
+  parent_code: string | null;
+  level: 'province' | 'district' | 'commune' | 'hamlet';
+  name: string;
+  name_folded: string;
+  type: string;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+}
+
+export interface PopulationTable {
+  unit_code: string;
+  as_of: string;
+  source: string;
+  count: number;
+  households: number | null;
+  synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface HouseholdsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  hamlet_code: string | null;
+  address: string;
+  head_person_id: string | null;
+  synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface PersonsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  hamlet_code: string | null;
+  household_id: string | null;
+  full_name: string;
+  name_folded: string;
+  birth_date: string | null;
+  birth_year: number;
+  sex: 'male' | 'female';
+  national_id: string | null;
+  phone: string | null;
+  occupation: string | null;
+  workplace: string | null;
+  address: string | null;
+  synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+  merged_into: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  full_name: string;
+  password_hash: string;
+  role: string;
+  scope_units: string[];
+  agency: string | null;
+  disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  ip: string | null;
+  fields: string[];
+  detail: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface RuleSetsTable {
+  id: string;
+  kind: string;
+  version: number;
+  legal_basis: string;
+  effective_from: string;
+  effective_to: string | null;
+  status: 'draft' | 'active' | 'retired';
+  payload: unknown;
+  confidence: unknown;
+  notes: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  activated_at: Timestamp | null;
+}
+
+export interface Database {
+  admin_units: AdminUnitsTable;
+  population: PopulationTable;
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  rule_sets: RuleSetsTable;
+  schema_migrations: { version: string; applied_at: Generated<Date> };
+}

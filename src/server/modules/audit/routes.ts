@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { isoDate } from '@domain/fields';
+import type { Database } from '../../db/tables';
+import { queryAudit, verifyAuditChain, type AuditLog } from '../../platform/audit';
+import { route } from '../../platform/http';
+
+export const auditQuery = z.object({
+  actorId: z.string().uuid().optional(),
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  action: z.string().max(30).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function auditRoutes(db: Kysely<Database>, audit: AuditLog) {
+  return [
+    route({
+      method: 'GET', url: '/api/audit', tag: 'audit', summary: 'Tra cứu nhật ký truy cập dữ liệu cá nhân', access: 'audit.read', query: auditQuery,
+      handler: async ({ query }) => { await audit.flush(); return queryAudit(db, query); },
+    }),
+    route({
+      method: 'GET', url: '/api/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)', access: 'audit.read',
+      handler: async () => { await audit.flush(); return verifyAuditChain(db); },
+    }),
+  ];
+}

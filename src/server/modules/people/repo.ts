@@ -1,0 +1,116 @@
+import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
+import type { Database, HouseholdsTable, PersonsTable } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import { inScope } from '../../platform/scope';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface SearchFilter {
+  /** 'nguyen & van & duc:*' — every word, the last as a prefix; null = no name filter. */
+  tsquery: string | null;
+  /** Exact national ID or phone number. */
+  number: string | null;
+  folded: string;
+  unit: { level: 'province' | 'district' | 'commune' | 'hamlet'; code: string } | null;
+}
+
+const UNIT_COLUMN = { province: 'province_code', district: 'district_code', commune: 'commune_code', hamlet: 'hamlet_code' } as const;
+
+function matching(db: Q, actor: Actor, f: SearchFilter) {
+  let q = db.selectFrom('persons').where('merged_into', 'is', null).where((eb) => inScope(eb, actor, 'persons'));
+  if (f.tsquery) q = q.where(sql<boolean>`to_tsvector('simple', name_folded) @@ to_tsquery('simple', ${f.tsquery})`);
+  if (f.number) q = q.where((eb) => eb.or([eb('national_id', '=', f.number), eb('phone', '=', f.number)]));
+  if (f.unit) q = q.where(UNIT_COLUMN[f.unit.level], '=', f.unit.code);
+  return q;
+}
+
+/** How many persons match, counting no further than `cap` (so a broad query stays cheap). */
+export async function countMatching(db: Q, actor: Actor, f: SearchFilter, cap: number): Promise<number> {
+  const row = await db.selectFrom(matching(db, actor, f).select(sql`1`.as('one')).limit(cap).as('m'))
+    .select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** A page of matches ranked by closeness to the query: exact name, then prefix, then trigram similarity. */
+export function rankedPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
+  return matching(db, actor, f).selectAll()
+    .orderBy(sql`(name_folded = ${f.folded})`, 'desc')
+    .orderBy(sql`(name_folded like ${f.folded.replace(/[%_\\]/g, '\\$&') + '%'})`, 'desc')
+    .orderBy(sql`similarity(name_folded, ${f.folded})`, 'desc')
+    .orderBy('name_folded').orderBy('id')
+    .offset(offset).limit(limit).execute();
+}
+
+/** A page of matches in alphabetical order (served by persons_name_prefix_idx), for broad queries. */
+export function alphabeticalPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
+  return matching(db, actor, f).selectAll().orderBy('name_folded').orderBy('id').offset(offset).limit(limit).execute();
+}
+
+export function personById(db: Q, id: string) {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function personForUpdate(db: Transaction<Database>, id: string) {
+  return db.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function personByNationalId(db: Q, nationalId: string) {
+  return db.selectFrom('persons').selectAll().where('national_id', '=', nationalId).where('merged_into', 'is', null).executeTakeFirst();
+}
+
+export function membersOf(db: Q, householdId: string) {
+  return db.selectFrom('persons').selectAll().where('household_id', '=', householdId).where('merged_into', 'is', null)
+    .orderBy('birth_year').orderBy('full_name').execute();
+}
+
+/** Same commune, birth year within one year, trigram-similar name: the likely duplicates of a new person. */
+export function similarPersons(db: Q, p: { communeCode: string; birthYear: number; nameFolded: string; excludeId?: string }, threshold: number) {
+  let q = db.selectFrom('persons')
+    .select(['id', 'full_name', 'birth_year', 'commune_code', 'national_id', sql<number>`similarity(name_folded, ${p.nameFolded})`.as('similarity')])
+    .where('commune_code', '=', p.communeCode)
+    .where('birth_year', 'in', [p.birthYear - 1, p.birthYear, p.birthYear + 1])
+    .where('merged_into', 'is', null)
+    .where(sql<boolean>`similarity(name_folded, ${p.nameFolded}) >= ${threshold}`);
+  if (p.excludeId) q = q.where('id', '<>', p.excludeId);
+  return q.orderBy('similarity', 'desc').limit(5).execute();
+}
+
+export function insertPerson(db: Q, row: Insertable<PersonsTable>) {
+  return db.insertInto('persons').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the stored version is `version`; undefined when someone else changed it first. */
+export function updatePerson(db: Q, id: string, version: number, changes: Updateable<PersonsTable>) {
+  return db.updateTable('persons').set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+export function householdById(db: Q, id: string) {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertHousehold(db: Q, row: Insertable<HouseholdsTable>) {
+  return db.insertInto('households').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateHousehold(db: Q, id: string, version: number, changes: Updateable<HouseholdsTable>) {
+  return db.updateTable('households').set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst();
+}
+
+export function setHouseholdHead(db: Q, householdId: string, personId: string | null) {
+  return db.updateTable('households').set({ head_person_id: personId }).where('id', '=', householdId).execute();
+}
+
+/** Moves the merged person's household membership and headship to the kept person. */
+export async function repointMerged(db: Q, fromId: string, toId: string) {
+  await db.updateTable('households').set({ head_person_id: toId }).where('head_person_id', '=', fromId).execute();
+}
+
+/** Persons and households per child unit, for the geography tree. */
+export function countsByUnit(db: Q, column: 'district_code' | 'commune_code' | 'hamlet_code', parentColumn: 'province_code' | 'district_code' | 'commune_code', parent: string) {
+  return db.selectFrom('persons')
+    .select([sql<string>`${sql.ref(column)}`.as('unit_code'), sql<number>`count(*)::int`.as('persons'), sql<number>`count(distinct household_id)::int`.as('households')])
+    .where(parentColumn, '=', parent).where('merged_into', 'is', null).where(column, 'is not', null)
+    .groupBy(column).execute();
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { fullName, isoDate, mobilePhone, nationalId, optionalText, unitCode, uuid } from '@domain/fields';
+import { checkNationalId } from '@domain/national-id';
+
+export const sex = z.enum(['male', 'female']);
+
+/** Forms send '' for a cleared optional field; it means "none". */
+const emptyAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? null : v), schema.nullish());
+
+const personFields = z.object({
+  /** Optional client-made UUIDv7, so an offline device can retry a create safely. */
+  id: uuid.optional(),
+  fullName,
+  /** Ngày sinh, when known; otherwise only the year (năm sinh). */
+  birthDate: isoDate.nullish(),
+  birthYear: z.number().int().min(1880).max(2100).nullish(),
+  sex,
+  /** CCCD (12 digits) or CMND (9 digits). */
+  nationalId: emptyAsNull(nationalId),
+  phone: emptyAsNull(mobilePhone),
+  occupation: optionalText(200),
+  workplace: optionalText(200),
+  address: optionalText(300),
+  communeCode: unitCode,
+  hamletCode: unitCode.nullish(),
+  householdId: uuid.nullish(),
+});
+
+type PersonFields = z.infer<typeof personFields>;
+
+/** Cross-field rules, each pointing at the field the form shows it under. */
+function checkBirth<T extends Partial<PersonFields>>(p: T, ctx: z.RefinementCtx, partial: boolean) {
+  const year = p.birthDate ? Number(p.birthDate.slice(0, 4)) : p.birthYear;
+  if (!partial && !p.birthDate && !p.birthYear) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_required' });
+  if (p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_mismatch' });
+  if (p.birthDate && p.birthDate > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.date_future' });
+  if (p.nationalId && year && checkNationalId(p.nationalId, year) === 'birth_year') ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'validation.national_id_birth_year' });
+}
+
+export const personInput = personFields.superRefine((p, ctx) => checkBirth(p, ctx, false));
+export type PersonInput = z.infer<typeof personInput>;
+
+/** A change to a person: only the fields sent change; `version` is the one the editor saw. */
+export const personPatch = personFields.omit({ id: true }).partial().extend({ version: z.number().int().min(1) })
+  .superRefine((p, ctx) => checkBirth(p, ctx, true));
+export type PersonPatch = z.infer<typeof personPatch>;
+
+export const householdInput = z.object({
+  id: uuid.optional(),
+  address: z.string().trim().min(3).max(300),
+  communeCode: unitCode,
+  hamletCode: unitCode.nullish(),
+  /** Members created with the household, in one transaction; the first is the head unless headIndex says otherwise. */
+  members: z.array(personInput).max(50).default([]),
+  headIndex: z.number().int().min(0).default(0),
+}).refine((h) => h.members.length === 0 || h.headIndex < h.members.length, { path: ['headIndex'], message: 'validation.invalid' });
+export type HouseholdInput = z.infer<typeof householdInput>;
+
+export const householdPatch = z.object({
+  address: z.string().trim().min(3).max(300).optional(),
+  hamletCode: unitCode.nullish(),
+  headPersonId: uuid.nullish(),
+  version: z.number().int().min(1),
+});
+export type HouseholdPatch = z.infer<typeof householdPatch>;
+
+export const searchQuery = z.object({
+  /** Name (any case, with or without diacritics), or a national ID / phone number. */
+  q: z.string().trim().max(100).optional(),
+  /** Any unit: province, district, commune or hamlet. */
+  unit: unitCode.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const idParams = z.object({ id: uuid });
+
+export const mergeBody = z.object({
+  /** The record that stays. */
+  keepId: uuid,
+  /** The duplicate: its missing details fill the kept record, then it is hidden. */
+  mergeId: uuid,
+});
+
+export interface PersonView {
+  id: string;
+  fullName: string;
+  birthDate: string | null;
+  birthYear: number;
+  sex: 'male' | 'female';
+  nationalId: string | null;
+  phone: string | null;
+  occupation: string | null;
+  workplace: string | null;
+  address: string | null;
+  provinceCode: string;
+  districtCode: string;
+  communeCode: string;
+  hamletCode: string | null;
+  householdId: string | null;
+  synthetic: boolean;
+  mergedInto: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface HouseholdView {
+  id: string;
+  address: string;
+  provinceCode: string;
+  districtCode: string;
+  communeCode: string;
+  hamletCode: string | null;
+  headPersonId: string | null;
+  synthetic: boolean;
+  version: number;
+  members: PersonView[];
+}
+
+export interface DuplicateWarning {
+  id: string;
+  fullName: string;
+  birthYear: number;
+  communeCode: string;
+  nationalId: string | null;
+  similarity: number;
+}

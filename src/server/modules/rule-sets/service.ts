@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import type { Kysely, Selectable } from 'kysely';
+import { uuidv7 } from '@domain/uuid';
+import { vnDay } from '@domain/dates';
+import { resolvePointer } from '@domain/rule-sets/confidence';
+import { ruleInForce } from '@domain/rule-sets/in-force';
+import { RULE_SET_KINDS, type RuleSetKind } from '@domain/rule-sets/kinds';
+import type { Database, RuleSetsTable } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { fieldErrors } from '../../platform/problem';
+import type { RuleSetInput, RuleSetView } from './schemas';
+
+export const SEED_FILE = new URL('../../../../data/rule-sets-2021.json', import.meta.url);
+
+const present = (r: Selectable<RuleSetsTable>): RuleSetView => ({
+  id: r.id, kind: r.kind, version: r.version, legalBasis: r.legal_basis, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+  status: r.status, payload: r.payload, confidence: r.confidence as RuleSetView['confidence'], notes: r.notes,
+  createdAt: new Date(r.created_at).toISOString(), activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
+});
+
+export class RuleSetsService {
+  constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog) {}
+
+  async list(kind?: RuleSetKind): Promise<RuleSetView[]> {
+    let q = this.db.selectFrom('rule_sets').selectAll();
+    if (kind) q = q.where('kind', '=', kind);
+    return (await q.orderBy('kind').orderBy('version', 'desc').execute()).map(present);
+  }
+
+  async get(id: string): Promise<RuleSetView> {
+    const row = await this.db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('rules.not_found', 404);
+    return present(row);
+  }
+
+  /** The version of `kind` in force on `day` (Vietnam calendar day). Every computed result records its id and version. */
+  async inForce(kind: RuleSetKind, day: string = vnDay()): Promise<RuleSetView> {
+    const versions = (await this.list(kind));
+    const v = ruleInForce(versions, day);
+    if (!v) throw new AppError('rules.not_found', 404);
+    return v;
+  }
+
+  /** Adds the next version of a kind as a draft; the payload must satisfy the kind's schema. */
+  async addVersion(actor: Actor | null, input: RuleSetInput, opts: { version?: number; status?: 'draft' | 'active' } = {}): Promise<RuleSetView> {
+    const parsed = RULE_SET_KINDS[input.kind].safeParse(input.payload);
+    if (!parsed.success) throw new AppError('validation.invalid', 400, {}, undefined, fieldErrors(parsed.error, 'vi', 'payload', input.payload));
+    for (const pointer of Object.keys(input.confidence)) {
+      if (resolvePointer(parsed.data, pointer) === undefined) throw new AppError('rules.confidence_pointer', 400, { pointer }, 'confidence');
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const last = await trx.selectFrom('rule_sets').select('version').where('kind', '=', input.kind).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      const version = opts.version ?? (last?.version ?? 0) + 1;
+      const clash = await trx.selectFrom('rule_sets').select('id').where('kind', '=', input.kind).where('version', '=', version).executeTakeFirst();
+      if (clash) throw new AppError('rules.version_taken', 409, { version }, 'version');
+      const status = opts.status ?? 'draft';
+      const row = await trx.insertInto('rule_sets').values({
+        id: uuidv7(), kind: input.kind, version, legal_basis: input.legalBasis, effective_from: input.effectiveFrom, effective_to: input.effectiveTo ?? null,
+        status, payload: JSON.stringify(parsed.data), confidence: JSON.stringify(input.confidence), notes: input.notes ?? null,
+        created_by: actor?.id ?? null, activated_at: status === 'active' ? new Date() : null,
+      }).returningAll().executeTakeFirstOrThrow();
+      if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'rule_set', entityId: row.id, detail: { kind: input.kind, version } });
+      return present(row);
+    });
+  }
+
+  /** Puts a draft in force from its effectiveFrom; versions of the same kind keep their own windows. */
+  async activate(actor: Actor, id: string): Promise<RuleSetView> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.updateTable('rule_sets').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+      if (!row) throw new AppError('rules.not_found', 404);
+      await this.audit.record(trx, actor, { action: 'activate', entity: 'rule_set', entityId: id, detail: { kind: row.kind, version: row.version } });
+      return present(row);
+    });
+  }
+
+  /** Loads the shipped 2021 rule sets once (kind and version already present are left alone). */
+  async seed(file: URL | string = SEED_FILE): Promise<number> {
+    const entries = JSON.parse(await readFile(file, 'utf8')) as (RuleSetInput & { version: number; status: 'draft' | 'active' })[];
+    let added = 0;
+    for (const e of entries) {
+      const exists = await this.db.selectFrom('rule_sets').select('id').where('kind', '=', e.kind).where('version', '=', e.version).executeTakeFirst();
+      if (exists) continue;
+      await this.addVersion(null, { ...e, confidence: e.confidence ?? {} }, { version: e.version, status: e.status });
+      added++;
+    }
+    return added;
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ROLES } from '@domain/access';
+import { fullName, unitCode } from '@domain/fields';
+
+export const role = z.enum(ROLES);
+
+export const userCreate = z.object({
+  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._]{3,40}$/, { message: 'validation.username' }),
+  fullName,
+  role,
+  /** Units the user may see: the province (city-wide), districts, or communes. */
+  scopeUnits: z.array(unitCode).min(1, { message: 'validation.scope' }).max(200),
+  agency: z.string().trim().max(200).nullish(),
+  /** When absent, a password is generated and returned once. */
+  password: z.string().min(10, { message: 'validation.password' }).max(200).optional(),
+});
+
+export const userPatch = z.object({
+  fullName: fullName.optional(),
+  role: role.optional(),
+  scopeUnits: z.array(unitCode).min(1, { message: 'validation.scope' }).max(200).optional(),
+  agency: z.string().trim().max(200).nullish(),
+  disabled: z.boolean().optional(),
+});
+
+export const userParams = z.object({ id: z.string().uuid() });
+
+export interface UserView {
+  id: string;
+  username: string;
+  fullName: string;
+  role: string;
+  scopeUnits: { code: string; name: string }[];
+  agency: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  createdAt: string;
+}

@@ -1,0 +1,88 @@
+import type { Kysely, Selectable, Updateable } from 'kysely';
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import { uuidv7 } from '@domain/uuid';
+import type { Database, UsersTable } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { generatePassword, hashPassword } from '../../platform/passwords';
+import type { AuthService } from '../auth/service';
+import type { UnitDirectory } from '../geography/directory';
+import type { userCreate, userPatch, UserView } from './schemas';
+
+export class UsersService {
+  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly auth: AuthService) {}
+
+  async list(): Promise<UserView[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map((r) => this.present(r));
+  }
+
+  /** Creates a user; returns the password once when it was generated. */
+  async create(actor: Actor | null, input: z.infer<typeof userCreate>): Promise<{ user: UserView; password?: string }> {
+    input.scopeUnits.forEach((code, i) => this.requireScopeUnit(code, `scopeUnits.${i}`));
+    const password = input.password ?? generatePassword();
+    const hash = await hashPassword(password);
+    const user = await this.db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username).executeTakeFirst();
+      if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, 'username');
+      const row = await trx.insertInto('users').values({
+        id: uuidv7(), username: input.username, full_name: input.fullName, password_hash: hash, role: input.role,
+        scope_units: input.scopeUnits, agency: input.agency ?? null,
+      }).returningAll().executeTakeFirstOrThrow();
+      if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'user', entityId: row.id, fields: ['username', 'role', 'scopeUnits'] });
+      return row;
+    });
+    return { user: this.present(user), ...(input.password ? {} : { password }) };
+  }
+
+  async update(actor: Actor, id: string, patch: z.infer<typeof userPatch>): Promise<UserView> {
+    patch.scopeUnits?.forEach((code, i) => this.requireScopeUnit(code, `scopeUnits.${i}`));
+    return this.db.transaction().execute(async (trx) => {
+      const changes: Updateable<UsersTable> = {};
+      if (patch.fullName !== undefined) changes.full_name = patch.fullName;
+      if (patch.role !== undefined) changes.role = patch.role;
+      if (patch.scopeUnits !== undefined) changes.scope_units = patch.scopeUnits;
+      if (patch.agency !== undefined) changes.agency = patch.agency;
+      if (patch.disabled !== undefined) changes.disabled = patch.disabled;
+      const row = await trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+      if (!row) throw new AppError('users.not_found', 404);
+      if (patch.role !== undefined || patch.scopeUnits !== undefined || patch.disabled) await this.auth.endSessionsOf(id, trx);
+      await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: Object.keys(patch) });
+      return this.present(row);
+    });
+  }
+
+  /** Sets a new generated password, unlocks the account and ends its sessions; returns the password once. */
+  async resetPassword(actor: Actor, id: string): Promise<{ password: string }> {
+    const password = generatePassword();
+    const hash = await hashPassword(password);
+    await this.db.transaction().execute(async (trx) => {
+      const res = await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
+      if (!res.numUpdatedRows) throw new AppError('users.not_found', 404);
+      await this.auth.endSessionsOf(id, trx);
+      await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: ['password'] });
+    });
+    return { password };
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+    return r.n;
+  }
+
+  private requireScopeUnit(code: string, field: string) {
+    const unit = this.units.require(code, field);
+    if (unit.level === 'hamlet') throw new AppError('validation.unit_level', 400, { code, level: 'tỉnh/huyện/xã' }, field);
+  }
+
+  private present(r: Selectable<UsersTable>): UserView {
+    return {
+      id: r.id, username: r.username, fullName: r.full_name, role: r.role, agency: r.agency, disabled: r.disabled,
+      scopeUnits: r.scope_units.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
+      lockedUntil: r.locked_until && new Date(r.locked_until) > new Date() ? new Date(r.locked_until).toISOString() : null,
+      createdAt: new Date(r.created_at).toISOString(),
+    };
+  }
+}

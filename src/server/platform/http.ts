@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { can, type Permission } from '@domain/access';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+import { fieldErrors, localeOf } from './problem';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor;
+  locale: 'vi' | 'en';
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * A route: access rule, zod contracts, one handler. `personal: true` marks routes that read or
+ * write personal data; the scope test walks all of them with an out-of-scope user.
+ * @example route({ method: 'GET', url: '/api/persons/:id', tag: 'people', summary: 'Xem một người',
+ *   access: 'people.read', personal: true, params: z.object({ id: uuid }), handler: ({ params, actor }) => … })
+ */
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  url: string;
+  tag: string;
+  summary: string;
+  /** 'public': no session; 'session': any logged-in user; otherwise the permission needed. */
+  access: 'public' | 'session' | Permission;
+  personal?: boolean;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Status of a successful answer (default 200). */
+  status?: number;
+  handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
+}
+
+/** Resolves the session of a request, or null; supplied by the auth service. */
+export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string } | null>;
+
+export function route<P = unknown, Q = unknown, B = unknown>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+function parse<T>(schema: ZodType<T> | undefined, input: unknown, where: string, locale: 'vi' | 'en'): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  throw new AppError('validation.invalid', 400, {}, undefined, fieldErrors(result.error, locale, where === 'body' ? '' : where, input));
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Registers route specs on Fastify; keeps them on `app.routeSpecs` for OpenAPI and the scope test. */
+export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, any>[], resolveSession: SessionResolver) {
+  for (const spec of specs) {
+    app.routeSpecs.push(spec);
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      handler: async (req, reply) => {
+        const locale = localeOf(req);
+        let actor = undefined as unknown as Actor;
+        if (spec.access !== 'public') {
+          const session = await resolveSession(req);
+          if (!session) throw new AppError('auth.required', 401);
+          if (STATE_CHANGING.has(spec.method) && req.headers['x-csrf-token'] !== session.csrf) throw new AppError('auth.csrf', 403);
+          if (spec.access !== 'session' && !can(session.actor.role, spec.access)) throw new AppError('auth.forbidden', 403);
+          actor = session.actor;
+        }
+        const params = parse(spec.params, req.params, 'params', locale);
+        const query = parse(spec.query, req.query, 'query', locale);
+        const body = parse(spec.body, req.body, 'body', locale);
+        const result = await spec.handler({ params, query, body, actor, locale, req, reply });
+        if (reply.sent) return reply;
+        reply.status(spec.status ?? 200);
+        return result ?? null;
+      },
+    });
+  }
+}
+
+/** OpenAPI 3.1 document generated from the registered zod contracts. */
+export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const json = (s: ZodType | undefined) => (s ? z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) : undefined);
+  for (const spec of specs) {
+    const path = spec.url.replace(/:(\w+)/g, '{$1}');
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+      const js = json(schema) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+      for (const [name, s] of Object.entries(js?.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js?.required ?? []).includes(name), schema: s });
+      }
+    }
+    (paths[path] ??= {})[spec.method.toLowerCase()] = {
+      tags: [spec.tag],
+      summary: spec.summary,
+      description: `Quyền: ${spec.access}${spec.personal ? ' · dữ liệu cá nhân: kiểm tra phạm vi và ghi nhật ký' : ''}`,
+      parameters,
+      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(spec.body) } } } } : {}),
+      responses: {
+        [String(spec.status ?? 200)]: { description: 'OK' },
+        '4XX': { description: 'problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      },
+      ...(spec.access === 'public' ? {} : { security: [{ session: [] }] }),
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Trung tâm Chỉ huy API', version: '0.1.0', description: 'API của nền tảng Trung tâm Chỉ huy phòng, chống dịch' },
+    paths,
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tc_session' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, field: { type: 'string' }, errors: { type: 'array' } },
+        },
+      },
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeSpecs: RouteSpec<any, any, any>[];
+  }
+}

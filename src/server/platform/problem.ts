@@ -1,0 +1,83 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z, ZodError } from 'zod';
+import { isErrorCode, messageFor, type ErrorCode } from '@domain/error-catalog';
+import { formatDate } from '@domain/format';
+import { vnDay } from '@domain/dates';
+import { AppError, type FieldError } from './errors';
+
+// zod's own messages (wrong type, too long …) in Vietnamese; the platform's own codes are translated per request.
+z.config(z.locales.vi());
+
+/** The request's locale: English only when the client asks for it first. */
+export function localeOf(req: FastifyRequest): 'vi' | 'en' {
+  return /^en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'vi';
+}
+
+/** Zod issues → field errors with catalog messages (codes in the issue message) or zod's own Vietnamese text. */
+export function fieldErrors(err: ZodError, locale: 'vi' | 'en', prefix: string, input: unknown): FieldError[] {
+  return err.issues.map((issue) => {
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const value = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined), input);
+    if (isErrorCode(issue.message)) {
+      return { field, code: issue.message, message: messageFor(issue.message, locale, { field, code: value, date: formatDate(vnDay()) }) };
+    }
+    if (issue.code === 'invalid_type' && value === undefined) {
+      return { field, code: 'validation.required', message: messageFor('validation.required', locale, { field }) };
+    }
+    return { field, code: `validation.${issue.code}`, message: `${field}: ${issue.message}` };
+  });
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  field?: string;
+  errors?: FieldError[];
+  [k: string]: unknown;
+}
+
+export function problemOf(err: AppError, locale: 'vi' | 'en'): Problem {
+  const first = err.errors?.[0];
+  return {
+    type: `about:blank#${err.code}`,
+    title: messageFor(err.code, locale, err.params),
+    status: err.status,
+    code: first && err.code === 'validation.invalid' ? first.code : err.code,
+    detail: first && err.code === 'validation.invalid' ? first.message : messageFor(err.code, locale, err.params),
+    ...(err.field ?? first?.field ? { field: err.field ?? first?.field } : {}),
+    ...(err.errors ? { errors: err.errors } : {}),
+    ...err.extra,
+  };
+}
+
+/** Maps anything thrown in a request to problem+json; unknown errors are logged and answered 500. */
+export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const locale = localeOf(req);
+  let appError: AppError;
+  if (err instanceof AppError) appError = err;
+  else {
+    const e = err as { code?: string; statusCode?: number; validation?: unknown };
+    const framework: Record<string, [ErrorCode, number]> = {
+      FST_ERR_CTP_INVALID_JSON_BODY: ['http.malformed_json', 400],
+      FST_ERR_CTP_EMPTY_JSON_BODY: ['http.malformed_json', 400],
+      FST_ERR_CTP_BODY_TOO_LARGE: ['http.body_too_large', 413],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: ['http.unsupported_media_type', 415],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['http.malformed_json', 400],
+    };
+    const known = e.code ? framework[e.code] : undefined;
+    if (known) appError = new AppError(known[0], known[1], {}, 'body');
+    else if (err instanceof SyntaxError && e.statusCode === 400) appError = new AppError('http.malformed_json', 400, {}, 'body');
+    else {
+      req.log.error({ err }, 'unhandled error');
+      appError = new AppError('http.internal', 500);
+    }
+  }
+  return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problemOf(appError, locale));
+}
+
+export function codeMessage(code: ErrorCode, locale: 'vi' | 'en', params?: Record<string, unknown>) {
+  return messageFor(code, locale, params);
+}

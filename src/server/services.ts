@@ -1,0 +1,27 @@
+import type { Config } from './config';
+import type { Db } from './db/connect';
+import { AuditLog } from './platform/audit';
+import { AuthService } from './modules/auth/service';
+import { UnitDirectory } from './modules/geography/directory';
+import { GeographyService } from './modules/geography/service';
+import { PeopleService } from './modules/people/service';
+import { RuleSetsService } from './modules/rule-sets/service';
+import { UsersService } from './modules/users/service';
+
+/** The composition root: each module's service, given only what it needs. */
+export async function createServices(db: Db, config: Config) {
+  const audit = new AuditLog(db.kysely);
+  const units = new UnitDirectory(db.kysely);
+  await units.reload();
+  const geography = new GeographyService(db.kysely, units, audit);
+  const people = new PeopleService(db.kysely, units, audit);
+  const auth = new AuthService(db.kysely, units, audit, {
+    sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
+  });
+  const users = new UsersService(db.kysely, units, audit, auth);
+  const ruleSets = new RuleSetsService(db.kysely, audit);
+  return { db, audit, units, geography, people, auth, users, ruleSets };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+let t=Date.now();
+const db = await PGlite.create({ extensions: { pg_trgm, unaccent } });
+console.log('memory create', Date.now()-t); t=Date.now();
+await db.exec('create extension pg_trgm; create extension unaccent; create table x(a text)');
+console.log(await db.query("select unaccent('Nguyễn Văn Đức') u, version()"));
+const dump = await db.dumpDataDir('none'); console.log('dump', Date.now()-t, dump.size); t=Date.now();
+const db2 = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, unaccent } });
+console.log('load', Date.now()-t, (await db2.query("select count(*) from x")).rows);
+const pool = new pg.Pool(createPgConfig(db2));
+console.log((await pool.query('select $1::int + 1 as n', [1])).rows);
+const c = await pool.connect(); await c.query('begin'); await c.query('insert into x values ($1)', ['a']); await c.query('commit'); c.release();
+console.log((await pool.query('select count(*)::int n from x')).rows);
