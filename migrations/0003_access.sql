@@ -42,6 +42,8 @@ create table audit_log (
 );
 create index audit_log_entity_idx on audit_log (entity, entity_id);
 create index audit_log_actor_idx on audit_log (actor_id, seq);
+-- GET /api/audit: newest first, optionally by day
+create index audit_log_at_idx on audit_log (at);
 
 create function audit_log_append_only() returns trigger language plpgsql as $$
 begin

@@ -1,19 +1,15 @@
 // npm start: builds the web bundle when it is missing or older than its sources, then runs the server.
-import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildWebIfStale } from './build-web.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const newest = (dir) => readdirSync(dir, { withFileTypes: true }).reduce((t, e) => {
-  const p = join(dir, e.name);
-  return Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-}, 0);
-const bundle = join(root, 'dist/web/index.html');
-const sources = [join(root, 'src/web'), join(root, 'src/domain')].filter(existsSync);
-if (sources.length && (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...sources.map(newest)))) {
-  console.log('[trung-tam-chi-huy] Đang dựng giao diện web (vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+const root = fileURLToPath(new URL('..', import.meta.url));
+try {
+  buildWebIfStale();
+} catch (err) {
+  console.error(String(err instanceof Error ? err.message : err));
+  process.exit(1);
 }
 const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/server/main.ts')], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));

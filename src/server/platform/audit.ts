@@ -123,7 +123,7 @@ export interface AuditFilter {
   pageSize: number;
 }
 
-/** Newest first, filtered; `to` is an inclusive Vietnam day. */
+/** Newest first by time of the event (reads are appended in batches, so seq order can lag); `to` is an inclusive Vietnam day. */
 export async function queryAudit(db: Kysely<Database>, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
@@ -133,7 +133,7 @@ export async function queryAudit(db: Kysely<Database>, f: AuditFilter) {
   if (f.from) q = q.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   if (f.to) q = q.where('at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('seq', 'desc').offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    q.selectAll().orderBy('at', 'desc').orderBy('seq', 'desc').offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newTestApp, type Client, type TestApp } from '../test/harness';
+import { aPerson, CAI_KHE } from '../test/builders';
+
+/**
+ * Walks every registered route marked `personal` with a user whose scope is another commune and
+ * proves it gets nothing: 404 (or an empty list) — never the record. New personal routes are covered
+ * automatically; a personal route with a path parameter we cannot fill fails the test.
+ */
+let t: TestApp;
+let inScope: Client;
+let outsider: Client;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  t = await newTestApp();
+  inScope = await t.as('commune_officer', [CAI_KHE]);
+  // every people permission (merge too), but scoped to another district
+  outsider = await t.as('district_officer', ['927']);
+  const created = (await inScope.post('/api/households', {
+    address: '5 Lý Tự Trọng', communeCode: CAI_KHE,
+    members: [aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }), aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' })],
+  })).json().household;
+  ids = { person: created.members[0].id, other: created.members[1].id, household: created.id };
+});
+afterAll(() => t.close());
+
+/** Fills a route's path parameters with the in-scope records. */
+function urlFor(url: string): string {
+  const household = url.startsWith('/api/households');
+  return url.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'id') return household ? ids.household : ids.person;
+    throw new Error(`scope test: do not know how to fill :${name} in ${url}; teach urlFor`);
+  });
+}
+
+/** A body that would succeed for an in-scope user, built from the route's own purpose. */
+function bodyFor(method: string, url: string): unknown {
+  if (url === '/api/persons/merge') return { keepId: ids.person, mergeId: ids.other };
+  if (url === '/api/persons/duplicates') return { fullName: 'Trương Văn Bí Mật', birthYear: 1961, communeCode: CAI_KHE };
+  if (url === '/api/persons' && method === 'POST') return aPerson({ communeCode: CAI_KHE, fullName: 'Người Ngoài Phạm Vi', birthYear: 1990 });
+  if (url === '/api/households' && method === 'POST') return { address: '7 Lý Tự Trọng', communeCode: CAI_KHE, members: [] };
+  if (url.startsWith('/api/households/')) return { version: 1, address: 'Địa chỉ mới' };
+  if (url.startsWith('/api/persons/')) return { version: 1, phone: '0912000111' };
+  return {};
+}
+
+describe('scope: a user from another commune reads and writes nothing', () => {
+  it('covers every personal-data route', () => {
+    const personal = t.app.routeSpecs.filter((r) => r.personal);
+    expect(personal.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the in-scope user sees the records (the test data is reachable)', async () => {
+    expect((await inScope.get(`/api/persons/${ids.person}`)).statusCode).toBe(200);
+    expect((await inScope.get('/api/persons?q=truong van bi mat')).json().total).toBe(1);
+  });
+
+  it('every personal route answers the outsider with 404, 400 or nothing', async () => {
+    const leaks: string[] = [];
+    for (const spec of t.app.routeSpecs.filter((r) => r.personal)) {
+      const url = urlFor(spec.url);
+      const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
+      const text = res.body;
+      if (text.includes('Bí Mật') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
+      if (res.statusCode >= 200 && res.statusCode < 300) {
+        const json = res.json();
+        const empty = Array.isArray(json) ? json.length === 0 : Array.isArray(json.items) && json.items.length === 0;
+        if (!empty) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
+      } else if (![400, 404].includes(res.statusCode)) {
+        leaks.push(`${spec.method} ${spec.url} → unexpected ${res.statusCode} ${text.slice(0, 200)}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('answers "not found" in Vietnamese, the same as for an id that does not exist', async () => {
+    const res = await outsider.get(`/api/persons/${ids.person}`);
+    const missing = await outsider.get('/api/persons/01900000-0000-7000-8000-000000000000');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'people.person_not_found', detail: 'Không tìm thấy người này' });
+    expect(missing.json()).toEqual(res.json());
+  });
+
+  it('nothing the outsider tried changed the records', async () => {
+    const p = (await inScope.get(`/api/persons/${ids.person}`)).json();
+    expect(p).toMatchObject({ fullName: 'Trương Văn Bí Mật', phone: null, mergedInto: null, version: 1 });
+    expect((await inScope.get('/api/persons?q=nguoi ngoai pham vi')).json().total).toBe(0);
+  });
+
+  it('a district officer sees the communes of the district, not others', async () => {
+    const ninhKieu = await t.as('district_officer', ['916']);
+    const thoiLai = await t.as('district_officer', ['927']);
+    expect((await ninhKieu.get(`/api/persons/${ids.person}`)).statusCode).toBe(200);
+    expect((await thoiLai.get(`/api/persons/${ids.person}`)).statusCode).toBe(404);
+  });
+
+  it('personal routes need a session', async () => {
+    for (const spec of t.app.routeSpecs.filter((r) => r.personal)) {
+      const res = await t.anonymous().request(spec.method, urlFor(spec.url), spec.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${spec.method} ${spec.url}`).toBe(401);
+    }
+  });
+});
