@@ -19,11 +19,11 @@ declare module 'vitest' {
 
 /** Once per test run: a migrated, reference-seeded database every test file copies (fast, isolated). */
 export default async function setup(project: TestProject) {
-  if (process.env.TEST_DB === 'pg') {
+  if (project.config.env?.TEST_DB === 'pg') {
     let cluster: PgCluster | null = null;
     let url = process.env.TEST_DATABASE_URL;
     if (!url) {
-      cluster = await startPgCluster(process.env.PG_BIN!);
+      cluster = await startPgCluster(String(project.config.env.PG_BIN));
       url = cluster.url;
     }
     const template = `tc_template_${process.pid}`;

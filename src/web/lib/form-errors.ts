@@ -1,0 +1,78 @@
+import type { ZodError } from 'zod';
+import { isErrorCode, messageFor } from '@domain/error-catalog';
+import type { Messages } from '@web/app/i18n/vi';
+import { ApiError, type Problem } from './api';
+import { fill } from './fill';
+
+/** A field's place in a form: 'members.1.nationalId' ↔ ['members', 1, 'nationalId']. */
+export type FieldPath = (string | number)[];
+
+export interface FieldErrorEntry {
+  name: FieldPath;
+  errors: string[];
+}
+
+export function pathOf(field: string): FieldPath {
+  return field.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+}
+
+/**
+ * Zod issues of a shared schema → messages under each field. The shared schemas put error-catalog codes
+ * in their messages; zod's own issues (missing, too short …) get the web catalog's wording with the field's label.
+ */
+export function zodFieldErrors(error: ZodError, input: unknown, lang: 'vi' | 'en', m: Messages, labelOf: (path: FieldPath) => string): FieldErrorEntry[] {
+  const byField = new Map<string, FieldErrorEntry>();
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const key = path.join('.');
+    if (byField.has(key)) continue;
+    const value = valueAt(input, path);
+    const field = labelOf(path);
+    let message: string;
+    if (isErrorCode(issue.message)) message = messageFor(issue.message, lang, { field, code: String(value ?? '') });
+    else if (value === undefined || value === null || value === '') message = fill(issue.code === 'invalid_value' ? m.validation.choose : m.validation.required, { field });
+    else if (issue.code === 'too_small') message = fill(m.validation.tooShort, { field });
+    else if (issue.code === 'too_big') message = fill(m.validation.tooLong, { field });
+    else if (issue.code === 'invalid_type' && issue.expected === 'number') message = fill(m.validation.number, { field });
+    else message = fill(m.validation.invalid, { field });
+    byField.set(key, { name: path, errors: [message] });
+  }
+  return [...byField.values()];
+}
+
+/** A problem+json answer → messages under the fields it names (`errors[]`, or `field` with the detail). */
+export function problemFieldErrors(problem: Problem): FieldErrorEntry[] {
+  if (problem.errors?.length) {
+    const byField = new Map<string, FieldErrorEntry>();
+    for (const e of problem.errors) if (e.field && !byField.has(e.field)) byField.set(e.field, { name: pathOf(e.field), errors: [e.message] });
+    return [...byField.values()];
+  }
+  if (problem.field) return [{ name: pathOf(problem.field), errors: [problem.detail || problem.title] }];
+  return [];
+}
+
+/** The text to show for any failed request. */
+export function errorMessage(err: unknown, m: Messages, lang: 'vi' | 'en' = 'vi'): string {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return m.common.networkError;
+    if (err.problem.detail || err.problem.title) return err.problem.detail || err.problem.title;
+    if (isErrorCode(err.code)) return messageFor(err.code, lang);
+  }
+  return m.common.errorTitle;
+}
+
+/**
+ * Splits a failed save into field messages for fields the form has (by top-level name) and
+ * one general message for the rest.
+ */
+export function splitProblem(err: unknown, formFields: readonly string[], m: Messages, lang: 'vi' | 'en'): { fields: FieldErrorEntry[]; general: string | null } {
+  if (!(err instanceof ApiError)) return { fields: [], general: errorMessage(err, m, lang) };
+  const all = problemFieldErrors(err.problem);
+  const fields = all.filter((f) => formFields.includes(String(f.name[0])));
+  const general = fields.length === 0 || fields.length < all.length ? errorMessage(err, m, lang) : null;
+  return { fields, general };
+}
