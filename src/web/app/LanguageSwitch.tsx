@@ -1,5 +1,5 @@
 import { Button, Dropdown } from 'antd';
-import GlobalOutlined from '@ant-design/icons/GlobalOutlined';
+import { GlobalOutlined } from '@ant-design/icons';
 import { useI18n, type Language } from './i18n/I18nProvider';
 
 /** Tiếng Việt / English; the choice is kept in localStorage. */

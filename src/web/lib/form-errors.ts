@@ -34,7 +34,7 @@ export function zodFieldErrors(error: ZodError, input: unknown, lang: 'vi' | 'en
     const field = labelOf(path);
     let message: string;
     if (isErrorCode(issue.message)) message = messageFor(issue.message, lang, { field, code: String(value ?? '') });
-    else if (value === undefined || value === null || value === '') message = fill(issue.code === 'invalid_value' ? m.validation.choose : m.validation.required, { field });
+    else if (value === undefined || value === null || value === '') message = requiredMessage(m, field, issue.code === 'invalid_value');
     else if (issue.code === 'too_small') message = fill(m.validation.tooShort, { field });
     else if (issue.code === 'too_big') message = fill(m.validation.tooLong, { field });
     else if (issue.code === 'invalid_type' && issue.expected === 'number') message = fill(m.validation.number, { field });
@@ -42,6 +42,12 @@ export function zodFieldErrors(error: ZodError, input: unknown, lang: 'vi' | 'en
     byField.set(key, { name: path, errors: [message] });
   }
   return [...byField.values()];
+}
+
+/** 'Vui lòng nhập họ và tên': the label in lower case inside the sentence (acronyms such as CCCD kept). */
+export function requiredMessage(m: Messages, label: string, choose = false): string {
+  const field = /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+  return fill(choose ? m.validation.choose : m.validation.required, { field });
 }
 
 /** A problem+json answer → messages under the fields it names (`errors[]`, or `field` with the detail). */
