@@ -1,5 +1,5 @@
 import { connect } from '../src/server/db/connect';
-const db = await connect({ dataDir: '/tmp/gencheck/pg' });
+const db = await connect(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: '/tmp/gencheck/pg' });
 const q = (s: string) => db.pool.query(s);
 const idx: Record<string, string> = {
   none: '',

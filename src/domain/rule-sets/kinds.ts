@@ -88,6 +88,15 @@ export const supportNq52 = z.object({
   compatibleNq68Points: z.array(z.number().int()),
 });
 
+export const exposureClassification = z.object({
+  /** Days before symptom onset (or positive sample) that a case is infectious. */
+  infectiousDaysBefore: days,
+  /** Contact types an investigator chooses from; those that qualify make an F1 (domain-vn.md §2.1 a–d). */
+  contactTypes: z.array(z.object({ code: z.string().regex(/^[a-z0-9_]+$/), nameVi: z.string(), qualifiesF1: z.boolean() })).min(1),
+  /** 1 = F1 only, 2 = F1 and F2. */
+  maxGeneration: z.number().int().min(1).max(2),
+});
+
 export const RULE_SET_KINDS = {
   risk_level_2686: riskLevel2686,
   risk_level_4800: riskLevel4800,
@@ -96,6 +105,7 @@ export const RULE_SET_KINDS = {
   vaccine_intervals: vaccineIntervals,
   support_nq68: supportNq68,
   support_nq52: supportNq52,
+  exposure_classification: exposureClassification,
 } as const;
 export type RuleSetKind = keyof typeof RULE_SET_KINDS;
 export const ruleSetKind = z.enum(Object.keys(RULE_SET_KINDS) as [RuleSetKind, ...RuleSetKind[]]);

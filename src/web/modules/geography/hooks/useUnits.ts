@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import type { UnitDetail, UnitSummary } from '@server/modules/geography/schemas';
+import { api } from '@web/lib/api';
+
+const FIVE_MINUTES = 5 * 60_000;
+
+/** A unit with its ancestors and latest population (public, cached: unit names change rarely). */
+export function useUnit(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['unit', code],
+    queryFn: () => api.get<UnitDetail>(`/api/units/${encodeURIComponent(code!)}`),
+    enabled: !!code,
+    staleTime: FIVE_MINUTES,
+  });
+}
+
+/** The units directly under a unit (province → districts → communes → hamlets). */
+export function useUnitChildren(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['unit', code, 'children'],
+    queryFn: () => api.get<UnitSummary[]>(`/api/units/${encodeURIComponent(code!)}/children`),
+    enabled: !!code,
+    staleTime: FIVE_MINUTES,
+  });
+}
