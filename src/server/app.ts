@@ -16,6 +16,7 @@ import { geographyRoutes } from './modules/geography/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { ruleSetsRoutes } from './modules/rule-sets/routes';
 import { usersRoutes } from './modules/users/routes';
+import { casesRoutes } from './modules/cases/routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -39,6 +40,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     ...usersRoutes(s.users),
     ...ruleSetsRoutes(s.ruleSets),
     ...auditRoutes(s.db.kysely, s.audit),
+    ...casesRoutes(s.cases),
   ], resolveSession);
 
   app.get('/health', async (_req, reply) => {

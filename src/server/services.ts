@@ -7,6 +7,7 @@ import { GeographyService } from './modules/geography/service';
 import { PeopleService } from './modules/people/service';
 import { RuleSetsService } from './modules/rule-sets/service';
 import { UsersService } from './modules/users/service';
+import { CasesService } from './modules/cases/service';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config) {
@@ -21,7 +22,8 @@ export async function createServices(db: Db, config: Config) {
   });
   const users = new UsersService(db.kysely, units, audit, auth);
   const ruleSets = new RuleSetsService(db.kysely, audit);
-  return { db, audit, units, geography, people, auth, users, ruleSets };
+  const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
+  return { db, audit, units, geography, people, auth, users, ruleSets, cases };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -119,7 +119,68 @@ export interface RuleSetsTable {
   activated_at: Timestamp | null;
 }
 
+export interface CasesTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  person_id: string;
+  case_code: string;
+  confirmed_on: string;
+  confirming_test: string;
+  detected_in: 'community' | 'quarantine_facility' | 'lockdown_zone' | 'home_quarantine' | 'screening_at_facility' | 'arrival';
+  onset_on: string | null;
+  sampled_on: string;
+  isolated_at: Timestamp | null;
+  clinical_status: ColumnType<'asymptomatic' | 'mild' | 'moderate' | 'severe' | 'critical', string | undefined, string>;
+  treatment_place: ColumnType<'home' | 'facility' | 'district_hospital' | 'province_hospital' | 'central_hospital', string | undefined, string>;
+  outcome: string | null;
+  outcome_on: string | null;
+  status: ColumnType<'active' | 'withdrawn', 'active' | 'withdrawn' | undefined, 'active' | 'withdrawn'>;
+  withdrawn_reason: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ExposuresTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  source_person_id: string;
+  exposed_person_id: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  contact_type: string;
+  setting: string;
+  place_name: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ClassificationsTable {
+  person_id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  class: 'F0' | 'F1' | 'F2';
+  generation: number;
+  via_exposure_id: string | null;
+  root_case_person_id: string;
+  exposed_at: Timestamp | null;
+  rule_set_id: string;
+  rule_version: number;
+  quarantine_situation: string | null;
+  quarantine_until: string | null;
+  test_days: ColumnType<string[], string[] | undefined, string[]>;
+  classified_at: DefaultTimestamp;
+}
+
 export interface Database {
+  cases: CasesTable;
+  case_code_counters: { province_code: string; year: number; last: number };
+  exposures: ExposuresTable;
+  classifications: ClassificationsTable;
   admin_units: AdminUnitsTable;
   population: PopulationTable;
   households: HouseholdsTable;

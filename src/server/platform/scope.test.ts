@@ -10,7 +10,7 @@ import { aPerson, CAI_KHE } from '../test/builders';
 let t: TestApp;
 let inScope: Client;
 let outsider: Client;
-let ids: Record<string, string>;
+let ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await newTestApp();
@@ -22,16 +22,21 @@ beforeAll(async () => {
     members: [aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }), aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' })],
   })).json().household;
   ids = { person: created.members[0].id, other: created.members[1].id, household: created.id };
+  const kase = (await inScope.post('/api/cases', { personId: ids.person, confirmedOn: '2021-09-07', confirmingTest: 'PCR-BI-MAT', detectedIn: 'community', sampledOn: '2021-09-07' })).json().case;
+  ids.case = kase.id;
+  await inScope.post('/api/exposures', { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-06T08:00:00+07:00', endAt: '2021-09-06T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
 });
 afterAll(() => t.close());
 
 /** Fills a route's path parameters with the in-scope records. */
 function urlFor(url: string): string {
   const household = url.startsWith('/api/households');
-  return url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'id') return household ? ids.household : ids.person;
+  const kase = url.startsWith('/api/cases/');
+  const filled = url.replace(/:(\w+)/g, (_, name: string) => {
+    if (name === 'id') return household ? ids.household : kase ? ids.case : ids.person;
     throw new Error(`scope test: do not know how to fill :${name} in ${url}; teach urlFor`);
   });
+  return filled === '/api/follow-up' ? `${filled}?commune=${CAI_KHE}&date=2021-09-07` : filled;
 }
 
 /** A body that would succeed for an in-scope user, built from the route's own purpose. */
@@ -39,6 +44,9 @@ function bodyFor(method: string, url: string): unknown {
   if (url === '/api/persons/merge') return { keepId: ids.person, mergeId: ids.other };
   if (url === '/api/persons/duplicates') return { fullName: 'Trương Văn Bí Mật', birthYear: 1961, communeCode: CAI_KHE };
   if (url === '/api/persons' && method === 'POST') return aPerson({ communeCode: CAI_KHE, fullName: 'Người Ngoài Phạm Vi', birthYear: 1990 });
+  if (url === '/api/cases' && method === 'POST') return { personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' };
+  if (url === '/api/cases/:id/withdraw') return { reason: 'Thử rút ca bệnh', version: 1 };
+  if (url === '/api/exposures') return { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00', contactType: 'unmasked', setting: 'household' };
   if (url === '/api/households' && method === 'POST') return { address: '7 Lý Tự Trọng', communeCode: CAI_KHE, members: [] };
   if (url.startsWith('/api/households/')) return { version: 1, address: 'Địa chỉ mới' };
   if (url.startsWith('/api/persons/')) return { version: 1, phone: '0912000111' };
@@ -85,6 +93,8 @@ describe('scope: a user from another commune reads and writes nothing', () => {
   it('nothing the outsider tried changed the records', async () => {
     const p = (await inScope.get(`/api/persons/${ids.person}`)).json();
     expect(p).toMatchObject({ fullName: 'Trương Văn Bí Mật', phone: null, mergedInto: null, version: 1 });
+    expect((await inScope.get(`/api/cases/${ids.case}`)).json()).toMatchObject({ status: 'active', version: 1 });
+    expect((await inScope.get(`/api/persons/${ids.other}/classification`)).json().class).toBe('F1');
     expect((await inScope.get('/api/persons?q=nguoi ngoai pham vi')).json().total).toBe(0);
   });
 

@@ -93,15 +93,23 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
 
   const sizes = new Picker(HOUSEHOLD_SIZES);
   let chunk = new Chunk();
-  let loading: Promise<void> = Promise.resolve();
+  // PostgreSQL: several chunks load at once on their own connections (index and foreign-key upkeep,
+  // not the CSV, is what costs); PGlite is a single connection.
+  const parallel = db.kind === 'postgres' ? Number(process.env.GEN_PARALLEL ?? 2) : 1;
+  const loading = new Set<Promise<void>>();
   let done = 0;
   let households = 0;
   const flush = async () => {
-    await loading;
+    while (loading.size >= parallel) await Promise.race(loading);
     const full = chunk;
     chunk = new Chunk();
-    loading = loadChunk(db, province.code, full).then(() => { done += full.persons; opts.onProgress?.(done); });
-    loading.catch(() => {});
+    const load: Promise<void> = loadChunk(db, province.code, full).then(() => {
+      loading.delete(load);
+      done += full.persons;
+      opts.onProgress?.(done);
+    });
+    load.catch(() => {});
+    loading.add(load);
   };
 
   for (let i = 0; i < communes.length; i++) {
@@ -131,7 +139,7 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
     }
   }
   if (chunk.persons > 0) await flush();
-  await loading;
+  await Promise.all(loading);
   await writePopulation(db, province.code);
   return { persons: opts.persons, households };
 }

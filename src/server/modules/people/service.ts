@@ -55,6 +55,13 @@ export class PeopleService {
     return presentPerson(row);
   }
 
+  /** Where a person lives (for other modules' scope rules and denormalised place columns); null when unknown or merged. */
+  async placeOfPerson(id: string): Promise<(Place & { id: string; fullName: string }) | null> {
+    const row = await repo.personById(this.db, id);
+    if (!row || row.merged_into) return null;
+    return { id: row.id, fullName: row.full_name, province_code: row.province_code, district_code: row.district_code, commune_code: row.commune_code, hamlet_code: row.hamlet_code };
+  }
+
   /** Changes to a person's record, newest first, from the audit log. */
   async history(actor: Actor, id: string) {
     const row = await repo.personById(this.db, id);

@@ -1,0 +1,143 @@
+import type { Kysely, Transaction } from 'kysely';
+import { uuidv7 } from '@domain/uuid';
+import { vnDay } from '@domain/dates';
+import type { Database } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { assertInScope, placeInScope } from '../../platform/scope';
+import type { UnitDirectory } from '../geography/directory';
+import type { PeopleService } from '../people/service';
+import type { RuleSetsService } from '../rule-sets/service';
+import { reclassifyAround, type ClassificationRuleSets, type ReclassifyReport } from './classification';
+import { presentCase, presentClassification } from './present';
+import * as repo from './repo';
+import type { CaseInput, CaseView, ClassificationView, ExposureInput } from './schemas';
+
+export class CasesService {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly people: PeopleService,
+    private readonly ruleSets: RuleSetsService,
+  ) {}
+
+  /** Opens a case (F0) and reclassifies the person's neighbourhood, in one transaction. */
+  async create(actor: Actor, input: CaseInput): Promise<{ case: CaseView; reclassified: ReclassifyReport }> {
+    const person = await this.people.placeOfPerson(input.personId);
+    if (!person || !placeInScope(actor.scope, person)) throw new AppError('people.person_not_found', 404, {}, 'personId');
+    const rules = await this.rulesOn(input.confirmedOn);
+    return this.db.transaction().execute(async (trx) => {
+      const result = await this.confirmInTx(trx, actor, input, person, rules);
+      return { case: presentCase(result.row), reclassified: result.reclassified };
+    });
+  }
+
+  /**
+   * The case-opening step in the caller's transaction: the testing module calls this when a confirming
+   * result arrives, so the result, the case and the reclassification commit together.
+   */
+  async confirmInTx(trx: Transaction<Database>, actor: Actor, input: CaseInput, person: { province_code: string; district_code: string; commune_code: string }, rules: ClassificationRuleSets) {
+    const existing = await repo.activeCaseOf(trx, input.personId);
+    if (existing) throw new AppError('cases.person_has_case', 409, { caseCode: existing.case_code }, 'personId', undefined, { existing: { id: existing.id, caseCode: existing.case_code } });
+    const year = Number(input.confirmedOn.slice(0, 4));
+    const serial = await repo.nextCaseSerial(trx, person.province_code, year);
+    const row = await repo.insertCase(trx, {
+      id: uuidv7(), province_code: person.province_code, district_code: person.district_code, commune_code: person.commune_code,
+      person_id: input.personId, case_code: `${person.province_code}-${year}-${String(serial).padStart(6, '0')}`,
+      confirmed_on: input.confirmedOn, confirming_test: input.confirmingTest, detected_in: input.detectedIn, onset_on: input.onsetOn ?? null,
+      sampled_on: input.sampledOn, isolated_at: input.isolatedAt ?? null, clinical_status: input.clinicalStatus, treatment_place: input.treatmentPlace,
+    });
+    const reclassified = await reclassifyAround(trx, [input.personId], rules);
+    await this.audit.record(trx, actor, { action: 'create', entity: 'case', entityId: row.id, fields: Object.keys(input), detail: { personId: input.personId, caseCode: row.case_code, reclassified } });
+    return { row, reclassified };
+  }
+
+  /** Withdraws a case (false positive): the classes it gave roll back. */
+  async withdraw(actor: Actor, id: string, reason: string, version: number): Promise<{ case: CaseView; reclassified: ReclassifyReport }> {
+    const current = await repo.caseById(this.db, id);
+    if (!current) throw new AppError('cases.not_found', 404);
+    assertInScope(actor, current, 'cases.not_found');
+    if (current.status === 'withdrawn') throw new AppError('cases.already_withdrawn', 409);
+    const rules = await this.rulesOn(current.confirmed_on);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await repo.withdrawCase(trx, id, version, reason);
+      if (!row) throw new AppError('people.version_conflict', 409, {}, 'version');
+      const reclassified = await reclassifyAround(trx, [row.person_id], rules);
+      await this.audit.record(trx, actor, { action: 'update', entity: 'case', entityId: id, fields: ['status', 'withdrawnReason'], detail: { reclassified } });
+      return { case: presentCase(row), reclassified };
+    });
+  }
+
+  /**
+   * Records an exposure (source → exposed). The source must be in the investigator's scope; the exposed
+   * person may live anywhere in the same province (contacts cross commune lines) — that access is audited.
+   */
+  async addExposure(actor: Actor, input: ExposureInput): Promise<{ exposureId: string; reclassified: ReclassifyReport }> {
+    const [source, exposed] = await Promise.all([this.people.placeOfPerson(input.sourcePersonId), this.people.placeOfPerson(input.exposedPersonId)]);
+    if (!source || !placeInScope(actor.scope, source)) throw new AppError('people.person_not_found', 404, {}, 'sourcePersonId');
+    if (!exposed || exposed.province_code !== source.province_code) throw new AppError('people.person_not_found', 404, {}, 'exposedPersonId');
+    const rules = await this.rulesOn(vnDay(new Date(input.startAt)));
+    const types = (rules.classification.payload as { contactTypes: { code: string }[] }).contactTypes.map((c) => c.code);
+    if (!types.includes(input.contactType)) throw new AppError('cases.contact_type', 400, { contactType: input.contactType }, 'contactType');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await repo.insertExposure(trx, {
+        id: input.id ?? uuidv7(), province_code: exposed.province_code, district_code: exposed.district_code, commune_code: exposed.commune_code,
+        source_person_id: input.sourcePersonId, exposed_person_id: input.exposedPersonId, start_at: input.startAt, end_at: input.endAt,
+        contact_type: input.contactType, setting: input.setting, place_name: input.placeName ?? null,
+      });
+      if (!row) throw new AppError('cases.exposure_duplicate', 409, {}, 'exposedPersonId');
+      const reclassified = await reclassifyAround(trx, [input.sourcePersonId], rules);
+      await this.audit.record(trx, actor, {
+        action: 'create', entity: 'exposure', entityId: row.id, fields: Object.keys(input),
+        detail: { sourcePersonId: input.sourcePersonId, exposedPersonId: input.exposedPersonId, exposedOutsideScope: !placeInScope(actor.scope, exposed) },
+      });
+      return { exposureId: row.id, reclassified };
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<CaseView> {
+    const row = await repo.caseById(this.db, id);
+    if (!row) throw new AppError('cases.not_found', 404);
+    assertInScope(actor, row, 'cases.not_found');
+    this.audit.read(actor, { action: 'read', entity: 'case', entityId: id });
+    return presentCase(row);
+  }
+
+  async list(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number }) {
+    const unit = q.unit ? this.units.require(q.unit, 'unit') : null;
+    const column = unit ? ({ province: 'province_code', district: 'district_code', commune: 'commune_code' } as const)[unit.level as 'province'] : undefined;
+    if (unit && !column) throw new AppError('validation.unit_level', 400, { code: q.unit, level: 'tỉnh/huyện/xã' }, 'unit');
+    const { items, total } = await repo.listCases(this.db, actor, { ...q, unit: unit && column ? { column, code: unit.code } : undefined }, (q.page - 1) * q.pageSize, q.pageSize);
+    this.audit.read(actor, { action: 'search', entity: 'case', detail: { ...q, returned: items.map((c) => c.id) } });
+    return { items: items.map(presentCase), total };
+  }
+
+  /** A person's current class (F0/F1/F2) with its quarantine plan; null when unclassified. */
+  async classificationOf(actor: Actor, personId: string): Promise<ClassificationView | null> {
+    const person = await this.people.placeOfPerson(personId);
+    if (!person || !placeInScope(actor.scope, person)) throw new AppError('people.person_not_found', 404);
+    const row = await repo.classificationOf(this.db, personId);
+    this.audit.read(actor, { action: 'read', entity: 'classification', entityId: personId });
+    return row ? presentClassification(row) : null;
+  }
+
+  /** The commune team's list for a day: F1/F2 in quarantine, with today's tests and overdue ones. */
+  async followUp(actor: Actor, communeCode: string, day = vnDay()) {
+    this.units.require(communeCode, 'commune', { level: 'commune' });
+    const rows = await repo.followUpOf(this.db, actor, communeCode, day);
+    this.audit.read(actor, { action: 'search', entity: 'classification', detail: { communeCode, day, returned: rows.map((r) => r.person_id) } });
+    return rows.map((r) => ({
+      ...presentClassification(r),
+      testToday: r.test_days.includes(day),
+      testsDue: r.test_days.filter((d) => d <= day),
+      releaseToday: r.quarantine_until === day,
+    }));
+  }
+
+  private async rulesOn(day: string): Promise<ClassificationRuleSets> {
+    const [classification, quarantine] = await Promise.all([this.ruleSets.inForce('exposure_classification', day), this.ruleSets.inForce('quarantine', day)]);
+    return { classification, quarantine };
+  }
+}
