@@ -8,6 +8,7 @@ import { PeopleService } from './modules/people/service';
 import { RuleSetsService } from './modules/rule-sets/service';
 import { UsersService } from './modules/users/service';
 import { CasesService } from './modules/cases/service';
+import { InvestigationService } from './modules/cases/investigation';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config) {
@@ -23,7 +24,8 @@ export async function createServices(db: Db, config: Config) {
   const users = new UsersService(db.kysely, units, audit, auth);
   const ruleSets = new RuleSetsService(db.kysely, audit);
   const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
-  return { db, audit, units, geography, people, auth, users, ruleSets, cases };
+  const investigations = new InvestigationService(db.kysely, audit, ruleSets);
+  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -97,6 +97,22 @@ export const exposureClassification = z.object({
   maxGeneration: z.number().int().min(1).max(2),
 });
 
+export const investigationForm = z.object({
+  sections: z.array(z.object({ code: z.string(), labelVi: z.string(), labelEn: z.string() })).min(1),
+  fields: z.array(z.object({
+    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    section: z.string(),
+    labelVi: z.string(),
+    labelEn: z.string(),
+    kind: z.enum(['text', 'date', 'datetime', 'boolean', 'choice', 'list', 'number']),
+    required: z.boolean(),
+    choices: z.array(z.object({ code: z.string(), labelVi: z.string(), labelEn: z.string() })).optional(),
+    itemKeys: z.array(z.string()).optional(),
+  })).min(1),
+  /** Target: investigation completed within this many hours of confirmation. */
+  targetHours: z.number().positive(),
+});
+
 export const RULE_SET_KINDS = {
   risk_level_2686: riskLevel2686,
   risk_level_4800: riskLevel4800,
@@ -106,6 +122,7 @@ export const RULE_SET_KINDS = {
   support_nq68: supportNq68,
   support_nq52: supportNq52,
   exposure_classification: exposureClassification,
+  investigation_form: investigationForm,
 } as const;
 export type RuleSetKind = keyof typeof RULE_SET_KINDS;
 export const ruleSetKind = z.enum(Object.keys(RULE_SET_KINDS) as [RuleSetKind, ...RuleSetKind[]]);

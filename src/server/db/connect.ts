@@ -5,6 +5,8 @@ import type { Database } from './tables';
 /** node-postgres returns bigint and numeric as strings; dates stay 'YYYY-MM-DD' strings (no time-zone shift). */
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+/** numeric as a JS number (ratios, hours: never money). */
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 /** date[] as 'YYYY-MM-DD' strings too. */
 pg.types.setTypeParser(1182 as number, (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',')));
 

@@ -176,7 +176,38 @@ export interface ClassificationsTable {
   classified_at: DefaultTimestamp;
 }
 
+export interface InvestigationsTable {
+  case_id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  form_rule_set_id: string;
+  form_version: number;
+  data: unknown;
+  completeness: ColumnType<number, number | undefined, number>;
+  status: ColumnType<'draft' | 'completed', 'draft' | 'completed' | undefined, 'draft' | 'completed'>;
+  started_at: DefaultTimestamp;
+  completed_at: Timestamp | null;
+  timeliness_hours: number | null;
+  updated_at: DefaultTimestamp;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ClustersTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  name: string;
+  index_case_id: string;
+  place_name: string | null;
+  high_contact: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+}
+
 export interface Database {
+  investigations: InvestigationsTable;
+  clusters: ClustersTable;
   cases: CasesTable;
   case_code_counters: { province_code: string; year: number; last: number };
   exposures: ExposuresTable;

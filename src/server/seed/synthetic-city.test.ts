@@ -143,7 +143,21 @@ describe('synthetic city', () => {
   });
 });
 
-describe('synthetic city with the same seed', () => {
+describe('synthetic city on its own', () => {
+  it('is emptied entirely by deleting it, the GSO units kept', async () => {
+    const { db } = await cityOf(300, 1);
+    try {
+      expect(await deleteSyntheticCity(db, '92')).toEqual({ persons: 300, households: expect.any(Number) });
+      const [left] = await rows<{ persons: number; households: number; hamlets: number; units: number }>(db, `select
+        (select count(*)::int from persons) as persons, (select count(*)::int from households) as households,
+        (select count(*)::int from admin_units where level = 'hamlet') as hamlets, (select count(*)::int from admin_units where province_code = '92') as units`);
+      expect(left).toEqual({ persons: 0, households: 0, hamlets: 0, units: 93 });
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+
+
   it('generates the same people on two fresh databases', async () => {
     const names = async () => {
       const { db } = await cityOf(800, 2021);

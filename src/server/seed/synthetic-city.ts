@@ -95,7 +95,7 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
   let chunk = new Chunk();
   // PostgreSQL: several chunks load at once on their own connections (index and foreign-key upkeep,
   // not the CSV, is what costs); PGlite is a single connection.
-  const parallel = db.kind === 'postgres' ? Number(process.env.GEN_PARALLEL ?? 2) : 1;
+  const parallel = db.kind === 'postgres' ? 2 : 1;
   const loading = new Set<Promise<void>>();
   let done = 0;
   let households = 0;
@@ -123,13 +123,13 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
       const place = `${province.code},${commune.parent_code},${commune.code},${hamlet.code}`;
       const address = csvField(houseAddress(rng, urban, hamlet.name));
       const householdId = uuid7();
-      chunk.households.push(`${householdId},${place},${address},t\n`);
+      chunk.households.write(`${householdId},${place},${address},t\n`);
       chunk.householdIds.push(householdId);
       const members = composeHousehold(rng, size, people);
       for (let m = 0; m < members.length; m++) {
         const personId = uuid7();
         if (m === 0) chunk.heads.push(personId);
-        chunk.rows.push(`${personId},${place},${householdId},${people.row(members[m], urban)},${address},t\n`);
+        chunk.rows.write(`${personId},${place},${householdId},${people.row(members[m], urban)},${address},t\n`);
       }
       chunk.persons += members.length;
       households++;
@@ -160,7 +160,8 @@ export async function deleteSyntheticCity(db: Db, provinceCode: string): Promise
         and conrelid not in ('persons'::regclass, 'households'::regclass)) as refs`.execute(trx);
     const { persons, households, others, refs } = counts.rows[0];
     if (others === 0 && refs === 0) {
-      // Only this city's synthetic rows and nothing else points at them: truncating is instant, row deletes of a full city are not.
+      // Nothing but this city's synthetic rows and nothing points at them: truncating is instant; deleting rows
+      // checks households.head_person_id, which has no index, once per person.
       await sql`truncate persons, households`.execute(trx);
     } else {
       await sql`update households set head_person_id = null
@@ -197,8 +198,8 @@ async function ensureHamlets(db: Db, units: UnitDirectory, communes: Unit[], rng
 
 /** Households first (heads unset: the FK would be checked at the end of the COPY), then persons, then the heads. */
 async function loadChunk(db: Db, provinceCode: string, chunk: Chunk): Promise<void> {
-  await db.copyCsv('households', HOUSEHOLD_COLUMNS, chunk.households.join(''));
-  await db.copyCsv('persons', PERSON_COLUMNS, chunk.rows.join(''));
+  await db.copyCsv('households', HOUSEHOLD_COLUMNS, chunk.households.text());
+  await db.copyCsv('persons', PERSON_COLUMNS, chunk.rows.text());
   await sql`update households h set head_person_id = v.head
     from unnest(${chunk.householdIds}::uuid[], ${chunk.heads}::uuid[]) as v (id, head)
     where h.id = v.id and h.province_code = ${provinceCode}`.execute(db.kysely);
@@ -227,26 +228,30 @@ function composeHousehold(rng: Rng, size: number, people: PersonFactory): Member
   const out = [head];
   const spouse = rng.next() < 0.85 ? partnerOf(rng, head, people) : null;
   if (spouse) out.push(spouse);
-  if (out.length < size && head.age < 50 && rng.next() < 0.2) {
-    const sex: Sex = rng.next() < 0.65 ? 'female' : 'male';
-    out.push({ sex, age: Math.min(99, head.age + rng.int(22, 32)), surname: sex === 'male' ? head.surname : people.surname(rng) });
-  }
+  if (out.length < size && head.age < 55 && rng.next() < 0.25) out.push(parentOf(rng, head, people));
   let father: Member = head.sex === 'male' ? head : spouse ?? { sex: 'male', age: head.age + 3, surname: people.surname(rng) };
   let mother: Member = head.sex === 'female' ? head : spouse ?? { sex: 'female', age: head.age - 3, surname: people.surname(rng) };
   if (out.length < size && head.age >= 55 && rng.next() < 0.7) {
-    const child: Member = { sex: rng.next() < 0.5 ? 'male' : 'female', age: Math.max(18, mother.age - rng.int(20, 35)), surname: father.surname };
+    const child: Member = { sex: rng.next() < 0.5 ? 'male' : 'female', age: people.age(rng, Math.max(18, mother.age - 40), Math.max(18, mother.age - 20)), surname: father.surname };
     out.push(child);
     const inLaw = out.length < size && rng.next() < 0.7 ? partnerOf(rng, child, people) : null;
     if (inLaw) out.push(inLaw);
     const other = inLaw ?? { sex: child.sex === 'male' ? 'female' : 'male', age: child.age, surname: people.surname(rng) } as Member;
     [father, mother] = child.sex === 'male' ? [child, other] : [other, child];
   }
-  while (out.length < size) {
-    const oldest = mother.age - 18;
-    if (oldest < 0) out.push({ sex: rng.next() < 0.5 ? 'male' : 'female', age: Math.max(15, head.age + rng.int(-8, 8)), surname: head.surname });
-    else out.push({ sex: rng.next() < 0.512 ? 'male' : 'female', age: rng.int(Math.max(0, mother.age - 42), oldest), surname: father.surname });
+  // At most one child at 18 and one more per four years of the mother's age; other members are the head's parent or siblings.
+  for (let children = 0, most = Math.floor((mother.age - 14) / 4); out.length < size; children++) {
+    if (children < most) out.push({ sex: rng.next() < 0.512 ? 'male' : 'female', age: people.age(rng, Math.max(0, mother.age - 45), mother.age - 18), surname: father.surname });
+    else if (head.age < 70 && !out.some((m) => m.age >= head.age + 18)) out.push(parentOf(rng, head, people));
+    else out.push({ sex: rng.next() < 0.5 ? 'male' : 'female', age: Math.max(15, head.age + rng.int(-8, 8)), surname: head.surname });
   }
   return out;
+}
+
+/** A parent of `m`: the father shares the surname, the mother (more often the one still living) has her own. */
+function parentOf(rng: Rng, m: Member, people: PersonFactory): Member {
+  const sex: Sex = rng.next() < 0.65 ? 'female' : 'male';
+  return { sex, age: Math.min(99, m.age + rng.int(22, 34)), surname: sex === 'male' ? m.surname : people.surname(rng) };
 }
 
 function partnerOf(rng: Rng, m: Member, people: PersonFactory): Member {
@@ -278,6 +283,7 @@ class PersonFactory {
   private readonly ages: number[] = [];
   private readonly folded = new Map<string, string>();
   private readonly quotedOccupations = new Map<string, string>();
+  private readonly days: string[] = [];
   private readonly todayMs: number;
 
   constructor(private readonly rng: Rng, provinceCode: string, private readonly serials: NationalIdState, today: string) {
@@ -308,11 +314,16 @@ class PersonFactory {
     const given = this.given[m.sex].pick(rng);
     const fullName = `${m.surname} ${middle} ${given}`;
     const folded = `${this.fold(m.surname)} ${this.fold(middle)} ${this.fold(given)}`;
-    const birthDate = new Date(this.todayMs - Math.floor((m.age + rng.next()) * 365.2425) * DAY_MS - DAY_MS).toISOString().slice(0, 10);
+    const birthDate = this.dayBefore(1 + Math.floor((m.age + rng.next()) * 365.2425));
     const birthYear = Number(birthDate.slice(0, 4));
     const nationalId = m.age >= 14 ? this.nationalId(birthYear, m.sex) : '';
     const phone = m.age >= 15 && rng.next() < 0.85 ? this.phones.pick(rng) + String(rng.int(0, 9_999_999)).padStart(7, '0') : '';
     return `${fullName},${folded},${birthDate},${birthYear},${m.sex},${nationalId},${phone},${this.occupation(m, urban)}`;
+  }
+
+  /** The date `days` days before today, ISO; memoised (a century is ~36,500 distinct days). */
+  private dayBefore(days: number): string {
+    return (this.days[days] ??= new Date(this.todayMs - days * DAY_MS).toISOString().slice(0, 10));
   }
 
   private nationalId(birthYear: number, sex: Sex): string {
@@ -375,12 +386,36 @@ async function nationalIdState(db: Db, provinceCode: string): Promise<NationalId
   };
 }
 
+/** One batch of CSV text (households, persons) and the head of each household, in order. */
 class Chunk {
-  households: string[] = [];
+  households = new CsvBuffer();
   householdIds: string[] = [];
   heads: string[] = [];
-  rows: string[] = [];
+  rows = new CsvBuffer();
   persons = 0;
+}
+
+/**
+ * CSV text accumulated as UTF-8 bytes outside the JS heap: a chunk's row strings then die young,
+ * instead of being promoted and traced by the garbage collector until the chunk is sent (GC was
+ * most of the generator's time).
+ */
+class CsvBuffer {
+  private bytes = Buffer.allocUnsafe(1 << 20);
+  private length = 0;
+
+  write(text: string): void {
+    if (this.length + text.length * 3 > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + text.length * 3));
+      this.bytes.copy(bigger, 0, 0, this.length);
+      this.bytes = bigger;
+    }
+    this.length += this.bytes.write(text, this.length);
+  }
+
+  text(): string {
+    return this.bytes.toString('utf8', 0, this.length);
+  }
 }
 
 /** Largest-remainder split of `total` by `weights`; every part gets at least one when total allows. */

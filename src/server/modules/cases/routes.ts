@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { uuid } from '@domain/fields';
 import { route } from '../../platform/http';
-import { caseInput, caseListQuery, exposureInput, followUpQuery, withdrawBody } from './schemas';
+import { caseInput, caseListQuery, contactLinesBody, exposureInput, followUpQuery, withdrawBody } from './schemas';
 import type { CasesService } from './service';
+import type { InvestigationService } from './investigation';
+import { isoDate } from '@domain/fields';
+import { vnDay } from '@domain/dates';
 
 const idParams = z.object({ id: uuid });
 
-export function casesRoutes(cases: CasesService) {
+export function casesRoutes(cases: CasesService, investigations: InvestigationService) {
   return [
     route({ method: 'GET', url: '/api/cases', tag: 'cases', summary: 'Danh sách ca bệnh (F0), lọc theo đơn vị, ngày, nơi phát hiện, trạng thái', access: 'people.read', personal: true, query: caseListQuery, handler: ({ actor, query }) => cases.list(actor, query) }),
     route({ method: 'POST', url: '/api/cases', tag: 'cases', summary: 'Ghi nhận ca bệnh (F0); phân loại lại F1/F2 xung quanh', access: 'people.write', personal: true, body: caseInput, status: 201, handler: ({ actor, body }) => cases.create(actor, body) }),
@@ -15,5 +18,20 @@ export function casesRoutes(cases: CasesService) {
     route({ method: 'POST', url: '/api/exposures', tag: 'cases', summary: 'Ghi nhận tiếp xúc (nguồn → người tiếp xúc); phân loại lại', access: 'people.write', personal: true, body: exposureInput, status: 201, handler: ({ actor, body }) => cases.addExposure(actor, body) }),
     route({ method: 'GET', url: '/api/persons/:id/classification', tag: 'cases', summary: 'Phân loại F0/F1/F2 hiện tại và kế hoạch cách ly', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.classificationOf(actor, params.id) }),
     route({ method: 'GET', url: '/api/follow-up', tag: 'cases', summary: 'Danh sách theo dõi F1/F2 trong ngày của một xã', access: 'people.read', personal: true, query: followUpQuery, handler: ({ actor, query }) => cases.followUp(actor, query.commune, query.date) }),
+    route({ method: 'GET', url: '/api/cases/:id/investigation', tag: 'cases', summary: 'Phiếu điều tra dịch tễ thống nhất của ca bệnh (mẫu phiếu theo phiên bản)', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => investigations.get(actor, params.id) }),
+    route({
+      method: 'PUT', url: '/api/cases/:id/investigation', tag: 'cases', summary: 'Lưu nháp (tự động) hoặc hoàn thành phiếu điều tra', access: 'people.write', personal: true, params: idParams,
+      body: z.object({ data: z.record(z.string(), z.unknown()), version: z.number().int().min(0), complete: z.boolean().default(false) }),
+      handler: ({ actor, params, body }) => investigations.save(actor, params.id, body),
+    }),
+    route({
+      method: 'GET', url: '/api/investigations/quality', tag: 'cases', summary: 'Độ đầy đủ và tính kịp thời của điều tra dịch tễ theo quận/huyện', access: 'people.read',
+      query: z.object({ from: isoDate, to: isoDate }), handler: ({ actor, query }) => investigations.quality(actor, query.from, query.to),
+    }),
+    route({
+      method: 'POST', url: '/api/cases/:id/contacts', tag: 'cases', summary: 'Nhập danh sách tiếp xúc (dán từ Excel): đối chiếu hoặc tạo người, lưu tất cả hoặc không', access: 'people.write', personal: true,
+      params: idParams, body: contactLinesBody, status: 201, handler: ({ actor, params, body }) => cases.contactLines(actor, params.id, body.rows),
+    }),
+    route({ method: 'GET', url: '/api/cases/:id/chain', tag: 'cases', summary: 'Chuỗi lây nhiễm quanh ca bệnh (đồ thị, tóm tắt ổ dịch)', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.chain(actor, params.id, vnDay()) }),
   ];
 }

@@ -90,3 +90,25 @@ export interface ClassificationView {
   quarantineUntil: string | null;
   testDays: string[];
 }
+
+/** One line of the contact line list: who the contact is, and how they were exposed to the case. */
+export const contactLine = z.object({
+  fullName: z.string(),
+  birthYear: z.number().int().min(1880).max(2100),
+  sex: z.enum(['male', 'female']),
+  nationalId: z.string().nullish(),
+  phone: z.string().nullish(),
+  communeCode: unitCode,
+  hamletCode: unitCode.nullish(),
+  address: z.string().max(300).nullish(),
+  contactType: z.string().trim().min(2).max(40),
+  setting: exposureSetting,
+  startAt: instant,
+  endAt: instant,
+  placeName: z.string().trim().max(200).nullish(),
+}).superRefine((e, ctx) => {
+  if (Date.parse(e.endAt) < Date.parse(e.startAt)) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'cases.exposure_ends_before_start' });
+});
+export type ContactLine = z.infer<typeof contactLine>;
+
+export const contactLinesBody = z.object({ rows: z.array(z.unknown()).min(1).max(500) });

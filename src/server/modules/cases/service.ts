@@ -12,6 +12,8 @@ import type { RuleSetsService } from '../rule-sets/service';
 import { reclassifyAround, type ClassificationRuleSets, type ReclassifyReport } from './classification';
 import { presentCase, presentClassification } from './present';
 import * as repo from './repo';
+import { chainGraph } from './cluster';
+import { saveContactLines } from './line-list';
 import type { CaseInput, CaseView, ClassificationView, ExposureInput } from './schemas';
 
 export class CasesService {
@@ -134,6 +136,18 @@ export class CasesService {
       testsDue: r.test_days.filter((d) => d <= day),
       releaseToday: r.quarantine_until === day,
     }));
+  }
+
+  /** Saves a pasted or typed line list of contacts, all rows or none. */
+  contactLines(actor: Actor, caseId: string, rows: unknown[]) {
+    return saveContactLines({ db: this.db, people: this.people, audit: this.audit, rules: (day) => this.rulesOn(day) }, actor, caseId, rows);
+  }
+
+  /** The transmission chain around a case (see chainGraph). */
+  async chain(actor: Actor, caseId: string, today: string) {
+    const graph = await chainGraph(this.db, this.people, actor, caseId, today);
+    this.audit.read(actor, { action: 'read', entity: 'case_chain', entityId: caseId, detail: { persons: graph.nodes.length } });
+    return graph;
   }
 
   private async rulesOn(day: string): Promise<ClassificationRuleSets> {

@@ -114,3 +114,8 @@ export function countsByUnit(db: Q, column: 'district_code' | 'commune_code' | '
     .where(parentColumn, '=', parent).where('merged_into', 'is', null).where(column, 'is not', null)
     .groupBy(column).execute();
 }
+
+export function personsByIds(db: Q, ids: string[]) {
+  return db.selectFrom('persons').select(['id', 'full_name', 'phone', 'province_code', 'district_code', 'commune_code', 'birth_year', 'sex'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+}

@@ -62,6 +62,52 @@ export class PeopleService {
     return { id: row.id, fullName: row.full_name, province_code: row.province_code, district_code: row.district_code, commune_code: row.commune_code, hamlet_code: row.hamlet_code };
   }
 
+  /**
+   * Names of persons for graphs and lists: in-scope persons by name; persons outside the caller's scope
+   * only when `contactTracing` (an investigator must reach a contact in another commune: name and phone,
+   * audited), otherwise only their commune.
+   */
+  async cardsOf(actor: Actor, ids: string[], opts: { contactTracing?: boolean } = {}) {
+    const rows = ids.length ? await repo.personsByIds(this.db, ids) : [];
+    const outside: string[] = [];
+    const cards = new Map(rows.map((r) => {
+      const visible = placeInScope(actor.scope, r);
+      if (!visible && opts.contactTracing && actor.scope.provinces.concat(actor.scope.districts, actor.scope.communes).length) outside.push(r.id);
+      const shown = visible || (opts.contactTracing ?? false);
+      return [r.id, { id: r.id, fullName: shown ? r.full_name : null, phone: shown ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible }];
+    }));
+    if (outside.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { reason: 'contact_tracing', outsideScope: outside } });
+    return cards;
+  }
+
+  /**
+   * For contact tracing, inside the caller's transaction: the existing person with this national ID,
+   * else one with a very similar name, the same birth year and commune, else a new person. Contacts may
+   * live in another commune of the province than the investigator's scope.
+   */
+  async matchOrCreateInTx(trx: Transaction<Database>, actor: Actor, input: PersonInput, field: string): Promise<{ person: PersonRow; created: boolean }> {
+    const commune = this.units.require(input.communeCode, `${field}communeCode`, { level: 'commune' });
+    const place = this.units.placeOf(commune.code);
+    if (input.hamletCode) {
+      const hamlet = this.units.require(input.hamletCode, `${field}hamletCode`, { level: 'hamlet' });
+      if (hamlet.parent_code !== commune.code) throw new AppError('validation.hamlet_commune', 400, { code: input.hamletCode }, `${field}hamletCode`);
+      place.hamlet_code = hamlet.code;
+    }
+    const provinces = new Set([...actor.scope.provinces, ...actor.scope.districts.map((d) => this.units.get(d)?.province_code), ...actor.scope.communes.map((c) => this.units.get(c)?.province_code)]);
+    if (!provinces.has(place.province_code)) throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, `${field}communeCode`);
+    if (input.nationalId) {
+      const byId = await repo.personByNationalId(trx, input.nationalId);
+      if (byId) return { person: byId, created: false };
+    }
+    const birthYear = input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYear!;
+    const similar = await repo.similarPersons(trx, { communeCode: commune.code, birthYear, nameFolded: foldVietnamese(input.fullName) }, 0.8);
+    const exact = similar.find((p) => p.birth_year === birthYear);
+    if (exact) return { person: (await repo.personById(trx, exact.id))!, created: false };
+    const person = await this.insertPerson(trx, actor, input, place, field);
+    await this.audit.record(trx, actor, { action: 'create', entity: 'person', entityId: person.id, fields: Object.keys(input), detail: { reason: 'contact_tracing' } });
+    return { person, created: true };
+  }
+
   /** Changes to a person's record, newest first, from the audit log. */
   async history(actor: Actor, id: string) {
     const row = await repo.personById(this.db, id);

@@ -14,7 +14,7 @@ describe('rule sets', () => {
   it('ships the 2021 rule sets with their [M] tags', async () => {
     const all = (await admin.get('/api/rule-sets')).json();
     const kinds = new Set(all.map((r: { kind: string }) => r.kind));
-    expect([...kinds].sort()).toEqual(['exposure_classification', 'quarantine', 'risk_level_2686', 'risk_level_4800', 'support_nq52', 'support_nq68', 'testing', 'vaccine_intervals']);
+    expect([...kinds].sort()).toEqual(['exposure_classification', 'investigation_form', 'quarantine', 'risk_level_2686', 'risk_level_4800', 'support_nq52', 'support_nq68', 'testing', 'vaccine_intervals']);
     const r4800 = all.find((r: { kind: string }) => r.kind === 'risk_level_4800');
     expect(r4800.confidence['/matrix']).toBe('M');
   });
