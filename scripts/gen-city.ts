@@ -8,19 +8,26 @@ import { loadConfig } from '../src/server/config';
 import { bootstrap, DEMO_PROVINCE } from '../src/server/bootstrap';
 import { deleteSyntheticCity, generateSyntheticCity } from '../src/server/seed/synthetic-city';
 
-const { values } = parseArgs({
-  options: { persons: { type: 'string' }, seed: { type: 'string', default: '2021' }, replace: { type: 'boolean', default: false } },
-});
-const persons = Number(values.persons);
-const seed = Number(values.seed);
-if (!Number.isInteger(persons) || persons < 0 || !Number.isInteger(seed)) {
-  console.error('Cách dùng: npm run gen -- --persons N [--seed S] [--replace]');
+const USAGE = 'Cách dùng: npm run gen -- --persons N [--seed S] [--replace]';
+let args: { persons: number; seed: number; replace: boolean };
+try {
+  const { values } = parseArgs({
+    options: { persons: { type: 'string' }, seed: { type: 'string', default: '2021' }, replace: { type: 'boolean', default: false } },
+  });
+  args = { persons: Number(values.persons), seed: Number(values.seed), replace: values.replace };
+} catch (err) {
+  console.error(`${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
+if (!Number.isInteger(args.persons) || args.persons < 0 || !Number.isInteger(args.seed)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const { persons, seed } = args;
 
 const { db, services } = await bootstrap(loadConfig(), { seedDemo: false, log: (msg) => console.log(msg) });
 try {
-  if (values.replace) {
+  if (args.replace) {
     const gone = await deleteSyntheticCity(db, DEMO_PROVINCE);
     await services.units.reload();
     console.log(`Đã xoá dữ liệu tổng hợp cũ: ${gone.persons.toLocaleString('vi-VN')} người, ${gone.households.toLocaleString('vi-VN')} hộ`);

@@ -29,7 +29,7 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; log?
   const services = await createServices(db, config);
   const units = await services.geography.loadReferenceUnits();
   if (units) log(`Đã nạp ${units} đơn vị hành chính (Tổng cục Thống kê, 01/11/2021)`);
-  await services.geography.setPopulation(DEMO_PROVINCE, { asOf: '2019-04-01', source: 'Tổng điều tra dân số và nhà ở 2019 (Cục Thống kê Cần Thơ)', count: 1_235_171, households: 359_375 });
+  await services.geography.setPopulation(null, DEMO_PROVINCE, { asOf: '2019-04-01', source: 'Tổng điều tra dân số và nhà ở 2019 (Cục Thống kê Cần Thơ)', count: 1_235_171, households: 359_375 });
   const rules = await services.ruleSets.seed();
   if (rules) log(`Đã nạp ${rules} phiên bản bộ quy tắc năm 2021`);
   const adminPassword = await ensureAdmin(services, config.ADMIN_PASSWORD);

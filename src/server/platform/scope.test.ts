@@ -73,7 +73,12 @@ describe('scope: a user from another commune reads and writes nothing', () => {
       const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
       const text = res.body;
       if (text.includes('Bí Mật') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
-      if (res.statusCode >= 200 && res.statusCode < 300) {
+      if (res.statusCode >= 200 && res.statusCode < 300 && String(res.headers['content-type']).includes('spreadsheetml')) {
+        const ExcelJS = (await import('exceljs')).default;
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        if (wb.worksheets.some((ws) => ws.rowCount > 1)) leaks.push(`${spec.method} ${spec.url} → a workbook with rows`);
+      } else if (res.statusCode >= 200 && res.statusCode < 300) {
         const json = res.json();
         const empty = Array.isArray(json) ? json.length === 0 : Array.isArray(json.items) && json.items.length === 0;
         if (!empty) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);

@@ -91,3 +91,18 @@ describe('cases and tracing', () => {
     expect(follow.some((f: { testToday: boolean }) => f.testToday)).toBe(true);
   });
 });
+
+describe('case export', () => {
+  it('exports the filtered case list to Excel with Vietnamese headers', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await officer.get('/api/cases/export.xlsx?unit=916');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Ca bệnh')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Mã ca bệnh');
+    expect(ws.rowCount).toBeGreaterThan(1);
+    expect(String(ws.getRow(2).getCell(6).value)).toMatch(/^\d{2}\/\d{2}\/2021$/);
+  });
+});

@@ -12,6 +12,11 @@ const idParams = z.object({ id: uuid });
 export function casesRoutes(cases: CasesService, investigations: InvestigationService) {
   return [
     route({ method: 'GET', url: '/api/cases', tag: 'cases', summary: 'Danh sách ca bệnh (F0), lọc theo đơn vị, ngày, nơi phát hiện, trạng thái', access: 'people.read', personal: true, query: caseListQuery, handler: ({ actor, query }) => cases.list(actor, query) }),
+    route({
+      method: 'GET', url: '/api/cases/export.xlsx', tag: 'cases', summary: 'Xuất danh sách ca bệnh ra Excel (cùng bộ lọc)', access: 'people.read', personal: true, query: caseListQuery.omit({ page: true, pageSize: true }),
+      handler: async ({ actor, query, reply }) => reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="ca-benh-${vnDay()}.xlsx"`).send(await cases.exportXlsx(actor, query)),
+    }),
     route({ method: 'POST', url: '/api/cases', tag: 'cases', summary: 'Ghi nhận ca bệnh (F0); phân loại lại F1/F2 xung quanh', access: 'people.write', personal: true, body: caseInput, status: 201, handler: ({ actor, body }) => cases.create(actor, body) }),
     route({ method: 'GET', url: '/api/cases/:id', tag: 'cases', summary: 'Xem ca bệnh', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.get(actor, params.id) }),
     route({ method: 'POST', url: '/api/cases/:id/withdraw', tag: 'cases', summary: 'Hủy ca bệnh (dương tính giả); phân loại được tính lại', access: 'people.write', personal: true, params: idParams, body: withdrawBody, handler: ({ actor, params, body }) => cases.withdraw(actor, params.id, body.reason, body.version) }),

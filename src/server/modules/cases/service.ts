@@ -14,6 +14,7 @@ import { presentCase, presentClassification } from './present';
 import * as repo from './repo';
 import { chainGraph } from './cluster';
 import { saveContactLines } from './line-list';
+import { casesWorkbook } from './export';
 import type { CaseInput, CaseView, ClassificationView, ExposureInput } from './schemas';
 
 export class CasesService {
@@ -114,6 +115,21 @@ export class CasesService {
     const { items, total } = await repo.listCases(this.db, actor, { ...q, unit: unit && column ? { column, code: unit.code } : undefined }, (q.page - 1) * q.pageSize, q.pageSize);
     this.audit.read(actor, { action: 'search', entity: 'case', detail: { ...q, returned: items.map((c) => c.id) } });
     return { items: items.map(presentCase), total };
+  }
+
+  /** The filtered case list (up to 50,000 rows) as an Excel workbook; the export is audited. */
+  async exportXlsx(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string }): Promise<Buffer> {
+    const unit = q.unit ? this.units.require(q.unit, 'unit') : null;
+    const column = unit ? ({ province: 'province_code', district: 'district_code', commune: 'commune_code' } as const)[unit.level as 'province'] : undefined;
+    if (unit && !column) throw new AppError('validation.unit_level', 400, { code: q.unit, level: 'tỉnh/huyện/xã' }, 'unit');
+    const { items } = await repo.listCases(this.db, actor, { ...q, unit: unit && column ? { column, code: unit.code } : undefined }, 0, 50_000);
+    const cards = await this.people.cardsOf(actor, items.map((c) => c.person_id));
+    const rows = items.map((c) => ({
+      ...presentCase(c), fullName: cards.get(c.person_id)?.fullName ?? null, birthYear: cards.get(c.person_id)?.birthYear ?? null,
+      communeName: this.units.get(c.commune_code)?.name ?? c.commune_code, districtName: this.units.get(c.district_code)?.name ?? c.district_code,
+    }));
+    await this.db.transaction().execute((trx) => this.audit.record(trx, actor, { action: 'export', entity: 'case', detail: { ...q, rows: rows.length } }));
+    return casesWorkbook(rows);
   }
 
   /** A person's current class (F0/F1/F2) with its quarantine plan; null when unclassified. */

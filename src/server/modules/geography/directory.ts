@@ -67,6 +67,16 @@ export class UnitDirectory {
     return scope;
   }
 
+  /** Whether a unit lies inside a scope: a province only for province-wide users, a district for them and its district's users. */
+  unitInScope(scope: Scope, code: string): boolean {
+    const unit = this.units.get(code);
+    if (!unit) return false;
+    if (unit.level === 'province') return scope.provinces.includes(unit.code);
+    if (unit.level === 'district') return scope.provinces.includes(unit.province_code) || scope.districts.includes(unit.code);
+    const place = this.placeOf(code);
+    return scope.provinces.includes(place.province_code) || scope.districts.includes(place.district_code) || scope.communes.includes(place.commune_code);
+  }
+
   /** Ancestors from the province down to the parent. */
   ancestors(code: string): Unit[] {
     const out: Unit[] = [];

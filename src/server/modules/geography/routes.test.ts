@@ -74,6 +74,10 @@ describe('geography', () => {
     const res = await admin.put('/api/units/31117/population', { asOf: '2021-10-01', source: 'Danh sách nhân khẩu của Trạm Y tế phường', count: 21034, households: 6012 });
     expect(res.statusCode).toBe(200);
     expect(res.json().population).toMatchObject({ asOf: '2021-10-01', count: 21034, households: 6012, synthetic: false });
+    const other = await officer.put('/api/units/31120/population', { asOf: '2021-10-01', source: 'Danh sách phường', count: 100 });
+    expect(other.statusCode).toBe(404);
+    const census = await admin.put('/api/units/92/population', { asOf: '2019-04-01', source: 'Tổng điều tra 2019', count: 1_235_171, households: 359_375 });
+    expect(census.json().population).toMatchObject({ asOf: '2019-04-01', count: 1_235_171 });
     const overview = (await admin.get('/api/units/916/overview')).json();
     expect(overview.children.find((c: { code: string }) => c.code === '31117').population.count).toBe(21034);
   });

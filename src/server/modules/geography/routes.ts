@@ -38,7 +38,7 @@ export function geographyRoutes(geo: GeographyService, people: PeopleService) {
     route({
       method: 'PUT', url: '/api/units/:code/population', tag: 'geography', summary: 'Ghi dân số của đơn vị (ngày, nguồn)',
       access: 'geography.import', params: unitParams, body: populationBody,
-      handler: async ({ params, body }) => { await geo.setPopulation(params.code, body); return geo.detail(params.code); },
+      handler: async ({ actor, params, body }) => { await geo.setPopulation(actor, params.code, body); return geo.detail(params.code); },
     }),
   ];
 }

@@ -6,7 +6,6 @@ import type { Database, AdminUnitsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { placeInScope } from '../../platform/scope';
 import { UnitDirectory, type Unit } from './directory';
 import { parseHamletCsv } from './import';
 import * as repo from './repo';
@@ -72,7 +71,7 @@ export class GeographyService {
    */
   async importHamlets(actor: Actor, communeCode: string, csv: string): Promise<HamletImportReport> {
     const commune = this.units.require(communeCode, 'code', { level: 'commune' });
-    if (!placeInScope(actor.scope, this.units.placeOf(commune.code))) throw new AppError('geography.unit_not_found', 404);
+    if (!this.units.unitInScope(actor.scope, commune.code)) throw new AppError('geography.unit_not_found', 404);
     const parsed = parseHamletCsv(csv, commune.code);
     if (parsed.errors.length) {
       throw new AppError('geography.import_rows', 422, { count: parsed.errors.length }, 'csv', undefined, { rowErrors: parsed.errors });
@@ -98,8 +97,15 @@ export class GeographyService {
     return report;
   }
 
-  async setPopulation(code: string, row: { asOf: string; source: string; count: number; households?: number | null; synthetic?: boolean }) {
-    this.units.require(code, 'code', { day: row.asOf });
+  /**
+   * Records a population count. The unit must not have ended before `asOf`; a count older than the
+   * unit's valid_from is accepted, because reference lists give the date a unit is known from, not the
+   * date it was created (the 2019 census counts Cần Thơ, whose 2021 list starts the record).
+   */
+  async setPopulation(actor: Actor | null, code: string, row: { asOf: string; source: string; count: number; households?: number | null; synthetic?: boolean }) {
+    const unit = this.units.require(code, 'code');
+    if (actor && !this.units.unitInScope(actor.scope, code)) throw new AppError('geography.unit_not_found', 404);
+    if (unit.valid_to !== null && row.asOf >= unit.valid_to) this.units.require(code, 'asOf', { day: row.asOf });
     await repo.upsertPopulation(this.db, { unit_code: code, as_of: row.asOf, source: row.source, count: row.count, households: row.households ?? null, synthetic: row.synthetic ?? false });
   }
 }
