@@ -52,6 +52,8 @@ export const ERROR_CATALOG = {
   'cases.exposure_duplicate': { vi: 'Tiếp xúc này đã được ghi nhận', en: 'This exposure is already recorded' },
   'cases.contact_type': { vi: 'Hình thức tiếp xúc {contactType} không có trong bộ quy tắc phân loại đang áp dụng', en: 'Contact type {contactType} is not in the classification rule set in force' },
   'cases.investigation_incomplete': { vi: 'Phiếu điều tra còn thiếu {count} mục bắt buộc', en: 'The investigation is missing {count} required fields' },
+  'cases.place_not_found': { vi: 'Không tìm thấy địa điểm', en: 'Place not found' },
+  'cases.cluster_not_found': { vi: 'Không tìm thấy ổ dịch', en: 'Cluster not found' },
   'cases.already_withdrawn': { vi: 'Ca bệnh đã được hủy trước đó', en: 'The case was already withdrawn' },
   'geography.unit_not_found': { vi: 'Không tìm thấy đơn vị hành chính', en: 'Administrative unit not found' },
   'geography.import_rows': { vi: 'Tệp có {count} dòng lỗi; không dòng nào được nhập', en: 'The file has {count} bad rows; nothing was imported' },

@@ -40,7 +40,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     ...usersRoutes(s.users),
     ...ruleSetsRoutes(s.ruleSets),
     ...auditRoutes(s.db.kysely, s.audit),
-    ...casesRoutes(s.cases, s.investigations),
+    ...casesRoutes(s.cases, s.investigations, s.clusters),
   ], resolveSession);
 
   app.get('/health', async (_req, reply) => {

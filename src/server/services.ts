@@ -9,6 +9,7 @@ import { RuleSetsService } from './modules/rule-sets/service';
 import { UsersService } from './modules/users/service';
 import { CasesService } from './modules/cases/service';
 import { InvestigationService } from './modules/cases/investigation';
+import { ClustersService } from './modules/cases/clusters';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config) {
@@ -25,7 +26,8 @@ export async function createServices(db: Db, config: Config) {
   const ruleSets = new RuleSetsService(db.kysely, audit);
   const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets);
-  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations };
+  const clusters = new ClustersService(db.kysely, units, audit, people);
+  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations, clusters };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -155,6 +155,7 @@ export interface ExposuresTable {
   contact_type: string;
   setting: string;
   place_name: string | null;
+  place_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
 }
 
@@ -202,10 +203,25 @@ export interface ClustersTable {
   index_case_id: string;
   place_name: string | null;
   high_contact: ColumnType<boolean, boolean | undefined, boolean>;
+  place_id: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: DefaultTimestamp;
+}
+
+export interface PlacesTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  name: string;
+  name_folded: string;
+  kind: string;
+  high_contact: boolean;
+  address: string | null;
   created_at: DefaultTimestamp;
 }
 
 export interface Database {
+  places: PlacesTable;
   investigations: InvestigationsTable;
   clusters: ClustersTable;
   cases: CasesTable;

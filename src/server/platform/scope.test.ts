@@ -24,6 +24,7 @@ beforeAll(async () => {
   ids = { person: created.members[0].id, other: created.members[1].id, household: created.id };
   const kase = (await inScope.post('/api/cases', { personId: ids.person, confirmedOn: '2021-09-07', confirmingTest: 'PCR-BI-MAT', detectedIn: 'community', sampledOn: '2021-09-07' })).json().case;
   ids.case = kase.id;
+  ids.cluster = (await inScope.post('/api/clusters', { indexCaseId: kase.id, name: 'Ổ dịch hẻm Bí Mật' })).json().id;
   await inScope.post('/api/exposures', { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-06T08:00:00+07:00', endAt: '2021-09-06T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
 });
 afterAll(() => t.close());
@@ -32,8 +33,9 @@ afterAll(() => t.close());
 function urlFor(url: string): string {
   const household = url.startsWith('/api/households');
   const kase = url.startsWith('/api/cases/');
+  const cluster = url.startsWith('/api/clusters/');
   const filled = url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'id') return household ? ids.household : kase ? ids.case : ids.person;
+    if (name === 'id') return household ? ids.household : kase ? ids.case : cluster ? ids.cluster : ids.person;
     throw new Error(`scope test: do not know how to fill :${name} in ${url}; teach urlFor`);
   });
   return filled === '/api/follow-up' ? `${filled}?commune=${CAI_KHE}&date=2021-09-07` : filled;
@@ -45,6 +47,7 @@ function bodyFor(method: string, url: string): unknown {
   if (url === '/api/persons/duplicates') return { fullName: 'Trương Văn Bí Mật', birthYear: 1961, communeCode: CAI_KHE };
   if (url === '/api/persons' && method === 'POST') return aPerson({ communeCode: CAI_KHE, fullName: 'Người Ngoài Phạm Vi', birthYear: 1990 });
   if (url === '/api/cases' && method === 'POST') return { personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' };
+  if (url === '/api/clusters' && method === 'POST') return { indexCaseId: ids.case, name: 'Ổ dịch do người ngoài đặt' };
   if (url === '/api/cases/:id/withdraw') return { reason: 'Thử rút ca bệnh', version: 1 };
   if (url === '/api/cases/:id/investigation') return { data: { occupation: 'ghi đè' }, version: 0 };
   if (url === '/api/cases/:id/contacts') return { rows: [{ fullName: 'Người Lạ', birthYear: 1990, sex: 'male', communeCode: CAI_KHE, contactType: 'unmasked', setting: 'household', startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00' }] };
@@ -72,7 +75,7 @@ describe('scope: a user from another commune reads and writes nothing', () => {
       const url = urlFor(spec.url);
       const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
       const text = res.body;
-      if (text.includes('Bí Mật') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
+      if (text.includes('Bí Mật') || text.includes('PCR-BI-MAT') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
       if (res.statusCode >= 200 && res.statusCode < 300 && String(res.headers['content-type']).includes('spreadsheetml')) {
         const ExcelJS = (await import('exceljs')).default;
         const wb = new ExcelJS.Workbook();

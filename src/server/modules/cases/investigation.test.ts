@@ -71,3 +71,20 @@ describe('unified investigation', () => {
     expect(graph.nodes.find((n: { id: string }) => n.id === casePersonId)).toMatchObject({ class: 'F0', caseCode: '92-2021-000001', depth: 0 });
   });
 });
+
+describe('places and clusters', () => {
+  it('records a high-contact place, names a cluster on the index case and shows its chain', async () => {
+    const place = await officer.post('/api/places', { name: 'Chợ Tân An', kind: 'market', highContact: true, communeCode: CAI_KHE });
+    expect(place.statusCode).toBe(201);
+    expect((await officer.get('/api/places?q=cho tan an')).json().map((p: { name: string }) => p.name)).toEqual(['Chợ Tân An']);
+    const cluster = await officer.post('/api/clusters', { indexCaseId: caseId, name: 'Ổ dịch chợ Tân An', placeId: place.json().id });
+    expect(cluster.statusCode).toBe(201);
+    expect(cluster.json()).toMatchObject({ placeName: 'Chợ Tân An', highContact: true });
+    const list = (await officer.get('/api/clusters?unit=916')).json();
+    expect(list[0]).toMatchObject({ name: 'Ổ dịch chợ Tân An', indexCaseCode: '92-2021-000001' });
+    const detail = (await officer.get(`/api/clusters/${cluster.json().id}`)).json();
+    expect(detail.graph.summary.persons).toBe(4);
+    const outsider = await t.as('district_officer', ['927']);
+    expect((await outsider.get(`/api/clusters/${cluster.json().id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { uuid } from '@domain/fields';
 import { route } from '../../platform/http';
-import { caseInput, caseListQuery, contactLinesBody, exposureInput, followUpQuery, withdrawBody } from './schemas';
+import { caseInput, caseListQuery, clusterInput, clusterListQuery, contactLinesBody, exposureInput, followUpQuery, placeInput, placeQuery, withdrawBody } from './schemas';
+import type { ClustersService } from './clusters';
 import type { CasesService } from './service';
 import type { InvestigationService } from './investigation';
 import { isoDate } from '@domain/fields';
@@ -9,7 +10,7 @@ import { vnDay } from '@domain/dates';
 
 const idParams = z.object({ id: uuid });
 
-export function casesRoutes(cases: CasesService, investigations: InvestigationService) {
+export function casesRoutes(cases: CasesService, investigations: InvestigationService, clusters: ClustersService) {
   return [
     route({ method: 'GET', url: '/api/cases', tag: 'cases', summary: 'Danh sách ca bệnh (F0), lọc theo đơn vị, ngày, nơi phát hiện, trạng thái', access: 'people.read', personal: true, query: caseListQuery, handler: ({ actor, query }) => cases.list(actor, query) }),
     route({
@@ -38,5 +39,10 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
       params: idParams, body: contactLinesBody, status: 201, handler: ({ actor, params, body }) => cases.contactLines(actor, params.id, body.rows),
     }),
     route({ method: 'GET', url: '/api/cases/:id/chain', tag: 'cases', summary: 'Chuỗi lây nhiễm quanh ca bệnh (đồ thị, tóm tắt ổ dịch)', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.chain(actor, params.id, vnDay()) }),
+    route({ method: 'GET', url: '/api/places', tag: 'cases', summary: 'Địa điểm (chợ, trường, bệnh viện, nhà máy…) theo xã, tìm không dấu', access: 'people.read', query: placeQuery, handler: ({ actor, query }) => clusters.places(actor, query) }),
+    route({ method: 'POST', url: '/api/places', tag: 'cases', summary: 'Thêm địa điểm (đánh dấu nơi tiếp xúc đông người)', access: 'people.write', body: placeInput, status: 201, handler: ({ actor, body }) => clusters.addPlace(actor, body) }),
+    route({ method: 'GET', url: '/api/clusters', tag: 'cases', summary: 'Danh sách ổ dịch', access: 'people.read', personal: true, query: clusterListQuery, handler: ({ actor, query }) => clusters.list(actor, query.unit) }),
+    route({ method: 'POST', url: '/api/clusters', tag: 'cases', summary: 'Đặt tên ổ dịch từ ca chỉ điểm', access: 'people.write', personal: true, body: clusterInput, status: 201, handler: ({ actor, body }) => clusters.create(actor, body) }),
+    route({ method: 'GET', url: '/api/clusters/:id', tag: 'cases', summary: 'Ổ dịch: chuỗi lây nhiễm, quy mô, số thế hệ, ca đầu và ca cuối, tốc độ tăng', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => clusters.get(actor, params.id, vnDay()) }),
   ];
 }

@@ -112,3 +112,24 @@ export const contactLine = z.object({
 export type ContactLine = z.infer<typeof contactLine>;
 
 export const contactLinesBody = z.object({ rows: z.array(z.unknown()).min(1).max(500) });
+
+export const placeKind = z.enum(['market', 'school', 'hospital', 'factory', 'residential', 'office', 'religious', 'transport', 'shop', 'other']);
+
+export const placeInput = z.object({
+  name: z.string().trim().min(2).max(200),
+  kind: placeKind,
+  /** A high-contact setting (market, school, hospital …): an F0 there raises the commune's risk level under QĐ 2686. */
+  highContact: z.boolean(),
+  communeCode: unitCode,
+  address: z.string().trim().max(300).nullish(),
+});
+
+export const placeQuery = z.object({ commune: unitCode.optional(), q: z.string().trim().max(100).optional() });
+
+export const clusterInput = z.object({
+  indexCaseId: uuid,
+  name: z.string().trim().min(3).max(200),
+  placeId: uuid.nullish(),
+});
+
+export const clusterListQuery = z.object({ unit: unitCode.optional() });

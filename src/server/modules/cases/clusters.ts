@@ -1,0 +1,83 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import { uuidv7 } from '@domain/uuid';
+import { foldVietnamese } from '@domain/vn-text';
+import type { Database, PlacesTable } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { assertInScope, inScope } from '../../platform/scope';
+import type { UnitDirectory } from '../geography/directory';
+import type { PeopleService } from '../people/service';
+import { chainGraph } from './cluster';
+import * as repo from './repo';
+import type { clusterInput, placeInput } from './schemas';
+
+/** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
+export class ClustersService {
+  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly people: PeopleService) {}
+
+  async addPlace(actor: Actor, input: z.infer<typeof placeInput>) {
+    this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
+    const place = this.units.placeOf(input.communeCode);
+    if (!this.units.unitInScope(actor.scope, input.communeCode)) throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, 'communeCode');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('places').values({
+        id: uuidv7(), province_code: place.province_code, district_code: place.district_code, commune_code: place.commune_code,
+        name: input.name, name_folded: foldVietnamese(input.name), kind: input.kind, high_contact: input.highContact, address: input.address ?? null,
+      }).returningAll().executeTakeFirstOrThrow();
+      await this.audit.record(trx, actor, { action: 'create', entity: 'place', entityId: row.id });
+      return presentPlace(row);
+    });
+  }
+
+  async places(actor: Actor, q: { commune?: string; q?: string }) {
+    let query = this.db.selectFrom('places').selectAll().where((eb) => inScope(eb, actor, 'places'));
+    if (q.commune) query = query.where('commune_code', '=', q.commune);
+    if (q.q) query = query.where('name_folded', 'like', `%${foldVietnamese(q.q).replace(/[%_\\]/g, '\\$&')}%`);
+    return (await query.orderBy('name_folded').limit(200).execute()).map(presentPlace);
+  }
+
+  async create(actor: Actor, input: z.infer<typeof clusterInput>) {
+    const kase = await repo.caseById(this.db, input.indexCaseId);
+    if (!kase) throw new AppError('cases.not_found', 404, {}, 'indexCaseId');
+    assertInScope(actor, kase, 'cases.not_found');
+    const place = input.placeId ? await this.db.selectFrom('places').selectAll().where('id', '=', input.placeId).executeTakeFirst() : null;
+    if (input.placeId && !place) throw new AppError('cases.place_not_found', 404, {}, 'placeId');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('clusters').values({
+        id: uuidv7(), province_code: kase.province_code, district_code: kase.district_code, commune_code: kase.commune_code, name: input.name,
+        index_case_id: kase.id, place_id: place?.id ?? null, place_name: place?.name ?? null, high_contact: place?.high_contact ?? false,
+      }).returningAll().executeTakeFirstOrThrow();
+      await this.audit.record(trx, actor, { action: 'create', entity: 'cluster', entityId: row.id, detail: { indexCaseId: kase.id } });
+      return { id: row.id, name: row.name, indexCaseId: row.index_case_id, placeName: row.place_name, highContact: row.high_contact };
+    });
+  }
+
+  async list(actor: Actor, unit?: string) {
+    const u = unit ? this.units.require(unit, 'unit') : null;
+    let q = this.db.selectFrom('clusters').innerJoin('cases', 'cases.id', 'clusters.index_case_id')
+      .select(['clusters.id', 'clusters.name', 'clusters.place_name', 'clusters.high_contact', 'clusters.commune_code', 'clusters.created_at', 'cases.case_code', 'cases.confirmed_on'])
+      .where((eb) => inScope(eb, actor, 'clusters'));
+    if (u) {
+      const column = ({ province: 'province_code', district: 'district_code', commune: 'commune_code', hamlet: 'commune_code' } as const)[u.level];
+      q = q.where(sql.ref(`clusters.${column}`), '=', u.level === 'hamlet' ? u.parent_code! : u.code);
+    }
+    const rows = await q.orderBy('cases.confirmed_on', 'desc').limit(500).execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.case_code, indexConfirmedOn: r.confirmed_on }));
+  }
+
+  /** A cluster with its live chain graph, size, generations, first and last case and growth. */
+  async get(actor: Actor, id: string, today: string) {
+    const row = await this.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('cases.cluster_not_found', 404);
+    assertInScope(actor, row, 'cases.cluster_not_found');
+    const graph = await chainGraph(this.db, this.people, actor, row.index_case_id, today);
+    this.audit.read(actor, { action: 'read', entity: 'cluster', entityId: id, detail: { persons: graph.nodes.length } });
+    return { id: row.id, name: row.name, placeName: row.place_name, highContact: row.high_contact, indexCaseId: row.index_case_id, graph };
+  }
+}
+
+function presentPlace(p: Selectable<PlacesTable>) {
+  return { id: p.id, name: p.name, kind: p.kind, highContact: p.high_contact, communeCode: p.commune_code, districtCode: p.district_code, address: p.address };
+}
