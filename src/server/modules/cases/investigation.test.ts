@@ -62,6 +62,19 @@ describe('unified investigation', () => {
     for (const id of ok.json().contactIds.slice(0, 2)) expect((await officer.get(`/api/persons/${id}/classification`)).json().class).toBe('F1');
   });
 
+  it("gives the investigator a contact's name and phone in another commune, and audits it", async () => {
+    const contacts = (await officer.get(`/api/cases/${caseId}/contacts`)).json();
+    const outside = contacts.find((c: { communeCode: string }) => c.communeCode === THOI_LAI);
+    expect(outside).toMatchObject({ fullName: 'Ở Xã Khác', inScope: false, class: 'F1', birthYear: null });
+    const mine = contacts.find((c: { fullName: string }) => c.fullName === 'Mới Một');
+    expect(mine.phone).toBe('0912000001');
+    await t.services.audit.flush();
+    const log = await t.db.kysely.selectFrom('audit_log').select('detail').where('entity', '=', 'person').where('action', '=', 'read').execute();
+    expect(log.some((r) => (r.detail as { reason?: string; outsideScope?: string[] })?.reason === 'contact_tracing' && (r.detail as { outsideScope: string[] }).outsideScope.includes(outside.personId))).toBe(true);
+    const viewer = await t.as('lab_staff', ['916']);
+    expect((await viewer.get(`/api/cases/${caseId}/contacts`)).statusCode).toBe(403);
+  });
+
   it('draws the chain graph with classes, hiding names outside the scope', async () => {
     const graph = (await officer.get(`/api/cases/${caseId}/chain`)).json();
     expect(graph.summary).toMatchObject({ persons: 4, cases: 1, generations: 1, firstCaseOn: '2021-09-07' });

@@ -38,6 +38,7 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
       method: 'POST', url: '/api/cases/:id/contacts', tag: 'cases', summary: 'Nhập danh sách tiếp xúc (dán từ Excel): đối chiếu hoặc tạo người, lưu tất cả hoặc không', access: 'people.write', personal: true,
       params: idParams, body: contactLinesBody, status: 201, handler: ({ actor, params, body }) => cases.contactLines(actor, params.id, body.rows),
     }),
+    route({ method: 'GET', url: '/api/cases/:id/contacts', tag: 'cases', summary: 'Danh sách tiếp xúc của ca bệnh: tên và điện thoại để liên hệ, kể cả ở xã khác (ghi nhật ký truy vết)', access: 'people.write', personal: true, params: idParams, handler: ({ actor, params }) => cases.contactsOf(actor, params.id) }),
     route({ method: 'GET', url: '/api/cases/:id/chain', tag: 'cases', summary: 'Chuỗi lây nhiễm quanh ca bệnh (đồ thị, tóm tắt ổ dịch)', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.chain(actor, params.id, vnDay()) }),
     route({ method: 'GET', url: '/api/places', tag: 'cases', summary: 'Địa điểm (chợ, trường, bệnh viện, nhà máy…) theo xã, tìm không dấu', access: 'people.read', query: placeQuery, handler: ({ actor, query }) => clusters.places(actor, query) }),
     route({ method: 'POST', url: '/api/places', tag: 'cases', summary: 'Thêm địa điểm (đánh dấu nơi tiếp xúc đông người)', access: 'people.write', body: placeInput, status: 201, handler: ({ actor, body }) => clusters.addPlace(actor, body) }),

@@ -154,6 +154,25 @@ export class CasesService {
     }));
   }
 
+  /**
+   * The contacts of a case for the investigator calling them. Rule: a user who may investigate the case
+   * (people.write, case in scope) sees every direct contact's name and phone, even in another commune of
+   * the province — only what is needed to reach them — and each such access is audited as contact tracing.
+   */
+  async contactsOf(actor: Actor, caseId: string) {
+    const kase = await repo.caseById(this.db, caseId);
+    if (!kase) throw new AppError('cases.not_found', 404);
+    assertInScope(actor, kase, 'cases.not_found');
+    const edges = await this.db.selectFrom('exposures').selectAll().where('source_person_id', '=', kase.person_id).orderBy('start_at').execute();
+    const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), { contactTracing: true });
+    const classes = new Map((await repo.classificationsOf(this.db, edges.map((e) => e.exposed_person_id))).map((c) => [c.person_id, c]));
+    return edges.map((e) => ({
+      exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id), class: classes.get(e.exposed_person_id)?.class ?? null,
+      quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null, startAt: new Date(e.start_at).toISOString(), endAt: new Date(e.end_at).toISOString(),
+      contactType: e.contact_type, setting: e.setting, placeName: e.place_name,
+    }));
+  }
+
   /** Saves a pasted or typed line list of contacts, all rows or none. */
   contactLines(actor: Actor, caseId: string, rows: unknown[]) {
     return saveContactLines({ db: this.db, people: this.people, audit: this.audit, rules: (day) => this.rulesOn(day) }, actor, caseId, rows);
