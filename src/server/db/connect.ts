@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables';
+import { usePreparedNames } from './prepared';
 
 /** node-postgres returns bigint and numeric as strings; dates stay 'YYYY-MM-DD' strings (no time-zone shift). */
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
@@ -52,6 +53,7 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
 }
 
 function wrap(pool: pg.Pool, kind: Db['kind'], close: () => Promise<void>): Db {
+  usePreparedNames(pool);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely, pool, kind, close,

@@ -77,9 +77,17 @@ export class AuditLog {
         entity_id: entry.entityId ?? null, ip: who.ip, fields: entry.fields ?? [], detail: entry.detail ?? null, prev_hash: prev,
       };
       prev = hashRow(row);
-      return { ...row, detail: row.detail === null ? null : JSON.stringify(row.detail), hash: prev };
+      return { ...row, hash: prev };
     });
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+    // one statement with a fixed parameter count, whatever the batch size (no re-parse per batch shape)
+    const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+    await sql`insert into audit_log (seq, at, actor_id, actor_name, action, entity, entity_id, ip, fields, detail, prev_hash, hash)
+      select seq, at, actor_id, actor_name, action, entity, entity_id, ip,
+             array(select jsonb_array_elements_text(fields)), detail, prev_hash, hash
+      from unnest(${col('seq')}::bigint[], ${col('at')}::timestamptz[], ${col('actor_id')}::uuid[], ${col('actor_name')}::text[], ${col('action')}::text[],
+                  ${col('entity')}::text[], ${col('entity_id')}::text[], ${col('ip')}::text[], ${rows.map((r) => JSON.stringify(r.fields))}::jsonb[],
+                  ${rows.map((r) => (r.detail === null ? null : JSON.stringify(r.detail)))}::jsonb[], ${col('prev_hash')}::text[], ${col('hash')}::text[])
+        as t(seq, at, actor_id, actor_name, action, entity, entity_id, ip, fields, detail, prev_hash, hash)`.execute(trx);
   }
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
+import { prepared } from '../../db/prepared';
 import type { Database, HouseholdsTable, PersonsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -37,17 +38,18 @@ export function rankedPage(db: Q, actor: Actor, f: SearchFilter, offset: number,
     .orderBy(sql`(name_folded = ${f.folded})`, 'desc')
     .orderBy(sql`(name_folded like ${f.folded.replace(/[%_\\]/g, '\\$&') + '%'})`, 'desc')
     .orderBy(sql`similarity(name_folded, ${f.folded})`, 'desc')
-    .orderBy('name_folded').orderBy('id')
+    .orderBy(sql`name_folded collate "C"`).orderBy('id')
     .offset(offset).limit(limit).execute();
 }
 
-/** A page of matches in alphabetical order (served by persons_name_prefix_idx), for broad queries. */
+/** A page of matches in alphabetical order (served by persons_name_c_idx), for broad queries. */
 export function alphabeticalPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
-  return matching(db, actor, f).selectAll().orderBy('name_folded').orderBy('id').offset(offset).limit(limit).execute();
+  return matching(db, actor, f).selectAll().orderBy(sql`name_folded collate "C"`).orderBy('id').offset(offset).limit(limit).execute();
 }
 
+/** One person by id — the hottest query (every person page, every scope check), so a named prepared statement. */
 export function personById(db: Q, id: string) {
-  return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
+  return prepared('person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id)).executeTakeFirst();
 }
 
 export function personForUpdate(db: Transaction<Database>, id: string) {

@@ -3,8 +3,8 @@ import type { SearchFilter } from './repo';
 
 /** Queries with more matches than this are listed alphabetically instead of ranked by similarity. */
 export const RANK_LIMIT = 2_000;
-/** Totals are exact up to this many matches; beyond it the answer says "more than". */
-export const COUNT_CAP = 10_000;
+/** Totals are exact up to this many matches; beyond it the answer says "more than" (counting further costs more than it tells). */
+export const COUNT_CAP = 2_000;
 
 /**
  * Turns what an officer typed into a search filter: a 9/10/12-digit number is a national ID or phone;
