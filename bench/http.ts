@@ -12,7 +12,7 @@ import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emit, engines, flags, log, machine, num, ratioOf, Samples, startThrowawayPg, summarize, type ChildMessage } from './lib';
+import { emit, engines, flags, log, machine, num, pgCpuMs, ratioOf, Samples, startThrowawayPg, summarize, type ChildMessage } from './lib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = 'npm run bench -- http [--db pglite|postgres|both] [--seconds 10] [--connections 32] [--warmup 3] [--profile]';
@@ -126,14 +126,20 @@ async function load(port: number, path: string, headers: Record<string, string>,
 }
 
 /** Warm-up, then a measured window with the child's CPU and event-loop utilisation alongside. */
-async function measure(child: Child, path: string, headers: Record<string, string>, connections: number, seconds: number, warmup: number) {
+async function measure(child: Child, path: string, headers: Record<string, string>, connections: number, seconds: number, warmup: number, dbUrl: string | null) {
   await load(child.port, path, headers, connections, warmup);
   child.proc.send({ type: 'mark' });
   await child.next('stats');
+  const db0 = dbUrl ? pgCpuMs(dbUrl) : null;
   const result = await load(child.port, path, headers, connections, seconds);
+  const db1 = dbUrl ? pgCpuMs(dbUrl) : null;
   child.proc.send({ type: 'mark' });
   const stats = (await child.next('stats')) as Extract<ChildMessage, { type: 'stats' }>;
-  return { ...result, serverCpuPct: (100 * stats.cpuMs) / stats.wallMs, serverElu: stats.elu };
+  const all = Math.max(1, result.count); // (the CPU window also covers the <= N requests still in flight at the end)
+  return {
+    ...result, serverCpuPct: (100 * stats.cpuMs) / stats.wallMs, serverElu: stats.elu,
+    serverCpuMsPerReq: stats.cpuMs / all, dbCpuMsPerReq: db0 !== null && db1 !== null ? (db1 - db0) / all : null,
+  };
 }
 
 /** Sets up the app on one engine: child server, admin login, one person; returns what the load needs. */
@@ -170,7 +176,7 @@ async function appServer(engine: 'pglite' | 'postgres', cleanups: (() => Promise
   const path = `/api/persons/${id}`;
   const first = await request(app.port, 'GET', path, { cookie });
   if (first.status !== 200) throw new Error(`GET ${path} answered ${first.status}: ${first.body}`);
-  return { app, path, cookie, sample: first };
+  return { app, path, cookie, sample: first, dbUrl: env.DATABASE_URL ?? null };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -183,7 +189,7 @@ export async function run(args: string[]): Promise<void> {
   for (const engine of engines(f.db, ['pglite', 'postgres'])) {
     const cleanups: (() => Promise<void> | void)[] = [];
     try {
-      const { app, path, cookie, sample } = await appServer(engine, cleanups);
+      const { app, path, cookie, sample, dbUrl } = await appServer(engine, cleanups);
       // The baseline answers with the app's exact body and headers (minus per-connection ones).
       const skip = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
       const headers = Object.fromEntries(Object.entries(sample.headers).filter(([k, v]) => !skip.has(k) && typeof v === 'string')) as Record<string, string>;
@@ -191,14 +197,17 @@ export async function run(args: string[]): Promise<void> {
       cleanups.push(() => stopChild(bare));
 
       log(`[${engine}] bare node:http baseline: ${warmup}s warm-up + ${seconds}s, ${connections} connections`);
-      const base = await measure(bare, path, { cookie }, connections, seconds, warmup);
-      log(`[${engine}] bare: ${base.rps.toFixed(0)} req/s, p50 ${base.latency.p50.toFixed(2)} ms, p99 ${base.latency.p99.toFixed(2)} ms; server CPU ${base.serverCpuPct.toFixed(0)} %, generator CPU ${base.genCpuPct.toFixed(0)} %, machine idle ${base.machineIdlePct.toFixed(0)} %`);
+      const base = await measure(bare, path, { cookie }, connections, seconds, warmup, null);
+      log(`[${engine}] bare: ${base.rps.toFixed(0)} req/s, p50 ${base.latency.p50.toFixed(2)} ms, p99 ${base.latency.p99.toFixed(2)} ms; server CPU ${base.serverCpuPct.toFixed(0)} % = ${base.serverCpuMsPerReq.toFixed(3)} ms/request, generator CPU ${base.genCpuPct.toFixed(0)} %, machine idle ${base.machineIdlePct.toFixed(0)} %`);
       log(`[${engine}] app GET ${path}: ${warmup}s warm-up + ${seconds}s`);
-      const res = await measure(app, path, { cookie }, connections, seconds, warmup);
-      log(`[${engine}] app: ${res.rps.toFixed(0)} req/s, p50 ${res.latency.p50.toFixed(2)} ms, p99 ${res.latency.p99.toFixed(2)} ms; server CPU ${res.serverCpuPct.toFixed(0)} % (event loop ${(res.serverElu * 100).toFixed(0)} % busy), generator CPU ${res.genCpuPct.toFixed(0)} %, machine idle ${res.machineIdlePct.toFixed(0)} %`);
+      const res = await measure(app, path, { cookie }, connections, seconds, warmup, dbUrl);
+      log(`[${engine}] app: ${res.rps.toFixed(0)} req/s, p50 ${res.latency.p50.toFixed(2)} ms, p99 ${res.latency.p99.toFixed(2)} ms; server CPU ${res.serverCpuPct.toFixed(0)} % = ${res.serverCpuMsPerReq.toFixed(2)} ms/request${res.dbCpuMsPerReq !== null ? ` + PostgreSQL ${res.dbCpuMsPerReq.toFixed(2)} ms/request` : ''} (event loop ${(res.serverElu * 100).toFixed(0)} % busy), generator CPU ${res.genCpuPct.toFixed(0)} %, machine idle ${res.machineIdlePct.toFixed(0)} %`);
 
       const extra = { db: engine, ...ctx, body_bytes: sample.body.length };
-      const side = (r: typeof res | typeof base) => ({ server_cpu_pct: Math.round(r.serverCpuPct), server_elu: Math.round(r.serverElu * 100) / 100, generator_cpu_pct: Math.round(r.genCpuPct), machine_idle_pct: Math.round(r.machineIdlePct), requests: r.count });
+      const side = (r: typeof res | typeof base) => ({
+        server_cpu_ms_per_req: Number(r.serverCpuMsPerReq.toFixed(3)), ...(r.dbCpuMsPerReq !== null ? { db_cpu_ms_per_req: Number(r.dbCpuMsPerReq.toFixed(3)) } : {}),
+        server_cpu_pct: Math.round(r.serverCpuPct), server_elu: Math.round(r.serverElu * 100) / 100, generator_cpu_pct: Math.round(r.genCpuPct), machine_idle_pct: Math.round(r.machineIdlePct), requests: r.count,
+      });
       emit({ name: 'http.person_get.rps', value: res.rps, unit: 'req/s', baseline: base.rps, ratio: ratioOf(res.rps, base.rps), ...extra, ...side(res), baseline_detail: side(base) });
       emit({ name: 'http.person_get.p50', value: res.latency.p50, unit: 'ms', baseline: base.latency.p50, ratio: ratioOf(res.latency.p50, base.latency.p50), ...extra });
       emit({ name: 'http.person_get.p99', value: res.latency.p99, unit: 'ms', baseline: base.latency.p99, ratio: ratioOf(res.latency.p99, base.latency.p99), ...extra });

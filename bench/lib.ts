@@ -1,7 +1,7 @@
 // Shared helpers for the benches: one JSON line per figure on stdout, progress on stderr,
 // percentiles, and throwaway (or kept) PostgreSQL clusters.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -116,9 +116,34 @@ export function engines(value: string, allowed: readonly string[]): ('pglite' | 
   return [value as 'pglite' | 'postgres'];
 }
 
+/** Stops clusters still running when the bench is interrupted (Ctrl-C, kill) so none is left behind. */
+const onSignal = new Set<() => void>();
+let signalsHooked = false;
+function hookSignals() {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      for (const stop of onSignal) {
+        try { stop(); } catch { /* best effort */ }
+      }
+      // Other handlers (a bench's own cleanup) decide; alone, re-raise for the default exit.
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    });
+  }
+}
+function stopOnSignal<T extends PgCluster>(cluster: T): T {
+  hookSignals();
+  const stop = cluster.stop.bind(cluster);
+  let stopped = false;
+  const once = () => { if (!stopped) { stopped = true; onSignal.delete(once); stop(); } };
+  onSignal.add(once);
+  return { ...cluster, stop: once };
+}
+
 /** A throwaway PostgreSQL cluster in a temp dir (removed by stop()); see src/server/test/pg-cluster.ts. */
 export async function startThrowawayPg(): Promise<PgCluster> {
-  return startPgCluster(PG_BIN);
+  return stopOnSignal(await startPgCluster(PG_BIN));
 }
 
 async function freePort(): Promise<number> {
@@ -160,11 +185,11 @@ export async function startKeptPg(dir: string, extraOpts = ''): Promise<PgCluste
   if (fresh) run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
   run('pg_ctl', ['-D', data, '-l', join(base, 'log'), '-w', '-o', `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${extraOpts}`, 'start']);
-  return {
+  return stopOnSignal({
     fresh,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() { run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']); },
-  };
+  });
 }
 
 /** IPC messages between a bench and its server child. */
@@ -216,4 +241,36 @@ export function serveChildControl(stop: () => Promise<void>): void {
     }
   });
   process.on('disconnect', () => void stop().finally(() => process.exit(0)));
+}
+
+/**
+ * CPU time (ms) used so far by a local PostgreSQL server and all its backends, found by the port in the
+ * postmaster's command line (Linux /proc; null elsewhere). Sample before and after a window for the delta.
+ */
+export function pgCpuMs(url: string): number | null {
+  try {
+    const port = new URL(url).port;
+    const stats = new Map<number, { ppid: number; ticks: number }>();
+    let postmaster = 0;
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        stats.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+        if (!postmaster && stat.includes('(postgres)')) {
+          const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+          const i = cmd.indexOf('-p');
+          if (i >= 0 && cmd[i + 1] === port) postmaster = Number(d);
+          else if (cmd.some((a) => a === `-p ${port}` || a.includes(` -p ${port} `))) postmaster = Number(d);
+        }
+      } catch { /* process went away */ }
+    }
+    if (!postmaster) return null;
+    let ticks = 0;
+    for (const [pid, s] of stats) if (pid === postmaster || s.ppid === postmaster) ticks += s.ticks;
+    return (ticks * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
