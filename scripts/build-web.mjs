@@ -35,7 +35,10 @@ export function webIsStale() {
 export function buildWebIfStale({ force = false, log = console.log } = {}) {
   if (!force && !webIsStale()) return false;
   log('[trung-tam-chi-huy] Đang dựng giao diện web (vite build)…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV=production whatever the caller runs under (vitest sets 'test', which would bundle React's development build).
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error(`vite build thất bại (mã ${r.status ?? r.signal})`);
   return true;
 }

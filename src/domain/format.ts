@@ -20,9 +20,12 @@ export function formatDateTime(instant: string | Date | null | undefined): strin
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
 /** 1235171 → '1.235.171' in Vietnamese, '1,235,171' in English. */
 export function formatNumber(n: number, locale: Locale = 'vi'): string {
-  return new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }).format(n);
+  const f = (numberFormats[locale] ??= new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 }));
+  return f.format(n);
 }
 
 /** 2000000 → '2.000.000 ₫'. */

@@ -18,5 +18,10 @@ export function tidyName(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
-/** Vietnamese collation for sorting names in the UI and in exports. */
-export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | null = null;
+
+/** Vietnamese collation for sorting names in the UI and in exports (the collator is built on first use). */
+export function compareVietnamese(a: string, b: string): number {
+  collator ??= new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
+}

@@ -56,9 +56,10 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(apiDocsHtml(openapi)));
 
   const hasWeb = existsSync(WEB_DIST + 'index.html');
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h', immutable: true });
+  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h', immutable: true });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     return sendProblem(new AppError('http.not_found', 404), req, reply);

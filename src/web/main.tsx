@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd';
 import { App } from './app/App';
+import { createQueryClient } from './app/query-client';
+import { savedLanguage } from './app/i18n/I18nProvider';
 import { preloadRoute } from './app/router';
+import { setApiLanguage } from './lib/api';
 import './app/global.css';
 
 // antd 5 renders its portals (message, notification, Modal.confirm) with React 19's createRoot.
@@ -17,10 +20,12 @@ unstableSetRender((node, container) => {
   };
 });
 
-preloadRoute(window.location.pathname);
+setApiLanguage(savedLanguage());
+const queryClient = createQueryClient();
+preloadRoute(queryClient, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

@@ -122,6 +122,7 @@ export async function verifyAuditChain(db: Kysely<Database>, pageSize = 10_000):
 
 export interface AuditFilter {
   actorId?: string;
+  actor?: string;
   entity?: string;
   entityId?: string;
   action?: string;
@@ -135,6 +136,7 @@ export interface AuditFilter {
 export async function queryAudit(db: Kysely<Database>, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+  if (f.actor) q = q.where(sql`lower(actor_name)`, '=', f.actor.toLowerCase());
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.action) q = q.where('action', '=', f.action);

@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/es/locale/en_US';
+import viVN from 'antd/es/locale/vi_VN';
 import { AuthProvider } from './AuthProvider';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
-import { createQueryClient } from './query-client';
 import { router } from './router';
 
-const THEME = { token: { colorPrimary: '#0b5cad', borderRadius: 6 } };
+// CSS variables: antd computes each component's styles once instead of once per token set (faster first render).
+const THEME = { token: { colorPrimary: '#0b5cad', borderRadius: 6 }, cssVar: true, hashed: false };
 
 function Themed() {
   const { lang } = useI18n();
@@ -24,8 +23,7 @@ function Themed() {
   );
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

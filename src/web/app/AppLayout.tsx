@@ -1,10 +1,11 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
   AuditOutlined, EnvironmentOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
+import { useIsPhone } from '@web/ui/useIsPhone';
 import { useAuth } from './AuthProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -23,8 +24,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
 export function AppLayout() {
   const { can } = useAuth();
   const { m } = useI18n();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md === false;
+  const phone = useIsPhone();
   const [collapsed, setCollapsed] = useState(false);
   const [drawer, setDrawer] = useState(false);
   const location = useLocation();

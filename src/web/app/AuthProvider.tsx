@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Permission } from '@domain/access';
 import type { Me } from '@server/modules/auth/schemas';
 import { api, ApiError, setCsrfToken, setSessionLostHandler } from '@web/lib/api';
@@ -17,6 +17,12 @@ interface Auth {
 const AuthContext = createContext<Auth | null>(null);
 const ME = ['me'] as const;
 
+/** Drops every cached answer of the previous session but the session query itself (its observer stays attached). */
+function forgetSessionData(qc: QueryClient, me: Me | null) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME[0] });
+  qc.setQueryData(ME, me);
+}
+
 async function fetchMe(): Promise<Me | null> {
   try {
     return await api.get<Me>('/api/auth/me');
@@ -26,10 +32,13 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The session's user; fetched at start-up, before React renders (see main.tsx). */
+export const meQuery = queryOptions({ queryKey: ME, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const [sessionEnded, setSessionEnded] = useState(false);
-  const { data, isPending } = useQuery({ queryKey: ME, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+  const { data, isPending } = useQuery(meQuery);
   const me = data ?? null;
   if (me) setCsrfToken(me.csrfToken);
 
@@ -37,8 +46,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSessionLostHandler(() => {
       if (!qc.getQueryData(ME)) return;
       setSessionEnded(true);
-      qc.clear();
-      qc.setQueryData(ME, null);
+      forgetSessionData(qc, null);
     });
     return () => setSessionLostHandler(null);
   }, [qc]);
@@ -46,8 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const who = await api.post<Me>('/api/auth/login', { username, password });
     setCsrfToken(who.csrfToken);
-    qc.clear();
-    qc.setQueryData(ME, who);
+    forgetSessionData(qc, who);
     setSessionEnded(false);
     return who;
   }, [qc]);
@@ -57,8 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       await api.post('/api/auth/logout');
     } finally {
       setCsrfToken('');
-      qc.clear();
-      qc.setQueryData(ME, null);
+      forgetSessionData(qc, null);
     }
   }, [qc]);
 

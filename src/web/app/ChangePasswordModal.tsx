@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Alert, Form, Input, Modal } from 'antd';
 import { changePasswordBody } from '@server/modules/auth/schemas';
 import { api } from '@web/lib/api';
-import { splitProblem, zodFieldErrors } from '@web/lib/form-errors';
+import { clearChangedErrors, showFieldErrors, splitProblem, zodFieldErrors } from '@web/lib/form-errors';
 import { useI18n } from './i18n/I18nProvider';
 
 interface Values {
@@ -25,7 +25,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
     const parsed = changePasswordBody.safeParse({ currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' });
     const errors = parsed.success ? [] : zodFieldErrors(parsed.error, values, lang, m, (p) => labels[String(p[0])] ?? String(p[0]));
     if (values.newPassword !== values.confirm) errors.push({ name: ['confirm'], errors: [m.password.mismatch] });
-    form.setFields(Object.keys(labels).map((name) => ({ name, errors: errors.find((e) => e.name[0] === name)?.errors ?? [] })));
+    showFieldErrors(form, errors);
     if (!parsed.success || errors.length) return;
     setSaving(true);
     try {
@@ -35,7 +35,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
       onClose();
     } catch (err) {
       const { fields, general: text } = splitProblem(err, Object.keys(labels), m, lang);
-      form.setFields(fields);
+      showFieldErrors(form, fields);
       setGeneral(text);
     } finally {
       setSaving(false);
@@ -45,7 +45,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
   return (
     <Modal open={open} title={m.password.title} okText={m.common.save} cancelText={m.common.cancel} onOk={submit} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="change-password" onFinish={submit}>
+      <Form form={form} layout="vertical" name="change-password" onFinish={submit} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
         <Form.Item name="currentPassword" label={m.password.current}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { Role } from '@domain/access';
 import { useAuth } from './AuthProvider';
-import { ChangePasswordModal } from './ChangePasswordModal';
 import { useI18n } from './i18n/I18nProvider';
 import { paths } from './paths';
+
+// The form and its zod schema load only when the dialog is opened.
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })));
 
 /** Name, role and scope of the logged-in user; change password; log out. */
 export function UserMenu({ compact = false }: { compact?: boolean }) {
@@ -53,7 +55,11 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           )}
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {changing ? (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChanging(false)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,14 +1,16 @@
-import type { ReactNode } from 'react';
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, matchRoutes, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
 import type { Permission } from '@domain/access';
+import { personSearchQuery, searchParamsOf } from '@web/modules/people/hooks/usePeople';
 import { PageSpinner } from '@web/ui/PageSpinner';
+import { AppLayout } from './AppLayout';
+import { meQuery } from './AuthProvider';
 import { HomeRedirect } from './HomeRedirect';
 import { lazyPage, type LazyPage } from './lazy-page';
 import { NotFoundPage } from './NotFoundPage';
 import { RequireAuth, RequirePermission } from './RequireAuth';
 
-const AppLayout = lazyPage(() => import('./AppLayout'), (m) => m.AppLayout);
 const LoginPage = lazyPage(() => import('./LoginPage'), (m) => m.LoginPage);
 const GeographyPage = lazyPage(() => import('@web/modules/geography/pages/GeographyPage'), (m) => m.GeographyPage);
 const PeopleSearchPage = lazyPage(() => import('@web/modules/people/pages/PeopleSearchPage'), (m) => m.PeopleSearchPage);
@@ -24,11 +26,13 @@ const AuditPage = lazyPage(() => import('@web/modules/audit/pages/AuditPage'), (
 
 interface Handle {
   page: LazyPage;
+  /** The data the page asks for first, fetched at start-up in parallel with its chunk. */
+  prefetch?(qc: QueryClient, search: URLSearchParams): void;
 }
 
-/** A page behind a permission; `handle.page` lets start-up fetch its chunk early. */
-function guarded(path: string, permission: Permission, Page: LazyPage): RouteObject {
-  return { path, handle: { page: Page } satisfies Handle, element: <RequirePermission permission={permission}><Page /></RequirePermission> };
+/** A page behind a permission; `handle` lets start-up fetch its chunk (and first data) early. */
+function guarded(path: string, permission: Permission, Page: LazyPage, prefetch?: Handle['prefetch']): RouteObject {
+  return { path, handle: { page: Page, prefetch } satisfies Handle, element: <RequirePermission permission={permission}><Page /></RequirePermission> };
 }
 
 function suspended(node: ReactNode) {
@@ -38,14 +42,14 @@ function suspended(node: ReactNode) {
 export const routes: RouteObject[] = [
   { path: '/dang-nhap', handle: { page: LoginPage } satisfies Handle, element: suspended(<LoginPage />) },
   {
+    // The shell is in the entry chunk: every page after login needs it, so it downloads with the entry.
     path: '/',
-    handle: { page: AppLayout } satisfies Handle,
-    element: <RequireAuth>{suspended(<AppLayout />)}</RequireAuth>,
+    element: <RequireAuth><AppLayout /></RequireAuth>,
     children: [
       { index: true, element: <HomeRedirect /> },
       guarded('dia-ban', 'geography.read', GeographyPage),
       guarded('dia-ban/:code', 'geography.read', GeographyPage),
-      guarded('nguoi-dan', 'people.read', PeopleSearchPage),
+      guarded('nguoi-dan', 'people.read', PeopleSearchPage, (qc, search) => void qc.prefetchQuery(personSearchQuery(searchParamsOf(search)))),
       guarded('nguoi-dan/them', 'people.write', PersonCreatePage),
       guarded('nguoi-dan/:id', 'people.read', PersonDetailPage),
       guarded('nguoi-dan/:id/sua', 'people.write', PersonEditPage),
@@ -60,9 +64,18 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** Starts fetching the chunks of the pages a URL opens (the layout and the page), in parallel. */
-export function preloadRoute(pathname: string) {
-  for (const match of matchRoutes(routes, pathname) ?? []) void (match.route.handle as Handle | undefined)?.page.preload();
+/**
+ * Starts everything the URL being opened needs at once: the session, the chunks of the layout and the
+ * page, and the page's first data, instead of one after the other as React would ask for them.
+ */
+export function preloadRoute(qc: QueryClient, location: { pathname: string; search: string }) {
+  void qc.prefetchQuery(meQuery);
+  const search = new URLSearchParams(location.search);
+  for (const match of matchRoutes(routes, location.pathname) ?? []) {
+    const handle = match.route.handle as Handle | undefined;
+    void handle?.page.preload();
+    handle?.prefetch?.(qc, search);
+  }
 }
 
 export const router = createBrowserRouter(routes);

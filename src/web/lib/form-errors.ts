@@ -1,3 +1,4 @@
+import type { FormInstance } from 'antd';
 import type { ZodError } from 'zod';
 import { isErrorCode, messageFor } from '@domain/error-catalog';
 import type { Messages } from '@web/app/i18n/vi';
@@ -33,7 +34,9 @@ export function zodFieldErrors(error: ZodError, input: unknown, lang: 'vi' | 'en
     const value = valueAt(input, path);
     const field = labelOf(path);
     let message: string;
-    if (isErrorCode(issue.message)) message = messageFor(issue.message, lang, { field, code: String(value ?? '') });
+    // The web's date inputs take dd/mm/yyyy: the catalog's date message (YYYY-MM-DD) is for API clients.
+    if (issue.message === 'validation.date') message = m.validation.date;
+    else if (isErrorCode(issue.message)) message = messageFor(issue.message, lang, { field, code: String(value ?? '') });
     else if (value === undefined || value === null || value === '') message = requiredMessage(m, field, issue.code === 'invalid_value');
     else if (issue.code === 'too_small') message = fill(m.validation.tooShort, { field });
     else if (issue.code === 'too_big') message = fill(m.validation.tooLong, { field });
@@ -81,4 +84,27 @@ export function splitProblem(err: unknown, formFields: readonly string[], m: Mes
   const fields = all.filter((f) => formFields.includes(String(f.name[0])));
   const general = fields.length === 0 || fields.length < all.length ? errorMessage(err, m, lang) : null;
   return { fields, general };
+}
+
+/** Puts messages under their fields, clears the fields' earlier messages, and focuses the first one in error. */
+export function showFieldErrors(form: FormInstance<any>, errors: FieldErrorEntry[], focus = true) {
+  const stale = form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name as FieldPath, errors: [] as string[] }));
+  (form.setFields as (fields: FieldErrorEntry[]) => void)([...stale, ...errors]);
+  if (focus && errors[0]) form.scrollToField(errors[0].name, { focus: true, block: 'center' });
+}
+
+/** The paths of the values an antd `onValuesChange` reports (list items reported sparsely, as arrays). */
+function changedPaths(changed: unknown, at: FieldPath = []): FieldPath[] {
+  if (changed === null || typeof changed !== 'object' || (at.length > 0 && !Array.isArray(changed) && Object.getPrototypeOf(changed) !== Object.prototype)) return [at];
+  const out: FieldPath[] = [at];
+  const entries = Array.isArray(changed) ? changed.map((v, i) => [i, v] as const).filter(([, v]) => v !== undefined) : Object.entries(changed);
+  for (const [k, v] of entries) out.push(...changedPaths(v, [...at, k]));
+  return out.filter((p) => p.length > 0);
+}
+
+/** A field's message goes away as soon as the user changes the field (for `onValuesChange`). */
+export function clearChangedErrors(form: FormInstance<any>, changed: unknown) {
+  const paths = changedPaths(changed).map((p) => p.join('.'));
+  const stale = form.getFieldsError().filter((f) => f.errors.length && paths.includes(f.name.join('.')));
+  if (stale.length) (form.setFields as (fields: FieldErrorEntry[]) => void)(stale.map((f) => ({ name: f.name as FieldPath, errors: [] })));
 }

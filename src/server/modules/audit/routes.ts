@@ -7,6 +7,8 @@ import { route } from '../../platform/http';
 
 export const auditQuery = z.object({
   actorId: z.string().uuid().optional(),
+  /** Username of the actor, for users who cannot list users. */
+  actor: z.string().trim().max(100).optional(),
   entity: z.string().max(50).optional(),
   entityId: z.string().max(100).optional(),
   action: z.string().max(30).optional(),

@@ -30,6 +30,10 @@ export class UnitDirectory {
     return this.units.get(code);
   }
 
+  provinces(day: string = vnDay()): Unit[] {
+    return [...this.units.values()].filter((u) => u.level === 'province' && isValidOn(u, day));
+  }
+
   childrenOf(code: string, day: string = vnDay()): Unit[] {
     return (this.children.get(code) ?? []).filter((u) => isValidOn(u, day));
   }

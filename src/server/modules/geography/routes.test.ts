@@ -24,6 +24,10 @@ describe('geography', () => {
     expect(binhThuy[0]).toEqual({ code: '31168', name: 'Phường Bình Thủy', type: 'Phường' });
   });
 
+  it('lists the provinces at the top', async () => {
+    expect((await t.anonymous().get('/api/units')).json()).toEqual([{ code: '06', name: 'Tỉnh Bắc Kạn', type: 'Tỉnh' }, { code: '92', name: 'Thành phố Cần Thơ', type: 'Thành phố Trung ương' }]);
+  });
+
   it('has Bắc Kạn (06) too', async () => {
     expect((await t.anonymous().get('/api/units/06/children')).json().length).toBe(8);
   });

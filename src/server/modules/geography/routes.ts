@@ -7,6 +7,10 @@ import type { GeographyService } from './service';
 export function geographyRoutes(geo: GeographyService, people: PeopleService) {
   return [
     route({
+      method: 'GET', url: '/api/units', tag: 'geography', summary: 'Các tỉnh/thành phố (đơn vị cấp cao nhất)', access: 'public', query: childrenQuery,
+      handler: ({ query }) => geo.provinces(query.date ?? vnDay()),
+    }),
+    route({
       method: 'GET', url: '/api/units/:code/children', tag: 'geography', summary: 'Các đơn vị con (tỉnh → huyện → xã → ấp)',
       access: 'public', params: unitParams, query: childrenQuery,
       handler: ({ params, query }) => geo.children(params.code, query.date ?? vnDay()),

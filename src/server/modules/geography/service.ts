@@ -43,6 +43,10 @@ export class GeographyService {
     return inserted;
   }
 
+  provinces(day = vnDay()): UnitSummary[] {
+    return this.units.provinces(day).map(summary);
+  }
+
   children(code: string, day = vnDay()): UnitSummary[] {
     if (!this.units.get(code)) throw new AppError('geography.unit_not_found', 404);
     return this.units.childrenOf(code, day).map(summary);

@@ -160,7 +160,8 @@ export class PeopleService {
       if (changes.household_id) await this.assertHouseholdFits(trx, actor, changes.household_id, changes.commune_code ?? current.commune_code);
       const updated = await repo.updatePerson(trx, id, patch.version, changes);
       if (!updated) throw new AppError('people.version_conflict', 409, {}, 'version');
-      await this.audit.record(trx, actor, { action: 'update', entity: 'person', entityId: id, fields: Object.keys(changes).filter((c) => c !== 'name_folded') });
+      const fieldOf = new Map(Object.entries(PERSON_COLUMNS).map(([field, column]) => [column as string, field]));
+      await this.audit.record(trx, actor, { action: 'update', entity: 'person', entityId: id, fields: Object.keys(changes).map((c) => fieldOf.get(c)).filter((f): f is string => Boolean(f)) });
       return presentPerson(updated);
     });
   }

@@ -22,7 +22,8 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function savedLanguage(): Language {
+/** The language chosen earlier on this device (Vietnamese by default). */
+export function savedLanguage(): Language {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {

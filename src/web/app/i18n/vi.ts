@@ -1,3 +1,5 @@
+import type { RuleSetKind } from '@domain/rule-sets/kinds';
+
 /** Vietnamese UI text: the first language. en.ts mirrors every key. {name} marks a value filled in. */
 export const vi = {
   app: {
@@ -107,6 +109,7 @@ export const vi = {
     registeredPersons: 'Người đã quản lý',
     registeredHouseholds: 'Hộ đã quản lý',
     viewPeople: 'Xem người dân',
+    total: 'Tổng cộng',
     noPopulation: 'Chưa có số liệu',
     populationOf: 'Dân số {name}: {count} người, {households} hộ (ngày {asOf}; nguồn: {source})',
     noChildren: 'Đơn vị này chưa có đơn vị con. Xã/phường có thể nhập danh sách ấp/khu vực từ tệp CSV.',
@@ -242,7 +245,9 @@ export const vi = {
       vaccine_intervals: 'Khoảng cách mũi tiêm vắc xin',
       support_nq68: 'Hỗ trợ theo NQ 68',
       support_nq52: 'Hỗ trợ theo NQ 52 (Cần Thơ)',
-    },
+      exposure_classification: 'Phân loại F0/F1/F2',
+      investigation_form: 'Phiếu điều tra dịch tễ',
+    } satisfies Record<RuleSetKind, string>,
     kind: 'Loại',
     version: 'Phiên bản',
     versionN: 'Phiên bản {n}',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Table } from 'antd';
+import { Alert, Button, Card, Form, Input, Table, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { ApiError } from '@web/lib/api';
@@ -20,12 +20,14 @@ export function HamletImport({ communeCode }: { communeCode: string }) {
   const { m, lang } = useI18n();
   const t = m.geography.import;
   const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
   const importing = useHamletImport(communeCode);
   const error = importing.error;
   const rowErrors = error instanceof ApiError ? (error.problem.rowErrors as RowError[] | undefined) : undefined;
 
-  const pick = async (file: File | undefined) => {
-    if (file) setCsv(await file.text());
+  const pick = async (file: File) => {
+    setFileName(file.name);
+    setCsv(await file.text());
   };
 
   return (
@@ -33,7 +35,10 @@ export function HamletImport({ communeCode }: { communeCode: string }) {
       <p style={{ marginTop: 0 }}>{t.help}</p>
       <Form layout="vertical" name="hamlet-import" onFinish={() => importing.mutate(csv)}>
         <Form.Item label={t.file} htmlFor="hamlet-import-file">
-          <input id="hamlet-import-file" type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void pick(e.target.files?.[0])} />
+          <Upload accept=".csv,text/csv,text/plain" showUploadList={false} maxCount={1} beforeUpload={(file) => { void pick(file); return false; }}>
+            <Button id="hamlet-import-file" icon={<UploadOutlined />}>{t.file}</Button>
+          </Upload>
+          {fileName ? <span style={{ marginInlineStart: 12 }}>{fileName}</span> : null}
         </Form.Item>
         <Form.Item label={t.text} htmlFor="hamlet-import-csv">
           <Input.TextArea id="hamlet-import-csv" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={EXAMPLE} style={{ fontFamily: 'ui-monospace, monospace' }} />

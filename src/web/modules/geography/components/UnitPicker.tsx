@@ -88,17 +88,19 @@ export function UnitPicker({ id, value, onChange, leaf, anyLevel = false, disabl
   const loading = !!target && detail.isPending;
   const selects: React.ReactNode[] = [];
   const selectStyle = { flex: '1 1 180px', minWidth: 160 };
+  // The field's <label> points at the first select the user can change (a single scope unit is fixed).
+  const rootFixed = roots.length === 1;
   if (roots.length > 0) {
     selects.push(
       <Select
         key="root"
-        id={id}
+        id={rootFixed ? undefined : id}
         aria-label={m.units[levelOfCode(roots[0].code)]}
         style={selectStyle}
         value={path[0]}
-        disabled={disabled || roots.length === 1}
+        disabled={disabled || rootFixed}
         loading={loading}
-        allowClear={roots.length > 1}
+        allowClear={!rootFixed}
         showSearch
         filterOption={filterOption}
         placeholder={m.units.choose}
@@ -113,6 +115,7 @@ export function UnitPicker({ id, value, onChange, leaf, anyLevel = false, disabl
     selects.push(
       <ChildSelect
         key={path[i]}
+        id={rootFixed && i === 0 ? id : undefined}
         parent={path[i]}
         level={below}
         value={path[i + 1]}
@@ -128,13 +131,14 @@ export function UnitPicker({ id, value, onChange, leaf, anyLevel = false, disabl
 }
 
 function ChildSelect(props: {
-  parent: string; level: UnitLevel; value?: string; disabled?: boolean; style: React.CSSProperties;
+  id?: string; parent: string; level: UnitLevel; value?: string; disabled?: boolean; style: React.CSSProperties;
   label: string; placeholder: string; onChange(code: string | undefined): void;
 }) {
   const { data, isPending } = useUnitChildren(props.parent);
   if (props.level === 'hamlet' && data && data.length === 0) return null;
   return (
     <Select
+      id={props.id}
       aria-label={props.label}
       style={props.style}
       value={props.value}

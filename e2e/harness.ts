@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '@server/app';
+import { bootstrap } from '@server/bootstrap';
+import { loadConfig } from '@server/config';
+import type { Services } from '@server/services';
+import { buildWebIfStale } from '../scripts/build-web.mjs';
+
+export const ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+
+export interface WebServer {
+  url: string;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app in this process, as `npm start` runs it: the web bundle (rebuilt when stale), a fresh
+ * PGlite database in a temp directory, the Fastify server on a free loopback port.
+ */
+export async function startWebServer(opts: { demoPersons?: number } = {}): Promise<WebServer> {
+  buildWebIfStale();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tc-web-'));
+  const config = loadConfig({
+    DATA_DIR: join(dataDir, 'pglite'), ADMIN_PASSWORD: ADMIN.password, DEMO_PERSONS: String(opts.demoPersons ?? 0),
+    LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', PORT: '0', LOGIN_RATE_PER_MINUTE: '1000',
+  });
+  const started = await bootstrap(config, { seedDemo: (opts.demoPersons ?? 0) > 0 });
+  const app = await buildApp(started.services, config, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    services: started.services,
+    async close() {
+      await app.close();
+      await started.services.audit.flush();
+      await started.db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A JSON client of the running server with its own session (cookie and CSRF token). */
+export class ApiClient {
+  private cookie = '';
+  private csrf = '';
+
+  constructor(private readonly base: string) {}
+
+  async login(username: string, password: string): Promise<void> {
+    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  }
+
+  async post<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
+    if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+}
