@@ -49,6 +49,10 @@ export interface PersonsTable {
   household_id: string | null;
   full_name: string;
   name_folded: string;
+  /** Generated from name_folded for search: without the surname, surname + given name, given name. */
+  name_tail: ColumnType<string, never, never>;
+  name_surname_given: ColumnType<string, never, never>;
+  name_given: ColumnType<string, never, never>;
   birth_date: string | null;
   birth_year: number;
   sex: 'male' | 'female';

@@ -22,7 +22,6 @@ describe('synthetic outbreak', () => {
     services = await createServices(db, testConfig());
     await generateSyntheticCity(db, services.units, { persons: 3_000, provinceCode: '92', seed: 11 });
     result = await generateOutbreak(db, services, { provinceCode: '92', clusters: 4, casesPerCluster: 15, seed: 5 });
-    console.log(JSON.stringify(result));
   }, 180_000);
   afterAll(async () => {
     await services?.audit.flush();

@@ -25,6 +25,44 @@ function matching(db: Q, actor: Actor, f: SearchFilter) {
   return q;
 }
 
+/** The name keys searched, in ranking order: a match on an earlier key ranks first. */
+export const NAME_KEYS = ['name_folded', 'name_tail', 'name_surname_given', 'name_given'] as const;
+
+/** Persons (in scope and unit) whose `key` starts with `prefix`, in C order: one ordered index range scan. */
+function keyRange(db: Q, actor: Actor, f: Pick<SearchFilter, 'unit'>, key: (typeof NAME_KEYS)[number], prefix: string, rank: number, limit: number) {
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  const col = sql`${sql.ref(key)} collate "C"`;
+  let q = db.selectFrom('persons').select(['id', sql<number>`${sql.lit(rank)}`.as('rank')])
+    .where('merged_into', 'is', null).where((eb) => inScope(eb, actor, 'persons'))
+    .where(col, '>=', prefix).where(col, '<', upper);
+  if (f.unit) q = q.where(UNIT_COLUMN[f.unit.level], '=', f.unit.code);
+  return q.orderBy(col).orderBy('id').limit(limit);
+}
+
+/** Matches on any name key, each person once with its best rank; at most `perKey` from each key. */
+function keyMatches(db: Q, actor: Actor, f: SearchFilter, perKey: number) {
+  return db
+    .with('k0', () => keyRange(db, actor, f, 'name_folded', f.folded, 0, perKey))
+    .with('k1', () => keyRange(db, actor, f, 'name_tail', f.folded, 1, perKey))
+    .with('k2', () => keyRange(db, actor, f, 'name_surname_given', f.folded, 2, perKey))
+    .with('k3', () => keyRange(db, actor, f, 'name_given', f.folded, 3, perKey))
+    .with('m', (qb) => qb.selectFrom(sql<{ id: string; rank: number }>`(select * from k0 union all select * from k1 union all select * from k2 union all select * from k3)`.as('u'))
+      .select(['u.id', sql<number>`min(u.rank)`.as('rank')]).groupBy('u.id'));
+}
+
+/** How many persons match a name on any key, counting no further than `cap`. */
+export async function countKeyMatches(db: Q, actor: Actor, f: SearchFilter, cap: number): Promise<number> {
+  const row = await keyMatches(db, actor, f, cap).selectFrom('m').select(sql<number>`least(count(*), ${cap})::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}
+
+/** A page of name-key matches: exact full name first, then by key (full name, tail, surname + given, given), then alphabetically. */
+export function keyMatchPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
+  return keyMatches(db, actor, f, offset + limit).selectFrom('m').innerJoin('persons', 'persons.id', 'm.id').selectAll('persons')
+    .orderBy(sql`(persons.name_folded = ${f.folded})`, 'desc').orderBy('m.rank').orderBy(sql`persons.name_folded collate "C"`).orderBy('persons.id')
+    .offset(offset).limit(limit).execute();
+}
+
 /** How many persons match, counting no further than `cap` (so a broad query stays cheap). */
 export async function countMatching(db: Q, actor: Actor, f: SearchFilter, cap: number): Promise<number> {
   const row = await db.selectFrom(matching(db, actor, f).select(sql`1`.as('one')).limit(cap).as('m'))
@@ -32,17 +70,20 @@ export async function countMatching(db: Q, actor: Actor, f: SearchFilter, cap: n
   return row.n;
 }
 
-/** A page of matches ranked by closeness to the query: exact name, then prefix, then trigram similarity. */
-export function rankedPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
-  return matching(db, actor, f).selectAll()
+/**
+ * The fallback for words in any order ("duc nguyen van"): up to `candidates` word matches, ranked by
+ * closeness to the query (exact name, prefix, trigram similarity). Bounded, however common the words.
+ */
+export function rankedPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number, candidates: number) {
+  return db.selectFrom(matching(db, actor, f).selectAll().limit(candidates).as('c')).selectAll()
     .orderBy(sql`(name_folded = ${f.folded})`, 'desc')
     .orderBy(sql`(name_folded like ${f.folded.replace(/[%_\\]/g, '\\$&') + '%'})`, 'desc')
     .orderBy(sql`similarity(name_folded, ${f.folded})`, 'desc')
-    .orderBy(sql`name_folded collate "C"`).orderBy('id')
+    .orderBy('name_folded').orderBy('id')
     .offset(offset).limit(limit).execute();
 }
 
-/** A page of matches in alphabetical order (served by persons_name_c_idx), for broad queries. */
+/** A page of matches in alphabetical order (served by persons_name_c_idx): listing a unit without a query. */
 export function alphabeticalPage(db: Q, actor: Actor, f: SearchFilter, offset: number, limit: number) {
   return matching(db, actor, f).selectAll().orderBy(sql`name_folded collate "C"`).orderBy('id').offset(offset).limit(limit).execute();
 }

@@ -33,6 +33,15 @@ describe('people over HTTP', () => {
     expect(prefix.items[0].fullName).toBe('Trần Thị Hoa');
   });
 
+  it('finds a person however the name is typed: without surname, surname + given name, given name, any order', async () => {
+    const names = async (q: string) => (await officer.get(`/api/persons?q=${encodeURIComponent(q)}&unit=${CAI_KHE}`)).json().items.map((p: { fullName: string }) => p.fullName);
+    expect(await names('van duc')).toContain('Nguyễn Văn Đức');
+    expect(await names('nguyen duc')).toContain('Nguyễn Văn Đức');
+    expect(await names('đức')).toContain('Nguyễn Văn Đức');
+    expect(await names('duc nguyen van')).toEqual(['Nguyễn Văn Đức']);
+    expect(await names('tran hoa')).toEqual(['Trần Thị Hoa']);
+  });
+
   it('pages on the server', async () => {
     for (let i = 0; i < 5; i++) await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: `Lê Văn Trang ${'ABCDE'[i]}`, birthYear: 1970 + i }));
     const p1 = (await officer.get('/api/persons?q=le%20van%20trang&pageSize=2&page=1')).json();

@@ -1,7 +1,7 @@
 import { foldVietnamese } from '@domain/vn-text';
 import type { SearchFilter } from './repo';
 
-/** Queries with more matches than this are listed alphabetically instead of ranked by similarity. */
+/** Words-in-any-order fallback: at most this many candidates are ranked by similarity. */
 export const RANK_LIMIT = 2_000;
 /** Totals are exact up to this many matches; beyond it the answer says "more than" (counting further costs more than it tells). */
 export const COUNT_CAP = 2_000;

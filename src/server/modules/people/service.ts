@@ -34,15 +34,30 @@ export interface SearchResult {
 export class PeopleService {
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}
 
+  /**
+   * Name search in three steps, each bounded: the name keys (full name, without surname, surname + given,
+   * given name — prefixes, ordered index scans); when none match, the words in any order (ranked among
+   * at most RANK_LIMIT candidates); a 9–12 digit query is a national ID or phone number.
+   */
   async search(actor: Actor, query: SearchQuery): Promise<SearchResult> {
     const unit = query.unit ? this.units.require(query.unit, 'unit') : null;
     const filter = { ...searchFilterOf(query.q), unit: unit ? { level: unit.level, code: unit.code } : null };
-    const counted = await repo.countMatching(this.db, actor, filter, COUNT_CAP + 1);
-    const ranked = filter.folded !== '' && counted <= RANK_LIMIT;
     const offset = (query.page - 1) * query.pageSize;
-    const rows = ranked
-      ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize)
-      : await repo.alphabeticalPage(this.db, actor, filter, offset, query.pageSize);
+    let counted: number;
+    let rows: PersonRow[];
+    let ranked = true;
+    if (filter.number || filter.folded === '') {
+      counted = await repo.countMatching(this.db, actor, filter, COUNT_CAP + 1);
+      rows = filter.number ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize, RANK_LIMIT) : await repo.alphabeticalPage(this.db, actor, filter, offset, query.pageSize);
+      ranked = Boolean(filter.number);
+    } else {
+      counted = await repo.countKeyMatches(this.db, actor, filter, COUNT_CAP + 1);
+      if (counted > 0) rows = await repo.keyMatchPage(this.db, actor, filter, offset, query.pageSize);
+      else {
+        counted = await repo.countMatching(this.db, actor, filter, COUNT_CAP + 1);
+        rows = counted ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize, RANK_LIMIT) : [];
+      }
+    }
     this.audit.read(actor, { action: 'search', entity: 'person', detail: { q: query.q ?? null, unit: query.unit ?? null, page: query.page, returned: rows.map((r) => r.id) } });
     return { items: rows.map(presentPerson), total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, ranked, page: query.page, pageSize: query.pageSize };
   }
