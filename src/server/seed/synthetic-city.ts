@@ -141,6 +141,9 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
   if (chunk.persons > 0) await flush();
   await Promise.all(loading);
   await writePopulation(db, province.code);
+  // After a bulk load: statistics for the planner and a visibility map for index-only scans
+  // (PGlite has no autovacuum; on PostgreSQL this saves waiting for it).
+  await db.pool.query('vacuum analyze persons, households');
   return { persons: opts.persons, households };
 }
 
