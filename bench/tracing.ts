@@ -225,6 +225,14 @@ async function graphBench(db: Db, services: Services, actor: Actor, all: P[], op
     const fetched = r.reduce((a, l) => a + l.rows, 0);
     if (fetched !== exposures.length) throw new Error(`de-duplicated walk fetched ${fetched} edges, expected ${exposures.length}`);
   });
+  // The whole chain (same answer as CasesService.chain: nodes, depths, edges, summary) built on the de-duplicated walk.
+  const depthOf = new Map(graph!.nodes.map((x) => [x.id, x.depth]));
+  const altChain = await timeBest(opts.runs, async () => {
+    const alt = await chainDedup(db, services, actor, cases[0].person_id, '2021-09-30');
+    if (alt.nodes.length !== graph!.nodes.length || alt.edges.length !== graph!.edges.length || alt.nodes.some((x) => depthOf.get(x.id) !== x.depth)) {
+      throw new Error('the de-duplicated chain differs from CasesService.chain');
+    }
+  });
   const cte = await timeBest(opts.runs, async () => {
     const { rows } = await db.pool.query(CTE_SQL, [cases[0].person_id]);
     if (rows.length !== exposures.length) throw new Error(`recursive walk fetched ${rows.length} edges, expected ${exposures.length}`);
@@ -238,7 +246,7 @@ async function graphBench(db: Db, services: Services, actor: Actor, all: P[], op
     nodes: graph!.nodes.length, edges: graph!.edges.length, cases: cases.length, levels: levels.length,
     level_queries_ms: round(levels.reduce((a, l) => a + l.ms, 0)), level_rows: levels.reduce((a, l) => a + l.rows, 0), widest_frontier: Math.max(...levels.map((l) => l.frontier)),
     cases_ms: round(parts[0]), classes_ms: round(parts[1]), cards_ms: round(parts[2]),
-    alt_dedup_levels_p50_ms: round(dedup.p50), alt_recursive_cte_p50_ms: round(cte.p50),
+    alt_dedup_levels_p50_ms: round(dedup.p50), alt_recursive_cte_p50_ms: round(cte.p50), alt_chain_dedup_p50_ms: round(altChain.p50), alt_chain_dedup_p95_ms: round(altChain.p95),
     ...base,
   });
   if (opts.explain || chain.p95 > GRAPH_GOAL_MS) {
@@ -290,6 +298,47 @@ function depthsOf(start: string, rows: { source_person_id: string; exposed_perso
     frontier = next;
   }
   return depth;
+}
+
+/**
+ * chainGraph (modules/cases/cluster.ts) with the two changes suggested in RESULTS.md — each edge fetched once
+ * (LEVEL_DEDUP_SQL) and start_at as text — and otherwise the same work: cases, classes and cards of every node,
+ * nodes with depth, edges, summary.
+ */
+async function chainDedup(db: Db, services: Services, actor: Actor, start: string, today: string) {
+  const depth = new Map<string, number>([[start, 0]]);
+  const edges: { id: string; source: string; target: string; startAt: string; contactType: string; setting: string }[] = [];
+  let frontier = [start];
+  let previous: string[] = [];
+  for (let level = 1; frontier.length; level++) {
+    const { rows } = await db.pool.query(LEVEL_DEDUP_SQL, [frontier, previous]);
+    const next: string[] = [];
+    for (const e of rows as { id: string; source_person_id: string; exposed_person_id: string; start_at: string; contact_type: string; setting: string }[]) {
+      edges.push({ id: e.id, source: e.source_person_id, target: e.exposed_person_id, startAt: e.start_at, contactType: e.contact_type, setting: e.setting });
+      if (!depth.has(e.source_person_id)) { depth.set(e.source_person_id, level); next.push(e.source_person_id); }
+      if (!depth.has(e.exposed_person_id)) { depth.set(e.exposed_person_id, level); next.push(e.exposed_person_id); }
+    }
+    previous = frontier;
+    frontier = next;
+  }
+  const ids = [...depth.keys()];
+  const [active, classes, cards] = await Promise.all([repo.activeCasesOf(db.kysely, ids), repo.classificationsOf(db.kysely, ids), services.people.cardsOf(actor, ids)]);
+  const caseOf = new Map(active.map((c) => [c.person_id, c]));
+  const classOf = new Map(classes.map((c) => [c.person_id, c.class]));
+  const days = active.map((c) => c.confirmed_on).sort();
+  const ago = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
+  return {
+    nodes: ids.map((id) => ({
+      id, fullName: cards.get(id)?.fullName ?? null, communeCode: cards.get(id)?.communeCode ?? '', inScope: cards.get(id)?.inScope ?? false,
+      class: classOf.get(id) ?? null, caseCode: caseOf.get(id)?.case_code ?? null, confirmedOn: caseOf.get(id)?.confirmed_on ?? null, depth: depth.get(id)!,
+    })),
+    edges,
+    summary: {
+      persons: ids.length, cases: active.length, generations: Math.max(0, ...active.map((c) => depth.get(c.person_id)!)) + 1,
+      firstCaseOn: days[0] ?? null, lastCaseOn: days.at(-1) ?? null,
+      casesLast7Days: days.filter((d) => ago(d) >= 0 && ago(d) < 7).length, casesPrevious7Days: days.filter((d) => ago(d) >= 7 && ago(d) < 14).length,
+    },
+  };
 }
 
 async function timeParts(...steps: (() => Promise<unknown>)[]): Promise<number[]> {

@@ -11,9 +11,12 @@ export function isCalendarDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+let dayFormat: Intl.DateTimeFormat | null = null;
+
 /** The Vietnamese calendar day of an instant. */
 export function vnDay(instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return dayFormat.format(instant);
 }
 
 export function addDays(day: string, days: number): string {

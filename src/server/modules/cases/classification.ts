@@ -27,14 +27,14 @@ export async function reclassifyAround(trx: Transaction<Database>, changed: stri
   const out1 = await repo.downstream(trx, changed);
   const out2 = await repo.downstream(trx, out1);
   const affected = [...new Set([...changed, ...out1, ...out2])];
-  const in1 = await repo.upstream(trx, affected);
-  const in2 = await repo.upstream(trx, in1);
-  const nodes = [...new Set([...affected, ...in1, ...in2])];
-  const [cases, edges, stored] = await Promise.all([
-    repo.activeCasesOf(trx, nodes),
-    repo.exposuresInto(trx, [...new Set([...affected, ...in1])]),
-    repo.classificationsOf(trx, affected),
-  ]);
+  // Into the affected: every exposure. Into their sources: only exposures from cases — a source
+  // passes it on only as an F0 or as an F1, and an F1 is made by a case.
+  const intoAffected = await repo.exposuresInto(trx, affected);
+  const in1 = [...new Set(intoAffected.map((e) => e.source_person_id))];
+  const intoSources = await repo.caseExposuresInto(trx, in1);
+  const edges = [...new Map([...intoAffected, ...intoSources].map((e) => [e.id, e])).values()];
+  const nodes = [...new Set([...affected, ...in1, ...intoSources.map((e) => e.source_person_id)])];
+  const [cases, stored] = await Promise.all([repo.activeCasesOf(trx, nodes), repo.classificationsOf(trx, affected)]);
   const payload = rules.classification.payload as { infectiousDaysBefore: number; maxGeneration: number; contactTypes: { code: string; qualifiesF1: boolean }[] };
   const engineRules: ClassificationRules = {
     version: rules.classification.version,

@@ -29,14 +29,20 @@ export async function chainGraph(db: Kysely<Database>, people: PeopleService, ac
   const depth = new Map<string, number>([[index.person_id, 0]]);
   const edges = new Map<string, ChainGraph['edges'][number]>();
   let frontier = [index.person_id];
+  let previous: string[] = [];
   let truncated = false;
   for (let level = 1; frontier.length; level++) {
-    const rows = await db.selectFrom('exposures').select(['id', 'source_person_id', 'exposed_person_id', 'start_at', 'contact_type', 'setting'])
-      .where((eb) => eb.or([eb('source_person_id', '=', sql<string>`any(${frontier}::uuid[])`), eb('exposed_person_id', '=', sql<string>`any(${frontier}::uuid[])`)]))
+    // edges back to the previous level were fetched with it; start_at comes as ISO text (no Date round trip)
+    const rows = await db.selectFrom('exposures')
+      .select(['id', 'source_person_id', 'exposed_person_id', 'contact_type', 'setting', sql<string>`to_char(start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('start_at')])
+      .where((eb) => eb.or([
+        eb.and([eb('source_person_id', '=', sql<string>`any(${frontier}::uuid[])`), eb('exposed_person_id', '<>', sql<string>`all(${previous}::uuid[])`)]),
+        eb.and([eb('exposed_person_id', '=', sql<string>`any(${frontier}::uuid[])`), eb('source_person_id', '<>', sql<string>`all(${previous}::uuid[])`)]),
+      ]))
       .execute();
     const next: string[] = [];
     for (const e of rows) {
-      edges.set(e.id, { id: e.id, source: e.source_person_id, target: e.exposed_person_id, startAt: new Date(e.start_at).toISOString(), contactType: e.contact_type, setting: e.setting });
+      edges.set(e.id, { id: e.id, source: e.source_person_id, target: e.exposed_person_id, startAt: e.start_at, contactType: e.contact_type, setting: e.setting });
       for (const p of [e.source_person_id, e.exposed_person_id]) {
         if (depth.has(p)) continue;
         if (depth.size >= GRAPH_NODE_LIMIT) { truncated = true; continue; }
@@ -44,6 +50,7 @@ export async function chainGraph(db: Kysely<Database>, people: PeopleService, ac
         next.push(p);
       }
     }
+    previous = frontier;
     frontier = next;
   }
   const ids = [...depth.keys()];

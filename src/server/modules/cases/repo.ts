@@ -65,8 +65,17 @@ export async function upstream(db: Q, targets: string[]): Promise<string[]> {
   return rows.map((r) => r.source_person_id);
 }
 
+const EDGE_COLUMNS = ['exposures.id', 'exposures.source_person_id', 'exposures.exposed_person_id', 'exposures.start_at', 'exposures.end_at', 'exposures.contact_type', 'exposures.province_code', 'exposures.district_code', 'exposures.commune_code'] as const;
+
+/** Every exposure into the targets (what classification of the targets needs). */
 export function exposuresInto(db: Q, targets: string[]) {
-  return db.selectFrom('exposures').selectAll().where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+  return db.selectFrom('exposures').select(EDGE_COLUMNS).where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+}
+
+/** Exposures into the targets from persons with an active case (how a target can be an F1 that passes it on). */
+export function caseExposuresInto(db: Q, targets: string[]) {
+  return db.selectFrom('exposures').innerJoin('cases', (j) => j.onRef('cases.person_id', '=', 'exposures.source_person_id').on('cases.status', '=', 'active'))
+    .select(EDGE_COLUMNS).where('exposures.exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
 }
 
 export function activeCasesOf(db: Q, personIds: string[]) {

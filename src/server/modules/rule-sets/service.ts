@@ -20,7 +20,12 @@ const present = (r: Selectable<RuleSetsTable>): RuleSetView => ({
   createdAt: new Date(r.created_at).toISOString(), activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
 });
 
+/** In-force answers are reused this long (a version added or activated here clears them at once). */
+const IN_FORCE_TTL_MS = 60_000;
+
 export class RuleSetsService {
+  private inForceCache = new Map<string, { at: number; value: RuleSetView }>();
+
   constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog) {}
 
   async list(kind?: RuleSetKind): Promise<RuleSetView[]> {
@@ -37,9 +42,13 @@ export class RuleSetsService {
 
   /** The version of `kind` in force on `day` (Vietnam calendar day). Every computed result records its id and version. */
   async inForce(kind: RuleSetKind, day: string = vnDay()): Promise<RuleSetView> {
-    const versions = (await this.list(kind));
-    const v = ruleInForce(versions, day);
+    const key = `${kind}|${day}`;
+    const hit = this.inForceCache.get(key);
+    if (hit && Date.now() - hit.at < IN_FORCE_TTL_MS) return hit.value;
+    const v = ruleInForce(await this.list(kind), day);
     if (!v) throw new AppError('rules.not_found', 404);
+    if (this.inForceCache.size > 1_000) this.inForceCache.clear();
+    this.inForceCache.set(key, { at: Date.now(), value: v });
     return v;
   }
 
@@ -62,6 +71,7 @@ export class RuleSetsService {
         created_by: actor?.id ?? null, activated_at: status === 'active' ? new Date() : null,
       }).returningAll().executeTakeFirstOrThrow();
       if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'rule_set', entityId: row.id, detail: { kind: input.kind, version } });
+      this.inForceCache.clear();
       return present(row);
     });
   }
@@ -72,6 +82,7 @@ export class RuleSetsService {
       const row = await trx.updateTable('rule_sets').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
       if (!row) throw new AppError('rules.not_found', 404);
       await this.audit.record(trx, actor, { action: 'activate', entity: 'rule_set', entityId: id, detail: { kind: row.kind, version: row.version } });
+      this.inForceCache.clear();
       return present(row);
     });
   }
