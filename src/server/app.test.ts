@@ -31,3 +31,30 @@ describe('platform HTTP', () => {
     expect(en.json().detail).toBe('Not found');
   });
 });
+
+describe('web bundle', () => {
+  it('serves the app at / and at client routes, its assets, and 404s a missing asset', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'tc-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    const { testConfig } = await import('./test/harness');
+    const { buildApp } = await import('./app');
+    const app = await buildApp(t.services, testConfig(), { logger: false, webDist: dir });
+    try {
+      for (const url of ['/', '/nguoi-dan', '/dia-ban/92']) {
+        const res = await app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body).toContain('<div id="root">');
+      }
+      expect((await app.inject({ method: 'GET', url: '/assets/app.js' })).body).toBe('console.log(1)');
+      expect((await app.inject({ method: 'GET', url: '/assets/khong-co.js' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/api/khong-co' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+});

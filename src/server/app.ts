@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -21,7 +22,8 @@ import { casesRoutes } from './modules/cases/routes';
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /** Builds the HTTP server: platform plugins, then every module's routes, then the web bundle at /. */
-export async function buildApp(s: Services, config: Config, opts: { logger?: boolean } = {}) {
+export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string } = {}) {
+  const webDist = opts.webDist ?? WEB_DIST;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -55,9 +57,10 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(apiDocsHtml(openapi)));
 
-  const hasWeb = existsSync(WEB_DIST + 'index.html');
-  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false, maxAge: '1h', immutable: true });
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  // The bundle's files are listed at start (npm start builds before the server starts); a missing
+  // /assets/ file answers 404 rather than the app's index.html.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: true });
   app.setNotFoundHandler((req, reply) => {
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
