@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AuditOutlined, EnvironmentOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, AuditOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
@@ -15,6 +15,8 @@ import { UserMenu } from './UserMenu';
 const ICONS: Record<MenuKey, React.ReactNode> = {
   geography: <EnvironmentOutlined />,
   people: <TeamOutlined />,
+  cases: <AlertOutlined />,
+  followUp: <FieldTimeOutlined />,
   users: <UserOutlined />,
   ruleSets: <SolutionOutlined />,
   audit: <AuditOutlined />,

@@ -2,7 +2,7 @@ import type { Permission } from '@domain/access';
 import type { Messages } from './i18n/vi';
 import { paths } from './paths';
 
-export type MenuKey = 'geography' | 'people' | 'users' | 'ruleSets' | 'audit';
+export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'users' | 'ruleSets' | 'audit';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -15,6 +15,8 @@ export interface MenuEntry {
 export const MENU: readonly MenuEntry[] = [
   { key: 'geography', path: paths.geography, permission: 'geography.read', group: 'main' },
   { key: 'people', path: paths.people, permission: 'people.read', group: 'main' },
+  { key: 'cases', path: paths.cases, permission: 'people.read', group: 'main' },
+  { key: 'followUp', path: paths.followUp, permission: 'people.read', group: 'main' },
   { key: 'users', path: paths.users, permission: 'users.manage', group: 'admin' },
   { key: 'ruleSets', path: paths.ruleSets, permission: 'rules.read', group: 'admin' },
   { key: 'audit', path: paths.audit, permission: 'audit.read', group: 'admin' },

@@ -19,6 +19,10 @@ const PersonCreatePage = lazyPage(() => import('@web/modules/people/pages/Person
 const PersonEditPage = lazyPage(() => import('@web/modules/people/pages/PersonEditPage'), (m) => m.PersonEditPage);
 const HouseholdCreatePage = lazyPage(() => import('@web/modules/people/pages/HouseholdCreatePage'), (m) => m.HouseholdCreatePage);
 const HouseholdPage = lazyPage(() => import('@web/modules/people/pages/HouseholdPage'), (m) => m.HouseholdPage);
+const CasesPage = lazyPage(() => import('@web/modules/cases/pages/CasesPage'), (m) => m.CasesPage);
+const CaseCreatePage = lazyPage(() => import('@web/modules/cases/pages/CaseCreatePage'), (m) => m.CaseCreatePage);
+const CasePage = lazyPage(() => import('@web/modules/cases/pages/CasePage'), (m) => m.CasePage);
+const FollowUpPage = lazyPage(() => import('@web/modules/cases/pages/FollowUpPage'), (m) => m.FollowUpPage);
 const UsersPage = lazyPage(() => import('@web/modules/users/pages/UsersPage'), (m) => m.UsersPage);
 const RuleSetsPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetsPage'), (m) => m.RuleSetsPage);
 const RuleSetPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetPage'), (m) => m.RuleSetPage);
@@ -55,6 +59,10 @@ export const routes: RouteObject[] = [
       guarded('nguoi-dan/:id/sua', 'people.write', PersonEditPage),
       guarded('ho-gia-dinh/them', 'people.write', HouseholdCreatePage),
       guarded('ho-gia-dinh/:id', 'people.read', HouseholdPage),
+      guarded('ca-benh', 'people.read', CasesPage),
+      guarded('ca-benh/them', 'people.write', CaseCreatePage),
+      guarded('ca-benh/:id', 'people.read', CasePage),
+      guarded('theo-doi', 'people.read', FollowUpPage),
       guarded('quan-tri/nguoi-dung', 'users.manage', UsersPage),
       guarded('quan-tri/bo-quy-tac', 'rules.read', RuleSetsPage),
       guarded('quan-tri/bo-quy-tac/:id', 'rules.read', RuleSetPage),

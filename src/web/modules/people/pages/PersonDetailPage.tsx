@@ -47,7 +47,10 @@ function PersonDetail({ person }: { person: PersonView }) {
   const [mergeWith, setMergeWith] = useState<DuplicateWarning | null>(null);
 
   const extra = active && can('people.write') ? (
-    <Link to={paths.editPerson(person.id)}><Button type="primary" icon={<EditOutlined />}>{m.common.edit}</Button></Link>
+    <Space wrap>
+      <Link to={paths.newCase(person.id)}><Button danger>{m.cases.newCaseForPerson}</Button></Link>
+      <Link to={paths.editPerson(person.id)}><Button type="primary" icon={<EditOutlined />}>{m.common.edit}</Button></Link>
+    </Space>
   ) : null;
   const none = m.common.none;
 

@@ -1,0 +1,52 @@
+import { useEffect, useRef } from 'react';
+import cytoscape from 'cytoscape';
+import type { Chain } from '../hooks/useCases';
+import { CLASS_COLORS } from './ClassTag';
+
+export interface ChainGraphProps {
+  chain: Chain;
+  outOfScope: string;
+  onOpen(personId: string): void;
+}
+
+/** The chain as a graph (in its own chunk with Cytoscape): one row per generation, coloured by class; a click opens the person. */
+export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const open = useRef(onOpen);
+  open.current = onOpen;
+
+  useEffect(() => {
+    if (!box.current) return;
+    const byDepth = new Map<number, number>();
+    const elements: cytoscape.ElementDefinition[] = chain.nodes.map((n) => {
+      const col = byDepth.get(n.depth) ?? 0;
+      byDepth.set(n.depth, col + 1);
+      const label = `${n.fullName ?? outOfScope}${n.caseCode ? `\n${n.caseCode}` : ''}`;
+      return { data: { id: n.id, label, color: n.class ? CLASS_COLORS[n.class] : '#8c8c8c', inScope: n.inScope }, position: { x: col * 160, y: n.depth * 130 } };
+    });
+    for (const e of chain.edges) elements.push({ data: { id: `e-${e.id}`, source: e.source, target: e.target } });
+    const cy = cytoscape({
+      container: box.current,
+      elements,
+      layout: { name: 'preset', fit: true, padding: 24 },
+      minZoom: 0.2,
+      maxZoom: 3,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            'background-color': 'data(color)', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 4,
+            'font-size': 11, width: 26, height: 26, 'text-max-width': '140px',
+          },
+        },
+        { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
+      ],
+    });
+    cy.on('tap', 'node', (evt) => {
+      if (evt.target.data('inScope')) open.current(String(evt.target.id()));
+    });
+    return () => cy.destroy();
+  }, [chain, outOfScope]);
+
+  return <div ref={box} style={{ width: '100%', height: 420, border: '1px solid #f0f0f0', borderRadius: 8 }} data-testid="chain-graph" />;
+}
