@@ -48,6 +48,7 @@ function bodyFor(method: string, url: string): unknown {
   if (url === '/api/persons' && method === 'POST') return aPerson({ communeCode: CAI_KHE, fullName: 'Người Ngoài Phạm Vi', birthYear: 1990 });
   if (url === '/api/cases' && method === 'POST') return { personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' };
   if (url === '/api/clusters' && method === 'POST') return { indexCaseId: ids.case, name: 'Ổ dịch do người ngoài đặt' };
+  if (url === '/api/cases/:id' && method === 'PATCH') return { version: 1, outcome: 'died', outcomeOn: '2021-09-20' };
   if (url === '/api/cases/:id/withdraw') return { reason: 'Thử rút ca bệnh', version: 1 };
   if (url === '/api/cases/:id/investigation') return { data: { occupation: 'ghi đè' }, version: 0 };
   if (url === '/api/cases/:id/contacts') return { rows: [{ fullName: 'Người Lạ', birthYear: 1990, sex: 'male', communeCode: CAI_KHE, contactType: 'unmasked', setting: 'household', startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00' }] };

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Insertable } from 'kysely';
+import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
 import type { Database, CasesTable, ExposuresTable, ClassificationsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -23,6 +23,11 @@ export function caseById(db: Q, id: string) {
 
 export function activeCaseOf(db: Q, personId: string) {
   return db.selectFrom('cases').selectAll().where('person_id', '=', personId).where('status', '=', 'active').executeTakeFirst();
+}
+
+export function updateCase(trx: Transaction<Database>, id: string, version: number, changes: Updateable<CasesTable>) {
+  return trx.updateTable('cases').set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id).where('version', '=', version).where('status', '=', 'active').returningAll().executeTakeFirst();
 }
 
 export function withdrawCase(trx: Transaction<Database>, id: string, version: number, reason: string) {

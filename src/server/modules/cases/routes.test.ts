@@ -92,6 +92,21 @@ describe('cases and tracing', () => {
   });
 });
 
+describe('case course', () => {
+  it('records clinical status, treatment place and outcome; isolation ends the infectious window', async () => {
+    const [a, b] = [await person('Diễn Biến Một'), await person('Diễn Biến Hai')];
+    const kase = (await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-20', confirmingTest: 'PCR-20', detectedIn: 'community', sampledOn: '2021-09-20' })).json().case;
+    await contact(a, b, '2021-09-22');
+    expect(await classOf(b)).toBe('F1');
+    const isolated = await officer.patch(`/api/cases/${kase.id}`, { version: 1, isolatedAt: '2021-09-21T08:00:00+07:00', clinicalStatus: 'moderate', treatmentPlace: 'district_hospital' });
+    expect(isolated.json()).toMatchObject({ clinicalStatus: 'moderate', treatmentPlace: 'district_hospital', version: 2 });
+    expect(await classOf(b)).toBe(null);
+    const noDate = await officer.patch(`/api/cases/${kase.id}`, { version: 2, outcome: 'recovered' });
+    expect(noDate.json().field).toBe('outcomeOn');
+    expect((await officer.patch(`/api/cases/${kase.id}`, { version: 2, outcome: 'recovered', outcomeOn: '2021-10-01' })).json()).toMatchObject({ outcome: 'recovered', outcomeOn: '2021-10-01' });
+  });
+});
+
 describe('case export', () => {
   it('exports the filtered case list to Excel with Vietnamese headers', async () => {
     const ExcelJS = (await import('exceljs')).default;

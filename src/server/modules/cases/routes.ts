@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from '@domain/fields';
 import { route } from '../../platform/http';
-import { caseInput, caseListQuery, clusterInput, clusterListQuery, contactLinesBody, exposureInput, followUpQuery, placeInput, placeQuery, withdrawBody } from './schemas';
+import { caseInput, caseListQuery, casePatch, clusterInput, clusterListQuery, contactLinesBody, exposureInput, followUpQuery, placeInput, placeQuery, withdrawBody } from './schemas';
 import type { ClustersService } from './clusters';
 import type { CasesService } from './service';
 import type { InvestigationService } from './investigation';
@@ -20,6 +20,7 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
     }),
     route({ method: 'POST', url: '/api/cases', tag: 'cases', summary: 'Ghi nhận ca bệnh (F0); phân loại lại F1/F2 xung quanh', access: 'people.write', personal: true, body: caseInput, status: 201, handler: ({ actor, body }) => cases.create(actor, body) }),
     route({ method: 'GET', url: '/api/cases/:id', tag: 'cases', summary: 'Xem ca bệnh', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.get(actor, params.id) }),
+    route({ method: 'PATCH', url: '/api/cases/:id', tag: 'cases', summary: 'Cập nhật diễn biến ca bệnh: lâm sàng, nơi điều trị, thời điểm cách ly, kết cục', access: 'people.write', personal: true, params: idParams, body: casePatch, handler: ({ actor, params, body }) => cases.update(actor, params.id, body) }),
     route({ method: 'POST', url: '/api/cases/:id/withdraw', tag: 'cases', summary: 'Hủy ca bệnh (dương tính giả); phân loại được tính lại', access: 'people.write', personal: true, params: idParams, body: withdrawBody, handler: ({ actor, params, body }) => cases.withdraw(actor, params.id, body.reason, body.version) }),
     route({ method: 'POST', url: '/api/exposures', tag: 'cases', summary: 'Ghi nhận tiếp xúc (nguồn → người tiếp xúc); phân loại lại', access: 'people.write', personal: true, body: exposureInput, status: 201, handler: ({ actor, body }) => cases.addExposure(actor, body) }),
     route({ method: 'GET', url: '/api/persons/:id/classification', tag: 'cases', summary: 'Phân loại F0/F1/F2 hiện tại và kế hoạch cách ly', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.classificationOf(actor, params.id) }),

@@ -26,6 +26,16 @@ export const caseInput = z.object({
 });
 export type CaseInput = z.infer<typeof caseInput>;
 
+/** The course of a case: clinical status, where it is treated, when isolated, and its outcome. */
+export const casePatch = z.object({
+  version: z.number().int().min(1),
+  clinicalStatus: clinicalStatus.optional(),
+  treatmentPlace: treatmentPlace.optional(),
+  isolatedAt: instant.nullish(),
+  outcome: z.enum(['recovered', 'died', 'transferred']).nullish(),
+  outcomeOn: isoDate.nullish(),
+}).refine((p) => !p.outcome || p.outcomeOn, { path: ['outcomeOn'], message: 'validation.date' });
+
 export const withdrawBody = z.object({ reason: z.string().trim().min(5).max(500), version: z.number().int().min(1) });
 
 export const exposureInput = z.object({

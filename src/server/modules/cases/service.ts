@@ -57,6 +57,25 @@ export class CasesService {
     return { row, reclassified };
   }
 
+  /** Records the course of a case; a change of isolation time reclassifies (it ends the infectious window). */
+  async update(actor: Actor, id: string, patch: { version: number; clinicalStatus?: string; treatmentPlace?: string; isolatedAt?: string | null; outcome?: string | null; outcomeOn?: string | null }): Promise<CaseView> {
+    const current = await repo.caseById(this.db, id);
+    if (!current) throw new AppError('cases.not_found', 404);
+    assertInScope(actor, current, 'cases.not_found');
+    const rules = await this.rulesOn(current.confirmed_on);
+    return this.db.transaction().execute(async (trx) => {
+      const { version, ...fields } = patch;
+      const changes = Object.fromEntries(Object.entries({
+        clinical_status: fields.clinicalStatus, treatment_place: fields.treatmentPlace, isolated_at: fields.isolatedAt, outcome: fields.outcome, outcome_on: fields.outcomeOn,
+      }).filter(([, v]) => v !== undefined));
+      const row = await repo.updateCase(trx, id, version, changes);
+      if (!row) throw new AppError(current.status === 'withdrawn' ? 'cases.already_withdrawn' : 'people.version_conflict', 409, {}, 'version');
+      if (fields.isolatedAt !== undefined) await reclassifyAround(trx, [row.person_id], rules);
+      await this.audit.record(trx, actor, { action: 'update', entity: 'case', entityId: id, fields: Object.keys(fields) });
+      return presentCase(row);
+    });
+  }
+
   /** Withdraws a case (false positive): the classes it gave roll back. */
   async withdraw(actor: Actor, id: string, reason: string, version: number): Promise<{ case: CaseView; reclassified: ReclassifyReport }> {
     const current = await repo.caseById(this.db, id);
