@@ -38,9 +38,10 @@ import type { Db } from '../src/server/db/connect';
 import type { Actor } from '../src/server/platform/actor';
 import type { Services } from '../src/server/services';
 import {
-  caseCode, classificationRows, copyCases, copyClassifications, copyExposures, engineRules, reserveCaseSerials, rulesInForce, Rng,
+  caseCode, copyCases, copyClassifications, copyExposures, reserveCaseSerials, Rng,
   type CaseRow, type ExposureRow,
 } from '../src/server/seed/outbreak';
+import { classificationRows, engineRules, rulesInForce } from '../src/server/modules/cases/classification';
 import { generateSyntheticCity } from '../src/server/seed/synthetic-city';
 import * as repo from '../src/server/modules/cases/repo';
 import { emit, engines, flags, log, machine, num, ratioOf, startThrowawayPg, summarize } from './lib';

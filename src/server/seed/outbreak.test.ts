@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/tables';
-import { reclassifyAround } from '../modules/cases/classification';
+import { reclassifyAround, rulesInForce } from '../modules/cases/classification';
 import { createServices, type Services } from '../services';
 import { newTestDb, testConfig } from '../test/harness';
-import { generateOutbreak, rulesInForce, type OutbreakResult } from './outbreak';
+import { generateOutbreak, type OutbreakResult } from './outbreak';
 import { generateSyntheticCity } from './synthetic-city';
 
 const rows = async <T>(db: Db, text: string, params: unknown[] = []) => (await db.pool.query(text, params)).rows as T[];

@@ -1,16 +1,18 @@
 import { sql } from 'kysely';
 import { addDays } from '@domain/dates';
-import { classify, type ClassificationRules, type ExposureClass } from '@domain/exposure-class';
-import { quarantinePlan, type QuarantineSituation } from '@domain/quarantine-plan';
+import type { ExposureClass } from '@domain/exposure-class';
 import { uuidv7 } from '@domain/uuid';
 import { foldVietnamese } from '@domain/vn-text';
 import type { Db } from '../db/connect';
 import type { CasesTable } from '../db/tables';
-import type { ClassificationRuleSets } from '../modules/cases/classification';
+import { classificationRows, rulesInForce, type ClassificationRow, type GraphCase, type GraphExposure } from '../modules/cases/classification';
 import type { RuleSetsService } from '../modules/rule-sets/service';
 import type { UnitDirectory } from '../modules/geography/directory';
 import { csvField } from '../platform/csv';
 import { STREETS } from './vn-names';
+import { Rng } from './rng';
+
+export { Rng };
 
 /**
  * Synthetic outbreak on top of the synthetic persons: clusters (ổ dịch) seeded by an index case found in the
@@ -69,102 +71,6 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 // ---------------------------------------------------------------------------------------------------------
 // Set-based classification: the rows reclassifyAround (modules/cases/classification.ts) would write.
 // ---------------------------------------------------------------------------------------------------------
-
-export interface GraphCase {
-  person_id: string;
-  province_code: string;
-  district_code: string;
-  commune_code: string;
-  confirmed_on: string;
-  onset_on: string | null;
-  sampled_on: string;
-  isolated_at: string | Date | null;
-}
-
-export interface GraphExposure {
-  id: string;
-  province_code: string;
-  district_code: string;
-  commune_code: string;
-  source_person_id: string;
-  exposed_person_id: string;
-  start_at: string | Date;
-  end_at: string | Date;
-  contact_type: string;
-}
-
-export interface ClassificationRow {
-  person_id: string;
-  province_code: string;
-  district_code: string;
-  commune_code: string;
-  class: ExposureClass;
-  generation: number;
-  via_exposure_id: string | null;
-  root_case_person_id: string;
-  exposed_at: string | null;
-  rule_set_id: string;
-  rule_version: number;
-  quarantine_situation: string | null;
-  quarantine_until: string | null;
-  test_days: string[];
-}
-
-/** The rule sets of both kinds in force on `day`. */
-export async function rulesInForce(ruleSets: RuleSetsService, day: string): Promise<ClassificationRuleSets> {
-  const [classification, quarantine] = await Promise.all([ruleSets.inForce('exposure_classification', day), ruleSets.inForce('quarantine', day)]);
-  return { classification, quarantine };
-}
-
-/** The classification engine's rules from the rule-set payload, as classification.ts builds them. */
-export function engineRules(rules: ClassificationRuleSets): ClassificationRules {
-  const payload = rules.classification.payload as { infectiousDaysBefore: number; maxGeneration: number; contactTypes: { code: string; qualifiesF1: boolean }[] };
-  return {
-    version: rules.classification.version,
-    infectiousDaysBefore: payload.infectiousDaysBefore,
-    maxGeneration: payload.maxGeneration,
-    qualifyingContactTypes: payload.contactTypes.filter((c) => c.qualifiesF1).map((c) => c.code),
-  };
-}
-
-const iso = (v: string | Date) => (typeof v === 'string' && v.endsWith('Z') && v.length === 24 ? v : new Date(v).toISOString());
-
-/**
- * Classifies a whole graph at once with classify() and turns the result into classification rows, with the
- * quarantine plan of the rule set (home situation first), exactly as reclassifyAround does for a neighbourhood.
- * The graph must be closed: every case and exposure that can reach its persons within two hops.
- */
-export function classificationRows(cases: GraphCase[], exposures: GraphExposure[], rules: ClassificationRuleSets): ClassificationRow[] {
-  const er = engineRules(rules);
-  const result = classify(
-    cases.map((c) => ({ personId: c.person_id, onsetAt: `${c.onset_on ?? c.sampled_on}T00:00:00+07:00`, isolatedAt: c.isolated_at ? iso(c.isolated_at) : null })),
-    exposures.map((e) => ({ id: e.id, sourceId: e.source_person_id, exposedId: e.exposed_person_id, startAt: iso(e.start_at), endAt: iso(e.end_at), contactType: e.contact_type })),
-    er,
-  );
-  const placeOf = new Map<string, { province_code: string; district_code: string; commune_code: string }>();
-  for (const e of exposures) placeOf.set(e.exposed_person_id, e);
-  for (const c of cases) placeOf.set(c.person_id, c);
-  const caseOf = new Map(cases.map((c) => [c.person_id, c]));
-  const situations = (rules.quarantine.payload as { situations: (QuarantineSituation & { exposureClass: string; setting: string })[] }).situations;
-  const situationOf = new Map<string, QuarantineSituation | undefined>();
-  for (const cls of ['F0', 'F1', 'F2']) situationOf.set(cls, situations.find((s) => s.exposureClass === cls && s.setting === 'home') ?? situations.find((s) => s.exposureClass === cls));
-  const plans = new Map<string, ReturnType<typeof quarantinePlan>>();
-  const rows: ClassificationRow[] = [];
-  for (const [personId, c] of result) {
-    const place = placeOf.get(personId)!;
-    const situation = situationOf.get(c.class);
-    const start = c.class === 'F0' ? caseOf.get(personId)!.confirmed_on : vnDayOf(Date.parse(c.exposedAt!));
-    let plan = situation ? plans.get(`${c.class}|${start}`) : undefined;
-    if (situation && !plan) plans.set(`${c.class}|${start}`, (plan = quarantinePlan(situation, start)));
-    rows.push({
-      person_id: personId, province_code: place.province_code, district_code: place.district_code, commune_code: place.commune_code,
-      class: c.class, generation: c.generation, via_exposure_id: c.viaExposureId, root_case_person_id: c.rootCaseId,
-      exposed_at: c.exposedAt, rule_set_id: rules.classification.id, rule_version: er.version,
-      quarantine_situation: plan?.situation ?? null, quarantine_until: plan?.lastDay ?? null, test_days: plan?.testDates ?? [],
-    });
-  }
-  return rows;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Bulk loading (COPY), in chunks so a big outbreak does not build one giant string.
@@ -637,17 +543,3 @@ function sampleWithoutReplacement(rng: Rng, n: number, k: number): number[] {
   return out;
 }
 
-/** mulberry32, as in synthetic-city.ts (deterministic data without Math.random). */
-export class Rng {
-  private state: number;
-  constructor(seed: number) { this.state = seed >>> 0; }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]; }
-}

@@ -7,6 +7,7 @@ import type { Db } from '../db/connect';
 import type { AdminUnitsTable } from '../db/tables';
 import type { Unit, UnitDirectory } from '../modules/geography/directory';
 import { csvField } from '../platform/csv';
+import { Rng } from './rng';
 import {
   ELDERLY_OCCUPATIONS, FEMALE_GIVEN_NAMES, FEMALE_MIDDLE_NAMES, MALE_GIVEN_NAMES, MALE_MIDDLE_NAMES, OCCUPATIONS,
   STREETS, SURNAMES, type Weighted,
@@ -452,21 +453,6 @@ function uuid7(): string {
     msHex = `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
   }
   return msHex + randomUUID().slice(15);
-}
-
-/** mulberry32: a small, fast, seedable PRNG (deterministic data without Math.random). */
-class Rng {
-  private state: number;
-  constructor(seed: number) { this.state = seed >>> 0; }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** An integer in [lo, hi]. */
-  int(lo: number, hi: number): number { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]; }
 }
 
 class Picker {
