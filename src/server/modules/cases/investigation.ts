@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { completeness, timelinessHours, type InvestigationField } from '@domain/investigation';
+import { completeness, timelinessHours } from '@domain/investigation';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
@@ -7,20 +7,8 @@ import { AppError } from '../../platform/errors';
 import { assertInScope, inScope } from '../../platform/scope';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo';
+import type { InvestigationView } from './schemas';
 
-export interface InvestigationView {
-  caseId: string;
-  formVersion: number;
-  form: { sections: { code: string; labelVi: string; labelEn: string }[]; fields: InvestigationField[]; targetHours: number };
-  data: Record<string, unknown>;
-  completeness: number;
-  missing: string[];
-  status: 'draft' | 'completed';
-  startedAt: string;
-  completedAt: string | null;
-  timelinessHours: number | null;
-  version: number;
-}
 
 /**
  * One investigation per case on the form version in force at confirmation. Saving a draft is cheap

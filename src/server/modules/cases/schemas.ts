@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, unitCode, uuid } from '@domain/fields';
+import type { InvestigationField } from '@domain/investigation';
 
 export const detectedIn = z.enum(['community', 'quarantine_facility', 'lockdown_zone', 'home_quarantine', 'screening_at_facility', 'arrival']);
 export const clinicalStatus = z.enum(['asymptomatic', 'mild', 'moderate', 'severe', 'critical']);
@@ -143,3 +144,18 @@ export const clusterInput = z.object({
 });
 
 export const clusterListQuery = z.object({ unit: unitCode.optional() });
+
+/** A case's investigation with the form version it is filled on. */
+export interface InvestigationView {
+  caseId: string;
+  formVersion: number;
+  form: { sections: { code: string; labelVi: string; labelEn: string }[]; fields: InvestigationField[]; targetHours: number };
+  data: Record<string, unknown>;
+  completeness: number;
+  missing: string[];
+  status: 'draft' | 'completed';
+  startedAt: string;
+  completedAt: string | null;
+  timelinessHours: number | null;
+  version: number;
+}

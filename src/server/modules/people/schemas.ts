@@ -127,3 +127,13 @@ export interface DuplicateWarning {
   nationalId: string | null;
   similarity: number;
 }
+
+export interface SearchResult {
+  items: PersonView[];
+  total: number;
+  /** true when there are more matches than `total` counts. */
+  totalCapped: boolean;
+  ranked: boolean;
+  page: number;
+  pageSize: number;
+}

@@ -10,7 +10,7 @@ import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory, Place } from '../geography/directory';
 import { presentHousehold, presentPerson, type PersonRow } from './present';
 import * as repo from './repo';
-import type { DuplicateWarning, HouseholdInput, HouseholdPatch, HouseholdView, PersonInput, PersonPatch, PersonView, SearchQuery } from './schemas';
+import type { DuplicateWarning, HouseholdInput, HouseholdPatch, HouseholdView, PersonInput, PersonPatch, PersonView, SearchQuery, SearchResult } from './schemas';
 import { COUNT_CAP, RANK_LIMIT, searchFilterOf } from './search';
 
 /** Names at least this similar (pg_trgm), same commune, birth year ±1 → "possible duplicate". */
@@ -21,15 +21,6 @@ const PERSON_COLUMNS: Record<string, keyof PersonsTable> = {
   occupation: 'occupation', workplace: 'workplace', address: 'address', communeCode: 'commune_code', hamletCode: 'hamlet_code', householdId: 'household_id',
 };
 
-export interface SearchResult {
-  items: PersonView[];
-  total: number;
-  /** true when there are more matches than `total` counts. */
-  totalCapped: boolean;
-  ranked: boolean;
-  page: number;
-  pageSize: number;
-}
 
 export class PeopleService {
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}

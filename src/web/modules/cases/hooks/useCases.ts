@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseInput, CaseView, ContactLine } from '@server/modules/cases/schemas';
-import type { InvestigationField } from '@domain/investigation';
+import type { CaseInput, CaseView, ContactLine, InvestigationView } from '@server/modules/cases/schemas';
 import { api, withQuery } from '@web/lib/api';
 
 export interface CaseFilters {
@@ -69,17 +68,7 @@ export function useWithdrawCase(id: string) {
   });
 }
 
-export interface Investigation {
-  caseId: string;
-  formVersion: number;
-  form: { sections: { code: string; labelVi: string; labelEn: string }[]; fields: InvestigationField[]; targetHours: number };
-  data: Record<string, unknown>;
-  completeness: number;
-  missing: string[];
-  status: 'draft' | 'completed';
-  timelinessHours: number | null;
-  version: number;
-}
+export type Investigation = InvestigationView;
 
 export function useInvestigation(caseId: string) {
   return useQuery({ queryKey: ['case', caseId, 'investigation'], queryFn: () => api.get<Investigation>(`/api/cases/${caseId}/investigation`), refetchOnWindowFocus: false });

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { HouseholdView, PersonView } from '@server/modules/people/schemas';
+import type { HouseholdView, PersonView, SearchResult } from '@server/modules/people/schemas';
 import { api, withQuery } from '@web/lib/api';
 
 export interface SearchParams {
@@ -9,14 +9,7 @@ export interface SearchParams {
   pageSize: number;
 }
 
-export interface SearchResult {
-  items: PersonView[];
-  total: number;
-  totalCapped: boolean;
-  ranked: boolean;
-  page: number;
-  pageSize: number;
-}
+export type { SearchResult };
 
 export interface HistoryEntry {
   seq: number;
