@@ -1,18 +1,19 @@
 import type pg from 'pg';
-import type { Compilable } from 'kysely';
+import type { Compilable, Kysely, Transaction } from 'kysely';
+import type { Database } from './tables';
 
 /** SQL text of hot queries → statement name. Only registered texts are prepared, so the cache stays small. */
 const NAMES = new Map<string, string>();
 
 /**
- * Marks a Kysely query as a named prepared statement: PostgreSQL parses and plans it once per
- * connection instead of on every call. Use for the few queries on every request's path.
- * @example prepared('person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id)).executeTakeFirst()
+ * Runs a Kysely query as a named prepared statement and returns its first row: PostgreSQL parses and
+ * plans it once per connection instead of on every call. Use for the few queries on every request's path.
+ * @example preparedFirst(db, 'person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id))
  */
-export function prepared<T extends Compilable>(name: string, query: T): T {
-  const { sql } = query.compile();
-  if (!NAMES.has(sql)) NAMES.set(sql, `${name}_${NAMES.size}`);
-  return query;
+export async function preparedFirst<O>(db: Kysely<Database> | Transaction<Database>, name: string, query: Compilable<O>): Promise<O | undefined> {
+  const compiled = query.compile();
+  if (!NAMES.has(compiled.sql)) NAMES.set(compiled.sql, `${name}_${NAMES.size}`);
+  return (await db.executeQuery(compiled)).rows[0];
 }
 
 /** Installed on every pool client: sends registered texts as named statements. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { ROLE_PERMISSIONS, type Role } from '@domain/access';
 import type { Database } from '../../db/tables';
-import { prepared } from '../../db/prepared';
+import { preparedFirst } from '../../db/prepared';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
@@ -72,9 +72,9 @@ export class AuthService {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && now - hit.cachedAt < SESSION_CACHE_MS && hit.expiresAt > now) return { actor: { ...hit.actor, ip }, csrf: hit.csrf };
-    const row = await prepared('session_by_token', this.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
+    const row = await preparedFirst(this.db, 'session_by_token', this.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
       .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.scope_units', 'users.agency', 'users.disabled'])
-      .where('sessions.token_hash', '=', key)).executeTakeFirst();
+      .where('sessions.token_hash', '=', key));
     if (!row || row.disabled || new Date(row.expires_at).getTime() <= now) {
       this.cache.delete(key);
       return null;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
-import { prepared } from '../../db/prepared';
+import { preparedFirst } from '../../db/prepared';
 import type { Database, HouseholdsTable, PersonsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -90,7 +90,7 @@ export function alphabeticalPage(db: Q, actor: Actor, f: SearchFilter, offset: n
 
 /** One person by id — the hottest query (every person page, every scope check), so a named prepared statement. */
 export function personById(db: Q, id: string) {
-  return prepared('person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id)).executeTakeFirst();
+  return preparedFirst(db, 'person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id));
 }
 
 export function personForUpdate(db: Transaction<Database>, id: string) {
