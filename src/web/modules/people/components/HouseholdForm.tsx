@@ -7,11 +7,10 @@ import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { fill } from '@web/lib/fill';
 import { clearChangedErrors, showFieldErrors, splitProblem, zodFieldErrors, type FieldErrorEntry } from '@web/lib/form-errors';
-import { HamletSelect } from '@web/modules/geography/components/HamletSelect';
-import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
 import { useDuplicates } from '../hooks/useDuplicates';
 import { useCreateHousehold } from '../hooks/usePersonMutations';
 import { birthYearOf, personLabels, toPersonPayload, type PersonFormValues } from '../person-form-values';
+import { CommuneHamletFields } from './CommuneHamletFields';
 import { DuplicateWarnings } from './DuplicateWarnings';
 import { PersonFields } from './PersonFields';
 
@@ -90,16 +89,7 @@ export function HouseholdForm() {
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
-          <Col xs={24} lg={16}>
-            <Form.Item name="communeCode" label={m.people.commune} required>
-              <UnitPicker leaf="commune" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} lg={8}>
-            <Form.Item name="hamletCode" label={m.people.hamlet}>
-              <HamletSelect communeCode={communeCode} />
-            </Form.Item>
-          </Col>
+          <CommuneHamletFields communeCode={communeCode} />
         </Row>
       </Card>
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Alert, App, Button, Card, Col, Form, Row, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Row, Space } from 'antd';
 import type { DuplicateWarning, HouseholdView, PersonView } from '@server/modules/people/schemas';
 import { personInput, personPatch } from '@server/modules/people/schemas';
 import { useAuth } from '@web/app/AuthProvider';
@@ -9,12 +9,11 @@ import { paths } from '@web/app/paths';
 import { ApiError } from '@web/lib/api';
 import { fill } from '@web/lib/fill';
 import { clearChangedErrors, showFieldErrors, splitProblem, zodFieldErrors, type FieldErrorEntry } from '@web/lib/form-errors';
-import { HamletSelect } from '@web/modules/geography/components/HamletSelect';
 import { UnitName } from '@web/modules/geography/components/UnitName';
-import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
 import { useDuplicates } from '../hooks/useDuplicates';
 import { useCreatePerson, useMergePersons, useUpdatePerson } from '../hooks/usePersonMutations';
 import { birthYearOf, PERSON_FIELDS, personLabels, toPersonPayload, type PersonFormValues } from '../person-form-values';
+import { CommuneHamletFields } from './CommuneHamletFields';
 import { DuplicateWarnings } from './DuplicateWarnings';
 import { MergeDialog } from './MergeDialog';
 import { PersonFields } from './PersonFields';
@@ -136,16 +135,7 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
           </p>
         ) : (
           <Row gutter={16}>
-            <Col xs={24} lg={16}>
-              <Form.Item name="communeCode" label={m.people.commune} required>
-                <UnitPicker leaf="commune" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} lg={8}>
-              <Form.Item name="hamletCode" label={m.people.hamlet}>
-                <HamletSelect communeCode={communeCode} />
-              </Form.Item>
-            </Col>
+            <CommuneHamletFields communeCode={communeCode} />
           </Row>
         )}
       </Card>
