@@ -56,7 +56,7 @@ export async function chainGraph(db: Kysely<Database>, people: PeopleService, ac
   const ids = [...depth.keys()];
   const [cases, classes, cards] = await Promise.all([
     repo.activeCasesOf(db, ids),
-    repo.classificationsOf(db, ids),
+    repo.classesOf(db, ids),
     people.cardsOf(actor, ids),
   ]);
   const caseOf = new Map(cases.map((c) => [c.person_id, c]));
