@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, AuditOutlined, CheckSquareOutlined, ClusterOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
@@ -17,6 +17,8 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   people: <TeamOutlined />,
   cases: <AlertOutlined />,
   followUp: <FieldTimeOutlined />,
+  clusters: <ClusterOutlined />,
+  investigationQuality: <CheckSquareOutlined />,
   users: <UserOutlined />,
   ruleSets: <SolutionOutlined />,
   audit: <AuditOutlined />,

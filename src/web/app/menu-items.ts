@@ -2,7 +2,7 @@ import type { Permission } from '@domain/access';
 import type { Messages } from './i18n/vi';
 import { paths } from './paths';
 
-export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'users' | 'ruleSets' | 'audit';
+export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'users' | 'ruleSets' | 'audit';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -17,6 +17,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'people', path: paths.people, permission: 'people.read', group: 'main' },
   { key: 'cases', path: paths.cases, permission: 'people.read', group: 'main' },
   { key: 'followUp', path: paths.followUp, permission: 'people.read', group: 'main' },
+  { key: 'clusters', path: paths.clusters, permission: 'people.read', group: 'main' },
+  { key: 'investigationQuality', path: paths.investigationQuality, permission: 'people.read', group: 'main' },
   { key: 'users', path: paths.users, permission: 'users.manage', group: 'admin' },
   { key: 'ruleSets', path: paths.ruleSets, permission: 'rules.read', group: 'admin' },
   { key: 'audit', path: paths.audit, permission: 'audit.read', group: 'admin' },

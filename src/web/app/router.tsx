@@ -23,6 +23,9 @@ const CasesPage = lazyPage(() => import('@web/modules/cases/pages/CasesPage'), (
 const CaseCreatePage = lazyPage(() => import('@web/modules/cases/pages/CaseCreatePage'), (m) => m.CaseCreatePage);
 const CasePage = lazyPage(() => import('@web/modules/cases/pages/CasePage'), (m) => m.CasePage);
 const FollowUpPage = lazyPage(() => import('@web/modules/cases/pages/FollowUpPage'), (m) => m.FollowUpPage);
+const ClustersPage = lazyPage(() => import('@web/modules/cases/pages/ClustersPage'), (m) => m.ClustersPage);
+const ClusterPage = lazyPage(() => import('@web/modules/cases/pages/ClusterPage'), (m) => m.ClusterPage);
+const InvestigationQualityPage = lazyPage(() => import('@web/modules/cases/pages/InvestigationQualityPage'), (m) => m.InvestigationQualityPage);
 const UsersPage = lazyPage(() => import('@web/modules/users/pages/UsersPage'), (m) => m.UsersPage);
 const RuleSetsPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetsPage'), (m) => m.RuleSetsPage);
 const RuleSetPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetPage'), (m) => m.RuleSetPage);
@@ -63,6 +66,9 @@ export const routes: RouteObject[] = [
       guarded('ca-benh/them', 'people.write', CaseCreatePage),
       guarded('ca-benh/:id', 'people.read', CasePage),
       guarded('theo-doi', 'people.read', FollowUpPage),
+      guarded('o-dich', 'people.read', ClustersPage),
+      guarded('o-dich/:id', 'people.read', ClusterPage),
+      guarded('chat-luong-dieu-tra', 'people.read', InvestigationQualityPage),
       guarded('quan-tri/nguoi-dung', 'users.manage', UsersPage),
       guarded('quan-tri/bo-quy-tac', 'rules.read', RuleSetsPage),
       guarded('quan-tri/bo-quy-tac/:id', 'rules.read', RuleSetPage),

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseInput, CaseView, ContactLine, InvestigationView } from '@server/modules/cases/schemas';
+import type { z } from 'zod';
+import type { CaseInput, casePatch, CaseView, ContactLine, InvestigationView } from '@server/modules/cases/schemas';
 import { api, withQuery } from '@web/lib/api';
 
 export interface CaseFilters {
@@ -64,6 +65,19 @@ export function useWithdrawCase(id: string) {
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['case', id] });
       void qc.invalidateQueries({ queryKey: ['cases'] });
+    },
+  });
+}
+
+/** Saves the course of a case (clinical status, treatment place, isolation, outcome); isolation may reclassify the chain. */
+export function useUpdateCase(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: z.output<typeof casePatch>) => api.patch<CaseView>(`/api/cases/${id}`, patch),
+    onSuccess: (saved) => {
+      qc.setQueryData(['case', id], saved);
+      void qc.invalidateQueries({ queryKey: ['cases'] });
+      void qc.invalidateQueries({ queryKey: ['case', id, 'chain'] });
     },
   });
 }

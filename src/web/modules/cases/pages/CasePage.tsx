@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { App, Button, Card, Descriptions, Input, Modal, Tabs, Tag } from 'antd';
-import { StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Input, Modal, Space, Tabs, Tag } from 'antd';
+import { EditOutlined, StopOutlined } from '@ant-design/icons';
 import type { CaseView } from '@server/modules/cases/schemas';
 import { useAuth } from '@web/app/AuthProvider';
 import { useI18n } from '@web/app/i18n/I18nProvider';
@@ -11,6 +11,7 @@ import { Page } from '@web/ui/Page';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { QueryError } from '@web/ui/QueryError';
 import { UnitName } from '@web/modules/geography/components/UnitName';
+import { CaseCourseDialog } from '../components/CaseCourseDialog';
 import { ChainTab } from '../components/ChainTab';
 import { ContactsTab } from '../components/ContactsTab';
 import { InvestigationTab } from '../components/InvestigationTab';
@@ -40,10 +41,16 @@ function CaseDetail({ kase }: { kase: CaseView }) {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'investigation';
   const [withdrawing, setWithdrawing] = useState(false);
+  const [editing, setEditing] = useState(false);
   const canWrite = can('people.write') && kase.status === 'active';
   const none = m.common.none;
 
-  const extra = canWrite ? <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="case-withdraw">{c.withdraw}</Button> : null;
+  const extra = canWrite ? (
+    <Space wrap>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="case-edit-course">{c.editCourse}</Button>
+      <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="case-withdraw">{c.withdraw}</Button>
+    </Space>
+  ) : null;
 
   return (
     <Page title={kase.caseCode} crumbs={[{ title: c.title, to: paths.cases }, { title: kase.caseCode }]} extra={extra}>
@@ -62,6 +69,9 @@ function CaseDetail({ kase }: { kase: CaseView }) {
           <Descriptions.Item label={c.detectedIn}>{c.detectedIns[kase.detectedIn]}</Descriptions.Item>
           <Descriptions.Item label={c.clinicalStatus}>{c.clinicalStatuses[kase.clinicalStatus]}</Descriptions.Item>
           <Descriptions.Item label={c.treatmentPlace}>{c.treatmentPlaces[kase.treatmentPlace]}</Descriptions.Item>
+          <Descriptions.Item label={c.outcome}>
+            {kase.outcome ? `${c.outcomes[kase.outcome as keyof typeof c.outcomes]} (${date(kase.outcomeOn)})` : c.noOutcome}
+          </Descriptions.Item>
           <Descriptions.Item label={c.confirmingTest}>{kase.confirmingTest}</Descriptions.Item>
           <Descriptions.Item label={m.units.commune}><UnitName code={kase.communeCode} withParents /></Descriptions.Item>
         </Descriptions>
@@ -73,9 +83,10 @@ function CaseDetail({ kase }: { kase: CaseView }) {
         items={[
           { key: 'investigation', label: c.tabInvestigation, children: <InvestigationTab caseId={kase.id} canWrite={canWrite} /> },
           { key: 'contacts', label: c.tabContacts, children: <ContactsTab caseId={kase.id} canWrite={canWrite} /> },
-          { key: 'chain', label: c.tabChain, children: <ChainTab caseId={kase.id} /> },
+          { key: 'chain', label: c.tabChain, children: <ChainTab caseId={kase.id} canWrite={canWrite} /> },
         ]}
       />
+      {editing ? <CaseCourseDialog kase={kase} onClose={() => setEditing(false)} /> : null}
       {withdrawing ? <WithdrawDialog kase={kase} onClose={() => setWithdrawing(false)} /> : null}
     </Page>
   );

@@ -1,0 +1,54 @@
+import { Link, useSearchParams } from 'react-router';
+import { Form, Table, Tag, type TableColumnsType } from 'antd';
+import { useI18n } from '@web/app/i18n/I18nProvider';
+import { paths } from '@web/app/paths';
+import { fill } from '@web/lib/fill';
+import { Page } from '@web/ui/Page';
+import { QueryError } from '@web/ui/QueryError';
+import { UnitName } from '@web/modules/geography/components/UnitName';
+import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
+import { useClusterList, type ClusterRow } from '../hooks/useClusters';
+
+/** The named clusters (ổ dịch) in the user's scope, newest index case first; the unit filter is kept in the URL. */
+export function ClustersPage() {
+  const { m, num, date } = useI18n();
+  const k = m.clusters;
+  const [params, setParams] = useSearchParams();
+  const unit = params.get('unit') || undefined;
+  const { data, error, isFetching, refetch } = useClusterList(unit);
+
+  const columns: TableColumnsType<ClusterRow> = [
+    { title: k.clusterName, dataIndex: 'name', render: (name: string, r) => <Link to={paths.cluster(r.id)}>{name}</Link> },
+    { title: k.indexCase, dataIndex: 'indexCaseCode' },
+    { title: k.indexConfirmedOn, dataIndex: 'indexConfirmedOn', render: (d: string) => date(d) },
+    {
+      title: k.place, dataIndex: 'placeName', responsive: ['md'],
+      render: (name: string | null, r) => (name ? <>{name} {r.highContact ? <Tag color="orange">{k.highContact}</Tag> : null}</> : m.common.none),
+    },
+    { title: m.units.commune, dataIndex: 'communeCode', responsive: ['sm'], render: (code: string) => <UnitName code={code} /> },
+  ];
+
+  return (
+    <Page title={k.title} crumbs={[{ title: k.title }]}>
+      <Form layout="vertical" name="cluster-filters" onSubmitCapture={(e) => e.preventDefault()}>
+        <div className="tc-filters">
+          <Form.Item label={m.units.filter} htmlFor="clusters-unit" style={{ marginBottom: 0, flexGrow: 3, maxWidth: 720 }}>
+            <UnitPicker id="clusters-unit" leaf="commune" anyLevel value={unit} onChange={(code) => setParams(code ? { unit: code } : {}, { replace: true })} />
+          </Form.Item>
+        </div>
+      </Form>
+      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+        <Table<ClusterRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data ?? []}
+          loading={isFetching && !data}
+          scroll={{ x: 'max-content' }}
+          data-testid="clusters-table"
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => fill(k.total, { n: num(total) }) }}
+        />
+      )}
+    </Page>
+  );
+}
