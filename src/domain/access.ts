@@ -12,22 +12,25 @@ export const PERMISSIONS = [
   'people.read', 'people.write', 'people.merge',
   'geography.read', 'geography.import',
   'users.manage', 'rules.read', 'rules.manage', 'audit.read',
+  'testing.read', 'testing.collect', 'testing.lab', 'testing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ALL = [...PERMISSIONS];
-const FIELD: Permission[] = ['people.read', 'people.write', 'geography.read', 'rules.read'];
+const FIELD: Permission[] = ['people.read', 'people.write', 'geography.read', 'rules.read', 'testing.read'];
+/** Sampling teams: sessions, tubes, rapid antigen results on the spot, shipments. */
+const SAMPLING: Permission[] = ['testing.collect'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
-  command_center: ['people.read', 'people.write', 'people.merge', 'geography.read', 'geography.import', 'rules.read', 'audit.read'],
-  district_officer: [...FIELD, 'people.merge', 'geography.import'],
-  commune_officer: [...FIELD, 'geography.import'],
-  health_staff: FIELD,
-  lab_staff: ['people.read', 'geography.read', 'rules.read'],
+  command_center: ['people.read', 'people.write', 'people.merge', 'geography.read', 'geography.import', 'rules.read', 'audit.read', 'testing.read', 'testing.collect', 'testing.lab', 'testing.manage'],
+  district_officer: [...FIELD, ...SAMPLING, 'people.merge', 'geography.import'],
+  commune_officer: [...FIELD, ...SAMPLING, 'geography.import'],
+  health_staff: [...FIELD, ...SAMPLING],
+  lab_staff: ['people.read', 'geography.read', 'rules.read', 'testing.read', 'testing.lab'],
   police: ['people.read', 'geography.read', 'rules.read'],
   social_affairs: FIELD,
-  viewer: ['geography.read', 'rules.read'],
+  viewer: ['geography.read', 'rules.read', 'testing.read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

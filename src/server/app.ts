@@ -18,6 +18,7 @@ import { peopleRoutes } from './modules/people/routes';
 import { ruleSetsRoutes } from './modules/rule-sets/routes';
 import { usersRoutes } from './modules/users/routes';
 import { casesRoutes } from './modules/cases/routes';
+import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES, testingRoutes } from './modules/testing/routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -33,6 +34,8 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
   await app.register(cookie);
   app.addHook('onSend', securityHeaders);
   app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
+  // Result files arrive as raw bytes (CSV, XLSX); the route decides how to read them.
+  app.addContentTypeParser(RESULT_FILE_TYPES, { parseAs: 'buffer', bodyLimit: RESULT_FILE_LIMIT }, (_req, body, done) => done(null, body));
 
   const resolveSession = (req: Parameters<typeof sessionToken>[0]) => s.auth.session(sessionToken(req), req.ip);
   registerRoutes(app, [
@@ -43,6 +46,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     ...ruleSetsRoutes(s.ruleSets),
     ...auditRoutes(s.db.kysely, s.audit),
     ...casesRoutes(s.cases, s.investigations, s.clusters),
+    ...testingRoutes(s.testing, s.resultLookup),
   ], resolveSession);
 
   app.get('/health', async (_req, reply) => {

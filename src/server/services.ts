@@ -10,9 +10,11 @@ import { UsersService } from './modules/users/service';
 import { CasesService } from './modules/cases/service';
 import { InvestigationService } from './modules/cases/investigation';
 import { ClustersService } from './modules/cases/clusters';
+import { TestingService, type TestingOptions } from './modules/testing/service';
+import { ResultLookup } from './modules/testing/public';
 
 /** The composition root: each module's service, given only what it needs. */
-export async function createServices(db: Db, config: Config) {
+export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
   const audit = new AuditLog(db.kysely);
   const units = new UnitDirectory(db.kysely);
   await units.reload();
@@ -27,7 +29,9 @@ export async function createServices(db: Db, config: Config) {
   const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets);
   const clusters = new ClustersService(db.kysely, units, audit, people);
-  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations, clusters };
+  const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
+  const resultLookup = new ResultLookup(testing, people);
+  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations, clusters, testing, resultLookup };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

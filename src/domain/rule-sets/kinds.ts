@@ -55,6 +55,14 @@ export const testing = z.object({
   })).min(1),
   maxPoolSize: z.number().int().min(1).max(50),
   resultsSameDay: z.boolean(),
+  /** A collected tube with no result after this many hours is overdue on the live board. */
+  overdueAfterHours: z.number().int().min(1).max(240).default(12),
+  /** Whether a positive rapid antigen test opens a case at once, or only isolates until RT-PCR confirms. */
+  antigenPositiveAsCase: z.enum(['never', 'if_symptomatic_or_f1', 'always']).default('never'),
+  /** A negative sample collected up to this many days before a quarantine test day satisfies it. */
+  testDayToleranceDays: z.number().int().min(0).max(3).default(0),
+  /** Days given to a team to re-collect the members of a positive pool (0 = the same day). */
+  recollectWithinDays: z.number().int().min(0).max(7).default(0),
 });
 
 export const vaccineIntervals = z.object({

@@ -178,6 +178,7 @@ export interface ClassificationsTable {
   quarantine_situation: string | null;
   quarantine_until: string | null;
   test_days: ColumnType<string[], string[] | undefined, string[]>;
+  tests_done: ColumnType<string[], string[] | undefined, string[]>;
   classified_at: DefaultTimestamp;
 }
 
@@ -224,7 +225,171 @@ export interface PlacesTable {
   created_at: DefaultTimestamp;
 }
 
+type Num = ColumnType<number, number | string, number | string>;
+
+export interface TestTypesTable { code: string; method: 'rt_pcr' | 'antigen'; pooled: boolean; name_vi: string; name_en: string; loinc: string; loinc_display: string }
+
+export interface LabsTable {
+  id: string;
+  province_code: string;
+  name: string;
+  address: string | null;
+  daily_capacity: ColumnType<Record<string, number>, string | undefined, string>;
+  opens_at: ColumnType<string, string | undefined, string>;
+  closes_at: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface SamplingTeamsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  name: string;
+  members: ColumnType<{ fullName: string; phone: string | null }[], string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export interface SamplingSessionsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  team_id: string;
+  session_date: string;
+  mode: 'fixed' | 'door_to_door';
+  place_name: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface ShipmentsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  code: string;
+  team_id: string;
+  lab_id: string;
+  sent_at: Timestamp;
+  received_at: Timestamp | null;
+  received_by: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface SamplesTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  barcode: string;
+  test_type: string;
+  kind: 'single' | 'household_pool' | 'lab_pool';
+  session_id: string | null;
+  team_id: string | null;
+  household_id: string | null;
+  members_count: number;
+  collected_at: Timestamp;
+  collected_on: string;
+  symptomatic: ColumnType<boolean, boolean | undefined, boolean>;
+  task_id: string | null;
+  pooled_into: string | null;
+  shipment_id: string | null;
+  lab_id: string | null;
+  received_at: Timestamp | null;
+  result: 'negative' | 'positive' | 'invalid' | null;
+  ct_value: Num | null;
+  resulted_at: Timestamp | null;
+  reported_at: Timestamp | null;
+  result_source: 'on_site' | 'manual' | 'import' | 'api' | 'pool' | null;
+  result_import_id: string | null;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  version: Generated<number>;
+}
+
+export interface SampleMembersTable { sample_id: string; province_code: string; person_id: string; district_code: string; commune_code: string }
+
+export interface TestingTasksTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  person_id: string;
+  kind: 'recollect' | 'retest_stored' | 'confirm_rtpcr';
+  source_sample_id: string;
+  stored_sample_id: string | null;
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>;
+  due_on: string;
+  done_sample_id: string | null;
+  created_at: DefaultTimestamp;
+  done_at: Timestamp | null;
+}
+
+export interface ResultImportsTable {
+  id: string;
+  province_code: string;
+  lab_id: string | null;
+  file_name: string;
+  sha256: string;
+  format: 'csv' | 'xlsx' | 'json' | 'manual' | 'on_site';
+  status: 'loading' | 'done' | 'rejected';
+  stage: ColumnType<'reading' | 'staging' | 'checking' | 'merging' | 'finished', 'reading' | 'staging' | 'checking' | 'merging' | 'finished' | undefined, 'reading' | 'staging' | 'checking' | 'merging' | 'finished'>;
+  rows_staged: Generated<number>;
+  rows_total: Generated<number>;
+  rows_applied: Generated<number>;
+  rows_unchanged: Generated<number>;
+  rows_conflict: Generated<number>;
+  rows_rejected: Generated<number>;
+  errors: ColumnType<unknown[], string | undefined, string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ResultImportRowsTable { import_id: string; line: number; barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: Num | null; resulted_at: Timestamp }
+
+export interface ResultConflictsTable {
+  id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  sample_id: string;
+  barcode: string;
+  current_result: string;
+  current_ct: Num | null;
+  proposed_result: string;
+  proposed_ct: Num | null;
+  proposed_resulted_at: Timestamp;
+  import_id: string | null;
+  status: ColumnType<'open' | 'accepted' | 'rejected', 'open' | undefined, 'accepted' | 'rejected'>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TestingDailyTable {
+  day: string; province_code: string; district_code: string; commune_code: string; team_id: string; lab_id: string; test_type: string;
+  samples: number; persons: number; pools: number; received: number; resulted: number; positive: number; negative: number; invalid: number;
+  same_day: number; tat_minutes_sum: number; tat_le6h: number; tat_le12h: number; tat_le24h: number; tat_le48h: number; tat_gt48h: number;
+}
+
 export interface Database {
+  test_types: TestTypesTable;
+  labs: LabsTable;
+  sampling_teams: SamplingTeamsTable;
+  sampling_sessions: SamplingSessionsTable;
+  shipments: ShipmentsTable;
+  samples: SamplesTable;
+  sample_members: SampleMembersTable;
+  testing_tasks: TestingTasksTable;
+  result_imports: ResultImportsTable;
+  result_import_rows: ResultImportRowsTable;
+  result_conflicts: ResultConflictsTable;
+  testing_daily: TestingDailyTable;
   places: PlacesTable;
   investigations: InvestigationsTable;
   clusters: ClustersTable;

@@ -36,6 +36,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   body?: ZodType<B>;
   /** Status of a successful answer (default 200). */
   status?: number;
+  /** A larger body limit than the server's default (file uploads). */
+  bodyLimit?: number;
   handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
 }
 
@@ -62,6 +64,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
     app.route({
       method: spec.method,
       url: spec.url,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
         const locale = localeOf(req);
         let actor = undefined as unknown as Actor;

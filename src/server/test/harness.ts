@@ -33,7 +33,7 @@ export async function newTestDb(): Promise<Db> {
 }
 
 export const testConfig = (over: Partial<Record<keyof Config, string>> = {}): Config =>
-  loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_PER_MINUTE: '1000', ...over });
+  loadConfig({ LOG_LEVEL: process.env.TEST_LOG === '1' ? 'error' : 'silent', COOKIE_SECURE: 'false', LOGIN_RATE_PER_MINUTE: '1000', ...over });
 
 /** A logged-in client over app.inject: keeps the session cookie and sends the CSRF token. */
 export class Client {
@@ -72,11 +72,11 @@ export interface TestApp {
 
 let userCounter = 0;
 
-export async function newTestApp(over: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
+export async function newTestApp(over: Partial<Record<keyof Config, string>> = {}, opts: Parameters<typeof createServices>[2] = {}): Promise<TestApp> {
   const db = await newTestDb();
   const config = testConfig(over);
-  const services = await createServices(db, config);
-  const app = await buildApp(services, config, { logger: false });
+  const services = await createServices(db, config, opts);
+  const app = await buildApp(services, config, { logger: process.env.TEST_LOG === '1' ? undefined : false });
   await app.ready();
   return {
     app, db, services,

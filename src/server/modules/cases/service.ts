@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
 import type { Database } from '../../db/tables';
@@ -167,8 +167,10 @@ export class CasesService {
     this.audit.read(actor, { action: 'search', entity: 'classification', detail: { communeCode, day, returned: rows.map((r) => r.person_id) } });
     return rows.map((r) => ({
       ...presentClassification(r),
-      testToday: r.test_days.includes(day),
-      testsDue: r.test_days.filter((d) => d <= day),
+      // a test day a negative result already satisfied is no longer due
+      testToday: r.test_days.includes(day) && !r.tests_done.includes(day),
+      testsDue: r.test_days.filter((d) => d <= day && !r.tests_done.includes(d)),
+      testsDone: r.tests_done,
       releaseToday: r.quarantine_until === day,
     }));
   }
@@ -202,6 +204,54 @@ export class CasesService {
     const graph = await chainGraph(this.db, this.people, actor, caseId, today);
     this.audit.read(actor, { action: 'read', entity: 'case_chain', entityId: caseId, detail: { persons: graph.nodes.length } });
     return graph;
+  }
+
+  /**
+   * A confirming test result arrived (testing module, inside its transaction): opens the person's case unless one
+   * is active. Where the person was found follows their current class (an F1 in quarantine) or the sampling.
+   * Rules must be loaded before the transaction (classificationRulesOn): on PGlite a second query outside the
+   * open transaction would wait for it.
+   */
+  async confirmFromResultInTx(
+    trx: Transaction<Database>, actor: Actor,
+    result: { personId: string; barcode: string; sampledOn: string; confirmedOn: string; symptomatic: boolean; place: { province_code: string; district_code: string; commune_code: string } },
+    rules: ClassificationRuleSets,
+  ): Promise<{ caseId: string; caseCode: string; created: boolean }> {
+    const existing = await repo.activeCaseOf(trx, result.personId);
+    if (existing) return { caseId: existing.id, caseCode: existing.case_code, created: false };
+    const cls = await trx.selectFrom('classifications').select(['class', 'quarantine_situation']).where('person_id', '=', result.personId).executeTakeFirst();
+    const detectedIn = cls?.class === 'F1' || cls?.class === 'F2'
+      ? (cls.quarantine_situation === 'facility' ? 'quarantine_facility' : 'home_quarantine')
+      : 'community';
+    const { row } = await this.confirmInTx(trx, actor, {
+      personId: result.personId, confirmedOn: result.confirmedOn, confirmingTest: result.barcode, detectedIn,
+      sampledOn: result.sampledOn, onsetOn: null, clinicalStatus: result.symptomatic ? 'mild' : 'asymptomatic', treatmentPlace: 'home',
+    }, result.place, rules);
+    return { caseId: row.id, caseCode: row.case_code, created: true };
+  }
+
+  /**
+   * Negative samples satisfy the quarantine test days they were taken for: `negatives` is a query yielding
+   * (person_id, day) pairs; a test day counts as done when a negative was collected on it or up to
+   * `toleranceDays` before. Set-based, so a million-row import costs one statement.
+   */
+  async satisfyTestDaysInTx(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+    const { numAffectedRows } = await sql`
+      update classifications c set tests_done = (
+          select array(select distinct d from unnest(c.tests_done || n.days) d order by d))
+        from (select x.person_id, array_agg(distinct t.day) as days
+                from (${negatives}) x(person_id, day)
+                join classifications k on k.person_id = x.person_id
+                cross join lateral unnest(k.test_days) t(day)
+               where x.day between t.day - ${toleranceDays}::int and t.day
+               group by x.person_id) n
+       where c.person_id = n.person_id and not (c.tests_done @> n.days)`.execute(trx);
+    return Number(numAffectedRows ?? 0);
+  }
+
+  /** The rule sets classification needs on a day (load them before opening a transaction). */
+  classificationRulesOn(day: string): Promise<ClassificationRuleSets> {
+    return this.rulesOn(day);
   }
 
   private async rulesOn(day: string): Promise<ClassificationRuleSets> {

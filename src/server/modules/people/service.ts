@@ -1,3 +1,4 @@
+import { normalizeMobilePhone } from '@domain/phone';
 import type { Kysely, Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
@@ -115,6 +116,22 @@ export class PeopleService {
   }
 
   /** Changes to a person's record, newest first, from the audit log. */
+  /** Persons by id inside the caller's transaction: their household and place (sampling checks membership). */
+  personsInTx(trx: Transaction<Database>, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return trx.selectFrom('persons').select(['id', 'full_name', 'household_id', 'province_code', 'district_code', 'commune_code', 'merged_into'])
+      .where('id', 'in', ids).execute();
+  }
+
+  /** Of these persons, those whose national ID or phone is `idOrPhone` (public result lookup: no name leaves here). */
+  async identityMatches(ids: string[], idOrPhone: string): Promise<string[]> {
+    if (!ids.length) return [];
+    const phone = normalizeMobilePhone(idOrPhone);
+    const rows = await this.db.selectFrom('persons').select('id').where('id', 'in', ids)
+      .where((eb) => eb.or([eb('national_id', '=', idOrPhone.trim()), ...(phone ? [eb('phone', '=', phone)] : [])])).execute();
+    return rows.map((r) => r.id);
+  }
+
   async history(actor: Actor, id: string) {
     const row = await repo.personById(this.db, id);
     if (!row) throw new AppError('people.person_not_found', 404);

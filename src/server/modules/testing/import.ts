@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { uuidv7 } from '@domain/uuid';
+import { vnDay } from '@domain/dates';
+import { messageFor } from '@domain/error-catalog';
+import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
+import { mergeStaged, MAX_ROW_ERRORS, type MergeReport, type RowError } from './results';
+import { decodeText, readJsonRows, readTextFile, readXlsx, TemplateError, type CheckedRow, type FileRowError } from './result-file';
+import type { TestingService } from './service';
+
+export interface ImportReport {
+  id: string;
+  status: 'done' | 'rejected';
+  fileName: string;
+  /** The same file (same bytes) was imported before: nothing changed. */
+  repeated: boolean;
+  total: number;
+  applied: number;
+  unchanged: number;
+  conflicts: number;
+  rejected: number;
+  errors: (FileRowError & { message: string })[];
+  casesOpened: MergeReport['casesOpened'];
+  tasksCreated: number;
+}
+
+export type ImportSource =
+  | { format: 'csv' | 'xlsx'; bytes: Uint8Array }
+  | { format: 'json'; rows: { barcode: string; result: string; ctValue?: number | string | null; resultedAt: string }[] };
+
+const COPY_COLUMNS = ['import_id', 'line', 'barcode', 'result', 'ct_value', 'resulted_at'];
+
+/** Thrown inside the merge transaction to roll it back when rows are rejected. */
+class Rejected extends Error {
+  constructor(readonly report: MergeReport) { super('rejected'); }
+}
+
+/**
+ * Imports a lab's results: read and check the format (every bad row listed), COPY the rows into the staging
+ * table, then one transaction checks them against the samples and merges them (mergeStaged). All or nothing:
+ * any rejected row rejects the file and nothing of it is stored. Idempotent: the same bytes again return the
+ * first report; the same rows in another file change nothing (unchanged), and a different result for a tube
+ * that has one is held for review. A run killed midway leaves only staging rows of an unfinished import, which
+ * the next run of the same file clears and redoes.
+ */
+export async function importResults(svc: TestingService, actor: Actor, opts: { labId: string; fileName: string; id?: string; source: ImportSource }): Promise<ImportReport> {
+  const provinces = svc.provincesOf(actor);
+  const lab = await svc.db.kysely.selectFrom('labs').selectAll().where('id', '=', opts.labId).where('province_code', 'in', provinces.length ? provinces : ['']).executeTakeFirst();
+  if (!lab) throw new AppError('testing.lab_not_found', 404, {}, 'labId');
+  const sha256 = createHash('sha256').update(opts.source.format === 'json' ? JSON.stringify(opts.source.rows) : opts.source.bytes).digest('hex');
+  const k = svc.db.kysely;
+  const previous = await k.selectFrom('result_imports').selectAll().where('sha256', '=', sha256).where('lab_id', '=', lab.id).orderBy('created_at', 'desc').execute();
+  const done = previous.find((p) => p.status === 'done');
+  if (done) {
+    return {
+      id: done.id, status: 'done', fileName: done.file_name, repeated: true, total: done.rows_total, applied: 0, unchanged: done.rows_total, conflicts: 0,
+      rejected: 0, errors: [], casesOpened: [], tasksCreated: 0,
+    };
+  }
+  const unfinished = previous.find((p) => p.status === 'loading');
+  const id = unfinished?.id ?? opts.id ?? uuidv7();
+  if (unfinished) await k.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
+  else {
+    await k.insertInto('result_imports').values({
+      id, province_code: lab.province_code, lab_id: lab.id, file_name: opts.fileName, sha256, format: opts.source.format, status: 'loading', stage: 'reading', created_by: actor.id,
+    }).execute();
+  }
+
+  const rules = await svc.mergeRules(vnDay(svc.now()));
+  let staged = 0;
+  const onRows = async (rows: CheckedRow[]) => {
+    let csv = '';
+    for (const r of rows) csv += `${id},${r.line},${r.barcode},${r.result},${r.ct ?? ''},${r.resultedAt.toISOString()}\n`;
+    await svc.db.copyCsv('result_import_rows', COPY_COLUMNS, csv);
+    staged += rows.length;
+    await k.updateTable('result_imports').set({ stage: 'staging', rows_staged: staged }).where('id', '=', id).execute();
+  };
+  let read: { rows: number; errors: FileRowError[] };
+  try {
+    const src = opts.source;
+    read = src.format === 'json' ? await readJsonRows(src.rows, { onRows })
+      : src.format === 'xlsx' ? await readXlsx(src.bytes, { onRows })
+      : await readTextFile(decodeOrThrow(src.bytes), { onRows });
+  } catch (err) {
+    await k.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
+    await k.deleteFrom('result_imports').where('id', '=', id).execute();
+    if (err instanceof TemplateError) throw new AppError(err.code, 400, err.params, 'file');
+    throw err;
+  }
+  if (read.errors.length) return reject(svc, id, opts.fileName, read.rows, read.errors.length, read.errors);
+
+  await k.updateTable('result_imports').set({ stage: 'checking', rows_total: read.rows }).where('id', '=', id).execute();
+  try {
+    const report = await k.transaction().execute(async (trx) => {
+      const r = await mergeStaged(trx, { importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.casesService });
+      if (r.rejected) throw new Rejected(r);
+      await trx.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
+      await trx.updateTable('result_imports').set({
+        status: 'done', stage: 'finished', rows_total: r.total, rows_applied: r.applied, rows_unchanged: r.unchanged, rows_conflict: r.conflicts, finished_at: svc.now(),
+      }).where('id', '=', id).execute();
+      await svc.auditLog.record(trx, actor, {
+        action: 'create', entity: 'result_import', entityId: id, fields: ['results'],
+        detail: { labId: lab.id, fileName: opts.fileName, sha256, applied: r.applied, unchanged: r.unchanged, conflicts: r.conflicts, casesOpened: r.casesOpened },
+      });
+      return r;
+    });
+    return {
+      id, status: 'done', fileName: opts.fileName, repeated: false, total: report.total, applied: report.applied, unchanged: report.unchanged,
+      conflicts: report.conflicts, rejected: 0, errors: [], casesOpened: report.casesOpened, tasksCreated: report.tasksCreated,
+    };
+  } catch (err) {
+    if (!(err instanceof Rejected)) throw err;
+    const errors = err.report.errors.map((e: RowError) => ({ ...e, column: e.code === 'testing.ct_required' ? 'Giá trị Ct' : e.code.startsWith('testing.result_') ? 'Thời gian có kết quả' : 'Mã ống mẫu' }));
+    return reject(svc, id, opts.fileName, read.rows, err.report.rejected, errors);
+  }
+}
+
+function decodeOrThrow(bytes: Uint8Array): string {
+  if (!bytes.length) throw new TemplateError('testing.import_empty', {});
+  // an XLSX (zip) sent as CSV
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new TemplateError('testing.import_format', { reason: 'tệp Excel (.xlsx) gửi dưới dạng CSV' });
+  return decodeText(bytes);
+}
+
+async function reject(svc: TestingService, id: string, fileName: string, total: number, count: number, errors: FileRowError[]): Promise<ImportReport> {
+  const k = svc.db.kysely;
+  const kept = errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ ...e, message: messageFor(e.code, 'vi', e.params) }));
+  await k.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
+  await k.updateTable('result_imports').set({ status: 'rejected', stage: 'finished', rows_total: total, rows_rejected: count, errors: JSON.stringify(kept), finished_at: svc.now() })
+    .where('id', '=', id).execute();
+  return { id, status: 'rejected', fileName, repeated: false, total, applied: 0, unchanged: 0, conflicts: 0, rejected: count, errors: kept, casesOpened: [], tasksCreated: 0 };
+}

@@ -1,0 +1,226 @@
+import { sql, type Transaction } from 'kysely';
+import { addDays, vnDay } from '@domain/dates';
+import type { ErrorCode } from '@domain/error-catalog';
+import type { z } from 'zod';
+import type { testing as testingRules } from '@domain/rule-sets/kinds';
+import type { Database } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import { scopeSql } from '../../platform/scope';
+import type { ClassificationRuleSets } from '../cases/classification';
+import type { CasesService } from '../cases/service';
+import { resultRollup, samplesById } from './rollup';
+
+export type TestingRules = z.infer<typeof testingRules>;
+
+/** A staged row that cannot be applied, with the reason as an error code and its parameters. */
+export interface RowError { line: number; barcode: string; code: ErrorCode; params: Record<string, string> }
+
+export interface MergeReport {
+  total: number;
+  applied: number;
+  unchanged: number;
+  conflicts: number;
+  rejected: number;
+  errors: RowError[];
+  casesOpened: { personId: string; caseCode: string; barcode: string }[];
+  tasksCreated: number;
+}
+
+export interface MergeContext {
+  importId: string;
+  provinceCode: string;
+  /** The lab sending the results (null for rapid antigen results read on the spot). */
+  labId: string | null;
+  source: 'on_site' | 'manual' | 'import' | 'api';
+  actor: Actor;
+  now: Date;
+  rules: { testing: TestingRules; testingVersion: number; classification: ClassificationRuleSets };
+  cases: CasesService;
+}
+
+/** At most this many row errors are kept and returned; the count is always complete. */
+export const MAX_ROW_ERRORS = 1000;
+
+/** Staged rows as one row per barcode (identical repeats of a row are harmless; differing repeats are rejected). */
+const staged = (importId: string) => sql`(select distinct on (barcode) barcode, result, ct_value, resulted_at
+  from result_import_rows where import_id = ${importId}::uuid order by barcode, line)`;
+
+/**
+ * Checks the staged rows of an import against the samples, in SQL: unknown barcodes (or outside the caller's
+ * scope), tubes pooled into a lab pool with no retest due, tubes never received, tubes of another lab, results
+ * before collection or in the future, positive RT-PCR without Ct, and one barcode with different results.
+ */
+export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<{ count: number; errors: RowError[] }> {
+  const { rows } = await sql<{ line: number; barcode: string; code: ErrorCode; pool: string | null; lines: string | null; total: number }>`
+    with st as (select * from result_import_rows where import_id = ${ctx.importId}::uuid),
+    dup as (select barcode, string_agg(line::text, ', ' order by line) as lines from st group by barcode
+             having count(distinct (result, ct_value, resulted_at)) > 1),
+    bad as (
+      select st.line, st.barcode, p.barcode as pool, dup.lines,
+        case
+          when s.id is null then 'testing.sample_not_found'
+          when dup.lines is not null then 'testing.duplicate_in_file'
+          when s.kind <> 'lab_pool' and s.pooled_into is not null
+               and not exists (select 1 from testing_tasks t where t.stored_sample_id = s.id and t.status = 'open') then 'testing.pool_member_tube'
+          when s.received_at is null and s.test_type <> 'rapid_antigen' then 'testing.sample_not_received'
+          when ${ctx.labId}::uuid is not null and s.lab_id is distinct from ${ctx.labId}::uuid then 'testing.sample_other_lab'
+          when st.resulted_at < s.collected_at then 'testing.result_before_collection'
+          when st.resulted_at > ${ctx.now.toISOString()}::timestamptz + interval '5 minutes' then 'testing.result_in_future'
+          when st.result = 'positive' and s.test_type <> 'rapid_antigen' and st.ct_value is null then 'testing.ct_required'
+        end as code
+      from st
+      left join samples s on s.barcode = st.barcode and s.province_code = ${ctx.provinceCode} and ${scopeSql(ctx.actor, 's')}
+      left join samples p on p.id = s.pooled_into and p.province_code = s.province_code
+      left join dup on dup.barcode = st.barcode
+    )
+    select line, barcode, code, pool, lines, count(*) over () as total from bad where code is not null order by line limit ${MAX_ROW_ERRORS}`.execute(trx);
+  return {
+    count: rows.length ? Number(rows[0].total) : 0,
+    errors: rows.map((r) => ({ line: r.line, barcode: r.barcode, code: r.code, params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
+  };
+}
+
+interface Consequence {
+  id: string; barcode: string; kind: 'single' | 'household_pool' | 'lab_pool'; test_type: string; result: 'negative' | 'positive' | 'invalid';
+  collected_on: string; symptomatic: boolean; task_id: string | null; pooled_into: string | null;
+}
+
+/**
+ * Applies the staged rows of an import inside the caller's transaction, all or nothing: rejects first (the
+ * caller rolls back when any), then conflicts (a different final result for a tube that has one: held for
+ * review, never overwritten), then the results themselves with the rollup in the same statement, then what
+ * the results cause: cases for positive individual RT-PCR, deconvolution of positive pools, isolation and a
+ * confirmatory RT-PCR for a positive rapid antigen test, closed tasks, satisfied quarantine test days.
+ * Set-based: the statements do not grow in number with the rows, only the per-positive steps do.
+ */
+export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<MergeReport> {
+  const report: MergeReport = { total: 0, applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: [], casesOpened: [], tasksCreated: 0 };
+  const { rows: [{ total }] } = await sql<{ total: number }>`select count(*)::int as total from result_import_rows where import_id = ${ctx.importId}::uuid`.execute(trx);
+  report.total = total;
+  const rejects = await checkStaged(trx, ctx);
+  if (rejects.count) return { ...report, rejected: rejects.count, errors: rejects.errors };
+
+  const { rows: [conflicts] } = await sql<{ n: number }>`
+    with c as (
+      select s.id, s.province_code, s.district_code, s.commune_code, s.barcode, s.result, s.ct_value, st.result as new_result,
+             case when s.test_type = 'rapid_antigen' then null else st.ct_value end as new_ct, st.resulted_at as new_at
+        from ${staged(ctx.importId)} st
+        join samples s on s.barcode = st.barcode and s.province_code = ${ctx.provinceCode}
+       where s.result in ('negative', 'positive')
+         and (s.result <> st.result or s.ct_value is distinct from (case when s.test_type = 'rapid_antigen' then null else st.ct_value end))
+    ), ins as (
+      insert into result_conflicts (id, province_code, district_code, commune_code, sample_id, barcode, current_result, current_ct, proposed_result, proposed_ct, proposed_resulted_at, import_id)
+      select gen_random_uuid(), c.province_code, c.district_code, c.commune_code, c.id, c.barcode, c.result, c.ct_value, c.new_result, c.new_ct, c.new_at, ${ctx.importId}::uuid
+        from c
+       where not exists (select 1 from result_conflicts x where x.sample_id = c.id and x.proposed_result = c.new_result
+                           and x.proposed_ct is not distinct from c.new_ct and x.proposed_resulted_at = c.new_at)
+      returning 1
+    )
+    select (select count(*) from c)::int as n`.execute(trx);
+  report.conflicts = conflicts.n;
+
+  const { rows: [applied] } = await sql<{ n: number; consequences: Consequence[] }>`
+    with upd as (
+      update samples s set result = st.result, ct_value = case when s.test_type = 'rapid_antigen' then null else st.ct_value end,
+             resulted_at = st.resulted_at, reported_at = ${ctx.now.toISOString()}::timestamptz, result_source = ${ctx.source},
+             result_import_id = ${ctx.importId}::uuid, version = s.version + 1
+        from ${staged(ctx.importId)} st
+       where s.barcode = st.barcode and s.province_code = ${ctx.provinceCode}
+         and (s.result is null or (s.result = 'invalid' and not (st.result = 'invalid' and s.resulted_at = st.resulted_at)))
+      returning s.*
+    ), roll as (${resultRollup(sql`upd`)})
+    select (select count(*) from upd)::int as n,
+           coalesce((select json_agg(json_build_object('id', id, 'barcode', barcode, 'kind', kind, 'test_type', test_type, 'result', result,
+                       'collected_on', collected_on, 'symptomatic', symptomatic, 'task_id', task_id, 'pooled_into', pooled_into))
+                       from upd where result <> 'invalid' and (result = 'positive' or kind = 'lab_pool' or task_id is not null or pooled_into is not null)), '[]') as consequences`.execute(trx);
+  report.applied = applied.n;
+  report.unchanged = Math.max(0, await distinctBarcodes(trx, ctx.importId) - applied.n - conflicts.n);
+
+  await consequences(trx, ctx, applied.consequences, report);
+  await ctx.cases.satisfyTestDaysInTx(trx, sql`select m.person_id, s.collected_on from samples s join sample_members m on m.sample_id = s.id
+      where s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative'`, ctx.rules.testing.testDayToleranceDays);
+  return report;
+}
+
+async function distinctBarcodes(trx: Transaction<Database>, importId: string): Promise<number> {
+  const { rows: [r] } = await sql<{ n: number }>`select count(distinct barcode)::int as n from result_import_rows where import_id = ${importId}::uuid`.execute(trx);
+  return r.n;
+}
+
+async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows: Consequence[], report: MergeReport): Promise<void> {
+  if (!rows.length) return;
+  const today = vnDay(ctx.now);
+  const members = await trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', rows.map((r) => r.id)).execute();
+  const membersOf = (id: string) => members.filter((m) => m.sample_id === id);
+  const addTasks = async (kind: 'recollect' | 'retest_stored' | 'confirm_rtpcr', sourceIds: string[], dueOn: string) => {
+    if (!sourceIds.length) return;
+    const { numAffectedRows } = await sql`
+      insert into testing_tasks (id, province_code, district_code, commune_code, person_id, kind, source_sample_id, due_on)
+      select gen_random_uuid(), m.province_code, m.district_code, m.commune_code, m.person_id, ${kind}, m.sample_id, ${dueOn}::date
+        from sample_members m where m.sample_id = any(${sourceIds}::uuid[])
+      on conflict (person_id, source_sample_id, kind, province_code) do nothing`.execute(trx);
+    report.tasksCreated += Number(numAffectedRows ?? 0);
+  };
+
+  // Positive household pools: every member is suspected (stays home) until re-collected individually.
+  await addTasks('recollect', rows.filter((r) => r.kind === 'household_pool' && r.result === 'positive').map((r) => r.id), addDays(today, ctx.rules.testing.recollectWithinDays));
+
+  // Lab pools: negative clears every stored tube in it; positive asks for each stored tube to be retested.
+  const labPools = rows.filter((r) => r.kind === 'lab_pool');
+  const clear = labPools.filter((r) => r.result === 'negative').map((r) => r.id);
+  if (clear.length) {
+    await sql`
+      with upd as (
+        update samples s set result = 'negative', resulted_at = p.resulted_at, reported_at = p.reported_at, result_source = 'pool',
+               result_import_id = p.result_import_id, version = s.version + 1
+          from samples p where p.id = any(${clear}::uuid[]) and s.pooled_into = p.id and s.result is null
+        returning s.*
+      ) ${resultRollup(sql`upd`)}`.execute(trx);
+  }
+  for (const pool of labPools.filter((r) => r.result === 'positive')) {
+    const { numAffectedRows } = await sql`
+      insert into testing_tasks (id, province_code, district_code, commune_code, person_id, kind, source_sample_id, stored_sample_id, due_on)
+      select gen_random_uuid(), m.province_code, m.district_code, m.commune_code, m.person_id, 'retest_stored', ${pool.id}::uuid, s.id, ${today}::date
+        from samples s join sample_members m on m.sample_id = s.id where s.pooled_into = ${pool.id}::uuid and s.result is null
+      on conflict (person_id, source_sample_id, kind, province_code) do nothing`.execute(trx);
+    report.tasksCreated += Number(numAffectedRows ?? 0);
+  }
+
+  // A tube answering a task, or a stored tube retested: the task is done.
+  const answering = rows.filter((r) => r.task_id).map((r) => ({ task: r.task_id!, sample: r.id }));
+  for (const a of answering) {
+    await trx.updateTable('testing_tasks').set({ status: 'done', done_sample_id: a.sample, done_at: ctx.now }).where('id', '=', a.task).where('status', '=', 'open').execute();
+  }
+  const retested = rows.filter((r) => r.pooled_into).map((r) => r.id);
+  if (retested.length) {
+    await trx.updateTable('testing_tasks').set((eb) => ({ status: 'done', done_sample_id: eb.ref('stored_sample_id'), done_at: ctx.now }))
+      .where('stored_sample_id', 'in', retested).where('status', '=', 'open').execute();
+  }
+
+  // Positive individual tubes: RT-PCR confirms a case; rapid antigen isolates and asks for RT-PCR, and opens a
+  // case at once only where the rule set in force says so.
+  for (const r of rows.filter((x) => x.result === 'positive' && x.kind === 'single')) {
+    for (const m of membersOf(r.id)) {
+      let confirm = r.test_type !== 'rapid_antigen';
+      if (!confirm) {
+        await addTasks('confirm_rtpcr', [r.id], today);
+        const policy = ctx.rules.testing.antigenPositiveAsCase;
+        const f1 = policy === 'if_symptomatic_or_f1' && !r.symptomatic
+          ? (await trx.selectFrom('classifications').select('class').where('person_id', '=', m.person_id).executeTakeFirst())?.class === 'F1'
+          : false;
+        confirm = policy === 'always' || (policy === 'if_symptomatic_or_f1' && (r.symptomatic || f1));
+      }
+      if (!confirm) continue;
+      const opened = await ctx.cases.confirmFromResultInTx(trx, ctx.actor, {
+        personId: m.person_id, barcode: r.barcode, sampledOn: r.collected_on, confirmedOn: today, symptomatic: r.symptomatic,
+        place: { province_code: m.province_code, district_code: m.district_code, commune_code: m.commune_code },
+      }, ctx.rules.classification);
+      if (opened.created) report.casesOpened.push({ personId: m.person_id, caseCode: opened.caseCode, barcode: r.barcode });
+    }
+  }
+}
+
+/** Takes a sample's counted result out of the rollup (before a reviewed conflict replaces it). */
+export function unrollResult(trx: Transaction<Database>, sampleId: string) {
+  return resultRollup(samplesById([sampleId]), -1).execute(trx);
+}

@@ -1,0 +1,468 @@
+import type { Transaction } from 'kysely';
+import { uuidv7 } from '@domain/uuid';
+import { vnDay } from '@domain/dates';
+import { splitPool } from '@domain/testing';
+import type { Db } from '../../db/connect';
+import type { Database } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import type { AuditLog } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { assertInScope, inScope, placeInScope } from '../../platform/scope';
+import type { CasesService } from '../cases/service';
+import type { UnitDirectory } from '../geography/directory';
+import type { PeopleService } from '../people/service';
+import type { RuleSetsService } from '../rule-sets/service';
+import { collectedRollup, receivedRollup, samplesById } from './rollup';
+import { mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
+import type { CollectInput, LabInput, ResultInput, SessionInput, ShipmentInput, TeamInput } from './schemas';
+import * as present from './present';
+
+export interface TestingOptions {
+  /** The clock (tests move it across midnight). */
+  now?: () => Date;
+}
+
+/**
+ * Sampling, transport, lab intake and results. Results from every source (rapid antigen on the spot, a lab
+ * technician's entry, a lab's file or system) go through one mechanism: staged rows merged by mergeStaged.
+ */
+export class TestingService {
+  readonly now: () => Date;
+
+  constructor(
+    readonly db: Db,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly people: PeopleService,
+    private readonly cases: CasesService,
+    private readonly ruleSets: RuleSetsService,
+    opts: TestingOptions = {},
+  ) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  private get k() { return this.db.kysely; }
+  /** For the import and board code of this module. */
+  get casesService(): CasesService { return this.cases; }
+  get auditLog(): AuditLog { return this.audit; }
+
+  // ---- reference data -------------------------------------------------------------------------------------
+
+  testTypes() {
+    return this.k.selectFrom('test_types').selectAll().orderBy('code').execute().then((rows) => rows.map(present.testType));
+  }
+
+  async labs(actor: Actor) {
+    const rows = await this.k.selectFrom('labs').selectAll().where('province_code', 'in', this.provincesOf(actor)).orderBy('name').execute();
+    return rows.map(present.lab);
+  }
+
+  async saveLab(actor: Actor, input: LabInput, id?: string) {
+    const province = this.provincesOf(actor)[0];
+    const values = {
+      name: input.name, address: input.address, daily_capacity: JSON.stringify(input.dailyCapacity), opens_at: input.opensAt, closes_at: input.closesAt, active: input.active,
+    };
+    return this.k.transaction().execute(async (trx) => {
+      const clash = await trx.selectFrom('labs').select('id').where('name', '=', input.name).where('province_code', '=', province).executeTakeFirst();
+      if (clash && clash.id !== id) throw new AppError('testing.lab_name_taken', 409, { name: input.name }, 'name');
+      const row = id
+        ? await trx.updateTable('labs').set(values).where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).returningAll().executeTakeFirst()
+        : await trx.insertInto('labs').values({ id: uuidv7(), province_code: province, ...values }).returningAll().executeTakeFirstOrThrow();
+      if (!row) throw new AppError('testing.lab_not_found', 404);
+      await this.audit.record(trx, actor, { action: id ? 'update' : 'create', entity: 'lab', entityId: row.id, fields: Object.keys(input) });
+      return present.lab(row);
+    });
+  }
+
+  async teams(actor: Actor, communeCode?: string) {
+    let q = this.k.selectFrom('sampling_teams').selectAll().where((eb) => inScope(eb, actor, 'sampling_teams'));
+    if (communeCode) q = q.where('commune_code', '=', communeCode);
+    return (await q.orderBy('commune_code').orderBy('name').execute()).map(present.team);
+  }
+
+  async saveTeam(actor: Actor, input: TeamInput, id?: string) {
+    const commune = this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
+    const { province_code, district_code, commune_code } = this.units.placeOf(commune.code);
+    const place = { province_code, district_code, commune_code };
+    if (!placeInScope(actor.scope, place)) throw new AppError('validation.unit_out_of_scope', 400, { code: commune.code }, 'communeCode');
+    return this.k.transaction().execute(async (trx) => {
+      const clash = await trx.selectFrom('sampling_teams').select('id').where('name', '=', input.name).where('commune_code', '=', commune.code).executeTakeFirst();
+      if (clash && clash.id !== id) throw new AppError('testing.team_name_taken', 409, { name: input.name }, 'name');
+      const values = { ...place, name: input.name, members: JSON.stringify(input.members), active: input.active };
+      const row = id
+        ? await trx.updateTable('sampling_teams').set(values).where('id', '=', id).where((eb) => inScope(eb, actor, 'sampling_teams')).returningAll().executeTakeFirst()
+        : await trx.insertInto('sampling_teams').values({ id: uuidv7(), ...values }).returningAll().executeTakeFirstOrThrow();
+      if (!row) throw new AppError('testing.team_not_found', 404);
+      await this.audit.record(trx, actor, { action: id ? 'update' : 'create', entity: 'sampling_team', entityId: row.id, fields: Object.keys(input) });
+      return present.team(row);
+    });
+  }
+
+  // ---- sampling ---------------------------------------------------------------------------------------------
+
+  async createSession(actor: Actor, input: SessionInput) {
+    const team = await this.k.selectFrom('sampling_teams').selectAll().where('id', '=', input.teamId).executeTakeFirst();
+    if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
+    return this.k.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('sampling_sessions').values({
+        id: uuidv7(), province_code: team.province_code, district_code: team.district_code, commune_code: team.commune_code, team_id: team.id,
+        session_date: input.sessionDate, mode: input.mode, place_name: input.placeName, created_by: actor.id,
+      }).returningAll().executeTakeFirstOrThrow();
+      await this.audit.record(trx, actor, { action: 'create', entity: 'sampling_session', entityId: row.id, fields: Object.keys(input) });
+      return present.session(row, team.name, []);
+    });
+  }
+
+  async sessions(actor: Actor, q: { communeCode?: string; day?: string }) {
+    let query = this.k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id')
+      .selectAll('ss').select('t.name as team_name')
+      .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.session_id', '=', 'ss.id').as('samples'))
+      .where((eb) => inScope(eb, actor, 'ss' as 'sampling_sessions'));
+    if (q.communeCode) query = query.where('ss.commune_code', '=', q.communeCode);
+    if (q.day) query = query.where('ss.session_date', '=', q.day);
+    const rows = await query.orderBy('ss.session_date', 'desc').orderBy('ss.created_at', 'desc').limit(200).execute();
+    return rows.map((r) => ({ ...present.session(r, r.team_name, []), samples: Number(r.samples ?? 0) }));
+  }
+
+  async session(actor: Actor, id: string) {
+    const s = await this.k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id').selectAll('ss').select('t.name as team_name')
+      .where('ss.id', '=', id).executeTakeFirst();
+    if (!s) throw new AppError('testing.session_not_found', 404);
+    assertInScope(actor, s, 'testing.session_not_found');
+    const samples = await this.k.selectFrom('samples').selectAll().where('session_id', '=', id).orderBy('collected_at').execute();
+    const tubes = await this.withMembers(actor, samples);
+    this.audit.read(actor, { action: 'read', entity: 'sampling_session', entityId: id, detail: { persons: tubes.flatMap((t) => t.members.map((m) => m.personId)) } });
+    return present.session(s, s.team_name, tubes);
+  }
+
+  /** How a household would be split into tubes under the max pool size in force today. */
+  async poolPlan(actor: Actor, householdId: string) {
+    const household = await this.people.getHousehold(actor, householdId);
+    const rules = await this.testingRules(vnDay(this.now()));
+    const members = household.members.map((m) => ({ personId: m.id, fullName: m.fullName, birthYear: m.birthYear }));
+    return { householdId, address: household.address, maxPoolSize: rules.payload.maxPoolSize, ruleVersion: rules.version, tubes: splitPool(members, rules.payload.maxPoolSize) };
+  }
+
+  /**
+   * Collects one sample (one tube, or the tubes of a household split by the max pool size in force), adding
+   * persons not yet registered to the household on the spot. A rapid antigen result read on the spot is merged
+   * like any other result, in the same transaction, with its consequences.
+   */
+  async collect(actor: Actor, sessionId: string, input: CollectInput) {
+    const session = await this.k.selectFrom('sampling_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+    if (!session || !placeInScope(actor.scope, session)) throw new AppError('testing.session_not_found', 404);
+    const collectedAt = input.collectedAt ? new Date(input.collectedAt) : this.now();
+    if (collectedAt.getTime() > this.now().getTime() + 5 * 60_000) throw new AppError('testing.collected_in_future', 400, {}, 'collectedAt');
+    checkCollectShape(input);
+    const day = vnDay(collectedAt);
+    const rules = await this.mergeRules(vnDay(this.now()));
+    const maxPool = rules.testing.maxPoolSize;
+    return this.k.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom('samples').select('barcode').where('barcode', 'in', input.barcodes).where('province_code', '=', session.province_code).execute();
+      if (taken.length) {
+        const i = input.barcodes.indexOf(taken[0].barcode);
+        throw new AppError('testing.barcode_taken', 409, { barcode: taken[0].barcode }, `barcodes.${i}`);
+      }
+      const persons = await this.resolveMembers(trx, actor, session, input);
+      const groups = input.kind === 'household_pool' ? splitPool(persons, maxPool) : [persons];
+      if (groups.length !== input.barcodes.length) {
+        throw new AppError('testing.barcodes_needed', 400, { members: persons.length, max: maxPool, tubes: groups.length, given: input.barcodes.length }, 'barcodes',
+          undefined, { tubes: groups.map((g) => g.map((p) => p.id)) });
+      }
+      if (input.taskId) await this.checkTask(trx, input.taskId, persons[0].id);
+      const ids: string[] = [];
+      for (const [i, group] of groups.entries()) {
+        const id = uuidv7();
+        ids.push(id);
+        await trx.insertInto('samples').values({
+          id, province_code: session.province_code, district_code: session.district_code, commune_code: session.commune_code,
+          barcode: input.barcodes[i], test_type: input.testType, kind: input.kind, session_id: session.id, team_id: session.team_id,
+          household_id: input.householdId ?? null, members_count: group.length, collected_at: collectedAt, collected_on: day,
+          symptomatic: input.symptomatic, task_id: input.taskId ?? null, created_by: actor.id,
+          // a rapid antigen test is read where it is taken: there is nothing to ship
+          received_at: input.testType === 'rapid_antigen' ? collectedAt : null,
+        }).execute();
+        await trx.insertInto('sample_members').values(group.map((p) => ({ sample_id: id, province_code: p.province_code, person_id: p.id, district_code: p.district_code, commune_code: p.commune_code }))).execute();
+      }
+      await collectedRollup(samplesById(ids)).execute(trx);
+      let merged: MergeReport | null = null;
+      if (input.result) {
+        merged = await this.stageAndMerge(trx, actor, { provinceCode: session.province_code, labId: null, source: 'on_site', rules, fileName: `tại chỗ ${input.barcodes[0]}` },
+          [{ barcode: input.barcodes[0], result: input.result, ct_value: null, resulted_at: collectedAt }]);
+      }
+      await this.audit.record(trx, actor, {
+        action: 'create', entity: 'sample', entityId: ids[0], fields: Object.keys(input),
+        detail: { barcodes: input.barcodes, persons: persons.map((p) => p.id), result: input.result ?? null },
+      });
+      const rows = await trx.selectFrom('samples').selectAll().where('id', 'in', ids).execute();
+      return { samples: rows.map((r) => present.sampleBrief(r)), casesOpened: merged?.casesOpened ?? [], tasksCreated: merged?.tasksCreated ?? 0 };
+    });
+  }
+
+  private async resolveMembers(trx: Transaction<Database>, actor: Actor, session: { commune_code: string }, input: CollectInput) {
+    const ids: string[] = [];
+    for (const [i, m] of input.members.entries()) {
+      if ('personId' in m) { ids.push(m.personId); continue; }
+      const np = { ...m.newPerson, householdId: input.householdId ?? m.newPerson.householdId ?? null };
+      const { person } = await this.people.matchOrCreateInTx(trx, actor, np, `members.${i}.newPerson.`);
+      ids.push(person.id);
+    }
+    if (new Set(ids).size !== ids.length) throw new AppError('testing.member_repeated', 400, {}, `members.${ids.findIndex((id, i) => ids.indexOf(id) !== i)}`);
+    const rows = await this.people.personsInTx(trx, ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id, i) => {
+      const p = byId.get(id);
+      if (!p || p.merged_into || !placeInScope(actor.scope, p)) throw new AppError('people.person_not_found', 404, {}, `members.${i}.personId`);
+      if (input.kind === 'household_pool' && p.household_id !== input.householdId) throw new AppError('testing.member_not_in_household', 400, {}, `members.${i}`);
+      void session;
+      return p;
+    });
+  }
+
+  private async checkTask(trx: Transaction<Database>, taskId: string, personId: string) {
+    const task = await trx.selectFrom('testing_tasks').selectAll().where('id', '=', taskId).where('status', '=', 'open').executeTakeFirst();
+    if (!task || task.person_id !== personId) throw new AppError('testing.task_not_found', 404, {}, 'taskId');
+  }
+
+  // ---- transport and intake ---------------------------------------------------------------------------------
+
+  async ship(actor: Actor, input: ShipmentInput) {
+    const team = await this.k.selectFrom('sampling_teams').selectAll().where('id', '=', input.teamId).executeTakeFirst();
+    if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
+    const lab = await this.k.selectFrom('labs').selectAll().where('id', '=', input.labId).where('province_code', '=', team.province_code).executeTakeFirst();
+    if (!lab) throw new AppError('testing.lab_not_found', 404, {}, 'labId');
+    const barcodes = [...new Set(input.barcodes)];
+    return this.k.transaction().execute(async (trx) => {
+      const samples = await trx.selectFrom('samples').select(['id', 'barcode', 'shipment_id', 'team_id', 'test_type']).where('barcode', 'in', barcodes).where('province_code', '=', team.province_code).execute();
+      const found = new Map(samples.map((s) => [s.barcode, s]));
+      for (const [i, b] of input.barcodes.entries()) {
+        const s = found.get(b);
+        if (!s || s.team_id !== team.id || s.test_type === 'rapid_antigen') throw new AppError('testing.sample_not_found', 404, { barcode: b }, `barcodes.${i}`);
+        if (s.shipment_id) throw new AppError('testing.sample_already_shipped', 409, { barcode: b }, `barcodes.${i}`);
+      }
+      const id = uuidv7();
+      const code = `VC-${vnDay(this.now()).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`;
+      const row = await trx.insertInto('shipments').values({
+        id, province_code: team.province_code, district_code: team.district_code, commune_code: team.commune_code, code, team_id: team.id, lab_id: lab.id,
+        sent_at: input.sentAt ? new Date(input.sentAt) : this.now(), created_by: actor.id,
+      }).returningAll().executeTakeFirstOrThrow();
+      await trx.updateTable('samples').set({ shipment_id: id, lab_id: lab.id }).where('id', 'in', samples.map((s) => s.id)).execute();
+      await this.audit.record(trx, actor, { action: 'create', entity: 'shipment', entityId: id, fields: ['barcodes'], detail: { barcodes, labId: lab.id } });
+      return present.shipment(row, lab.name, team.name, barcodes.length);
+    });
+  }
+
+  async shipments(actor: Actor, q: { labId?: string; pending?: boolean }) {
+    let query = this.k.selectFrom('shipments as sh').innerJoin('labs as l', 'l.id', 'sh.lab_id').innerJoin('sampling_teams as t', 't.id', 'sh.team_id')
+      .selectAll('sh').select(['l.name as lab_name', 't.name as team_name'])
+      .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.shipment_id', '=', 'sh.id').as('tubes'))
+      .where((eb) => inScope(eb, actor, 'sh' as 'shipments'));
+    if (q.labId) query = query.where('sh.lab_id', '=', q.labId);
+    if (q.pending) query = query.where('sh.received_at', 'is', null);
+    const rows = await query.orderBy('sh.sent_at', 'desc').limit(200).execute();
+    return rows.map((r) => present.shipment(r, r.lab_name, r.team_name, Number(r.tubes ?? 0)));
+  }
+
+  /**
+   * The lab receives a shipment by scanning its tubes: scanned tubes of the shipment are received, tubes of the
+   * shipment not scanned are reported missing, scanned tubes not in it are reported extra (and not received).
+   */
+  async receive(actor: Actor, shipmentId: string, input: { barcodes: string[]; receivedAt?: string }) {
+    const sh = await this.k.selectFrom('shipments').selectAll().where('id', '=', shipmentId).executeTakeFirst();
+    if (!sh || !placeInScope(actor.scope, sh)) throw new AppError('testing.shipment_not_found', 404);
+    if (sh.received_at) throw new AppError('testing.shipment_received', 409);
+    const at = input.receivedAt ? new Date(input.receivedAt) : this.now();
+    const scanned = new Set(input.barcodes);
+    return this.k.transaction().execute(async (trx) => {
+      const tubes = await trx.selectFrom('samples').select(['id', 'barcode']).where('shipment_id', '=', shipmentId).execute();
+      const inShipment = new Set(tubes.map((t) => t.barcode));
+      const received = tubes.filter((t) => scanned.has(t.barcode));
+      const missing = tubes.filter((t) => !scanned.has(t.barcode)).map((t) => t.barcode).sort();
+      const extra = [...scanned].filter((b) => !inShipment.has(b)).sort();
+      if (received.length) {
+        await trx.updateTable('samples').set({ received_at: at }).where('id', 'in', received.map((t) => t.id)).execute();
+        await receivedRollup(samplesById(received.map((t) => t.id))).execute(trx);
+      }
+      await trx.updateTable('shipments').set({ received_at: at, received_by: actor.id }).where('id', '=', shipmentId).execute();
+      await this.audit.record(trx, actor, { action: 'update', entity: 'shipment', entityId: shipmentId, fields: ['received_at'], detail: { received: received.length, missing, extra } });
+      return { shipmentId, code: sh.code, received: received.length, missing, extra };
+    });
+  }
+
+  // ---- results ----------------------------------------------------------------------------------------------
+
+  /** A lab technician enters one tube's result. */
+  async enterResult(actor: Actor, barcode: string, input: ResultInput) {
+    const sample = await this.sampleByBarcode(actor, barcode);
+    const rules = await this.mergeRules(vnDay(this.now()));
+    const report = await this.k.transaction().execute((trx) => this.stageAndMerge(trx, actor,
+      { provinceCode: sample.province_code, labId: null, source: 'manual', rules, fileName: `nhập tay ${barcode}` },
+      [{ barcode: sample.barcode, result: input.result, ct_value: input.ctValue ?? null, resulted_at: input.resultedAt ? new Date(input.resultedAt) : this.now() }]));
+    return { ...report, sample: await this.sample(actor, barcode) };
+  }
+
+  /** A lab pools stored individual tubes it received; a negative pool clears them, a positive one asks for their retest. */
+  async makeLabPool(actor: Actor, input: { labId: string; barcode: string; memberBarcodes: string[] }) {
+    const rules = await this.mergeRules(vnDay(this.now()));
+    return this.k.transaction().execute(async (trx) => {
+      const tubes = await trx.selectFrom('samples').selectAll().where('barcode', 'in', input.memberBarcodes).where((eb) => inScope(eb, actor, 'samples')).execute();
+      const byCode = new Map(tubes.map((t) => [t.barcode, t]));
+      for (const [i, b] of input.memberBarcodes.entries()) {
+        const t = byCode.get(b);
+        if (!t || t.kind !== 'single' || t.test_type === 'rapid_antigen') throw new AppError('testing.sample_not_found', 404, { barcode: b }, `memberBarcodes.${i}`);
+        if (t.lab_id !== input.labId || !t.received_at) throw new AppError('testing.sample_not_received', 409, { barcode: b }, `memberBarcodes.${i}`);
+        if (t.pooled_into || t.result) throw new AppError('testing.barcode_taken', 409, { barcode: b }, `memberBarcodes.${i}`);
+      }
+      if (tubes.length > rules.testing.maxPoolSize) throw new AppError('testing.pool_too_large', 400, { max: rules.testing.maxPoolSize, members: tubes.length }, 'memberBarcodes');
+      if (await trx.selectFrom('samples').select('id').where('barcode', '=', input.barcode).executeTakeFirst()) throw new AppError('testing.barcode_taken', 409, { barcode: input.barcode }, 'barcode');
+      const first = tubes[0];
+      const id = uuidv7();
+      const at = this.now();
+      await trx.insertInto('samples').values({
+        id, province_code: first.province_code, district_code: first.district_code, commune_code: first.commune_code, barcode: input.barcode,
+        test_type: 'rt_pcr_pooled', kind: 'lab_pool', session_id: null, team_id: null, household_id: null, members_count: tubes.length,
+        collected_at: new Date(Math.min(...tubes.map((t) => new Date(t.collected_at).getTime()))), collected_on: tubes.map((t) => t.collected_on).sort()[0],
+        lab_id: input.labId, received_at: at, created_by: actor.id,
+      }).execute();
+      const members = await trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', tubes.map((t) => t.id)).execute();
+      await trx.insertInto('sample_members').values(members.map((m) => ({ ...m, sample_id: id }))).execute();
+      await trx.updateTable('samples').set({ pooled_into: id }).where('id', 'in', tubes.map((t) => t.id)).execute();
+      await this.audit.record(trx, actor, { action: 'create', entity: 'sample', entityId: id, fields: ['memberBarcodes'], detail: { labPool: input.barcode, tubes: input.memberBarcodes } });
+      return { id, barcode: input.barcode, tubes: tubes.length };
+    });
+  }
+
+  /**
+   * Stages rows and merges them, inside the caller's transaction; a rejected row aborts (the first error names
+   * the field), so a single entry behaves like a one-row file.
+   */
+  async stageAndMerge(trx: Transaction<Database>, actor: Actor, opts: { provinceCode: string; labId: string | null; source: MergeContext['source']; rules: MergeContext['rules']; fileName: string },
+    rows: { barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: number | null; resulted_at: Date }[]): Promise<MergeReport> {
+    const importId = uuidv7();
+    await trx.insertInto('result_imports').values({
+      id: importId, province_code: opts.provinceCode, lab_id: opts.labId, file_name: opts.fileName, sha256: importId, format: opts.source === 'on_site' ? 'on_site' : 'manual',
+      status: 'loading', created_by: actor.id,
+    }).execute();
+    await trx.insertInto('result_import_rows').values(rows.map((r, i) => ({ import_id: importId, line: i + 1, ...r }))).execute();
+    const report = await mergeStaged(trx, { importId, provinceCode: opts.provinceCode, labId: opts.labId, source: opts.source, actor, now: this.now(), rules: opts.rules, cases: this.cases });
+    if (report.errors.length) {
+      const e = report.errors[0];
+      throw new AppError(e.code, e.code === 'testing.sample_not_found' ? 404 : 409, e.params, e.code === 'testing.ct_required' ? 'ctValue' : e.code.startsWith('testing.result_') ? 'resultedAt' : 'barcode');
+    }
+    await trx.deleteFrom('result_import_rows').where('import_id', '=', importId).execute();
+    await trx.updateTable('result_imports').set({ status: 'done', stage: 'finished', rows_total: report.total, rows_applied: report.applied, rows_unchanged: report.unchanged, rows_conflict: report.conflicts, finished_at: this.now() })
+      .where('id', '=', importId).execute();
+    await this.audit.record(trx, actor, { action: 'update', entity: 'sample', entityId: importId, fields: ['result'], detail: { barcodes: rows.map((r) => r.barcode), casesOpened: report.casesOpened } });
+    return report;
+  }
+
+  /** A reviewed conflict: accept replaces the tube's result (rollup and consequences follow), reject keeps it. */
+  async resolveConflict(actor: Actor, id: string, decision: 'accept' | 'reject') {
+    const c = await this.k.selectFrom('result_conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!c || !placeInScope(actor.scope, c)) throw new AppError('testing.conflict_not_found', 404);
+    if (c.status !== 'open') throw new AppError('testing.conflict_resolved', 409);
+    const rules = await this.mergeRules(vnDay(this.now()));
+    return this.k.transaction().execute(async (trx) => {
+      let report: MergeReport | null = null;
+      if (decision === 'accept') {
+        await unrollResult(trx, c.sample_id);
+        await trx.updateTable('samples').set({ result: null, ct_value: null }).where('id', '=', c.sample_id).execute();
+        const s = await trx.selectFrom('samples').select(['lab_id', 'barcode']).where('id', '=', c.sample_id).executeTakeFirstOrThrow();
+        report = await this.stageAndMerge(trx, actor, { provinceCode: c.province_code, labId: s.lab_id, source: 'manual', rules, fileName: `xử lý kết quả khác nhau ${c.barcode}` },
+          [{ barcode: c.barcode, result: c.proposed_result as 'negative', ct_value: c.proposed_ct, resulted_at: new Date(c.proposed_resulted_at) }]);
+      }
+      await trx.updateTable('result_conflicts').set({ status: decision === 'accept' ? 'accepted' : 'rejected', resolved_by: actor.id, resolved_at: this.now() }).where('id', '=', id).execute();
+      await this.audit.record(trx, actor, { action: 'update', entity: 'result_conflict', entityId: id, fields: ['status'], detail: { decision, barcode: c.barcode } });
+      return { id, decision, casesOpened: report?.casesOpened ?? [] };
+    });
+  }
+
+  /** Progress of an import (the page polls it while a large file is staged and merged). */
+  async importStatus(actor: Actor, id: string) {
+    const r = await this.k.selectFrom('result_imports').selectAll().where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).executeTakeFirst();
+    if (!r) throw new AppError('http.not_found', 404);
+    return {
+      id: r.id, labId: r.lab_id, fileName: r.file_name, format: r.format, status: r.status, stage: r.stage, rowsStaged: r.rows_staged, total: r.rows_total,
+      applied: r.rows_applied, unchanged: r.rows_unchanged, conflicts: r.rows_conflict, rejected: r.rows_rejected, errors: r.errors,
+      createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    };
+  }
+
+  async conflicts(actor: Actor) {
+    const rows = await this.k.selectFrom('result_conflicts').selectAll().where('status', '=', 'open').where((eb) => inScope(eb, actor, 'result_conflicts'))
+      .orderBy('created_at').limit(500).execute();
+    return rows.map(present.conflict);
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------------------
+
+  async sample(actor: Actor, barcode: string) {
+    const s = await this.sampleByBarcode(actor, barcode);
+    const [withMembers] = await this.withMembers(actor, [s]);
+    const tasks = await this.k.selectFrom('testing_tasks').selectAll().where('source_sample_id', '=', s.id).execute();
+    this.audit.read(actor, { action: 'read', entity: 'sample', entityId: s.id, detail: { persons: withMembers.members.map((m) => m.personId) } });
+    return { ...withMembers, tasks: tasks.map(present.task) };
+  }
+
+  /** Open deconvolution, retest and confirmation tasks (whom to re-collect today), with names for the team. */
+  async tasks(actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }) {
+    let query = this.k.selectFrom('testing_tasks as t').innerJoin('samples as s', 's.id', 't.source_sample_id')
+      .selectAll('t').select(['s.barcode as source_barcode', 's.test_type as source_test_type'])
+      .where((eb) => inScope(eb, actor, 't' as 'testing_tasks')).where('t.status', '=', q.status);
+    if (q.communeCode) query = query.where('t.commune_code', '=', q.communeCode);
+    const rows = await query.orderBy('t.due_on').orderBy('t.created_at').limit(1000).execute();
+    const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))]);
+    this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
+    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, person: cards.get(r.person_id) ?? null }));
+  }
+
+  async sampleByBarcode(actor: Actor, barcode: string) {
+    const s = await this.k.selectFrom('samples').selectAll().where('barcode', '=', barcode).where((eb) => inScope(eb, actor, 'samples')).executeTakeFirst();
+    if (!s) throw new AppError('testing.sample_not_found', 404, { barcode }, 'barcode');
+    return s;
+  }
+
+  private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]) {
+    if (!samples.length) return [];
+    const members = await this.k.selectFrom('sample_members').selectAll().where('sample_id', 'in', samples.map((s) => s.id)).execute();
+    const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))]);
+    const open = await this.k.selectFrom('testing_tasks').select(['person_id']).where('person_id', 'in', members.length ? members.map((m) => m.person_id) : ['00000000-0000-0000-0000-000000000000']).where('status', '=', 'open').execute();
+    const suspected = new Set(open.map((o) => o.person_id));
+    return samples.map((s) => ({
+      ...present.sampleBrief(s),
+      members: members.filter((m) => m.sample_id === s.id).map((m) => ({ personId: m.person_id, fullName: cards.get(m.person_id)?.fullName ?? null, suspected: suspected.has(m.person_id) })),
+    }));
+  }
+
+  // ---- rules ------------------------------------------------------------------------------------------------
+
+  async testingRules(day: string) {
+    const rs = await this.ruleSets.inForce('testing', day);
+    return { version: rs.version, payload: rs.payload as TestingRules };
+  }
+
+  /** Everything a merge needs, loaded before its transaction opens. */
+  async mergeRules(day: string): Promise<MergeContext['rules']> {
+    const [t, classification] = await Promise.all([this.testingRules(day), this.cases.classificationRulesOn(day)]);
+    return { testing: t.payload, testingVersion: t.version, classification };
+  }
+
+  /** The provinces of the caller's scope (labs are province-wide). */
+  provincesOf(actor: Actor): string[] {
+    const codes = [...actor.scope.provinces, ...actor.scope.districts, ...actor.scope.communes];
+    return [...new Set(codes.map((c) => this.units.get(c)?.province_code ?? c))];
+  }
+}
+
+function checkCollectShape(input: CollectInput): void {
+  const pooledType = input.testType === 'rt_pcr_pooled';
+  if (input.kind === 'household_pool' && !pooledType) throw new AppError('validation.invalid', 400, {}, 'testType');
+  if (input.kind === 'single' && pooledType) throw new AppError('validation.invalid', 400, {}, 'testType');
+  if (input.kind === 'household_pool' && !input.householdId) throw new AppError('validation.required', 400, { field: 'householdId' }, 'householdId');
+  if (input.kind === 'single' && input.members.length !== 1) throw new AppError('testing.single_one_person', 400, {}, 'members');
+  if (input.kind === 'single' && input.barcodes.length !== 1) throw new AppError('testing.single_one_person', 400, {}, 'barcodes');
+  const repeated = input.barcodes.findIndex((b, i) => input.barcodes.indexOf(b) !== i);
+  if (repeated >= 0) throw new AppError('testing.barcode_repeated', 400, { barcode: input.barcodes[repeated] }, `barcodes.${repeated}`);
+  if (input.result && input.testType !== 'rapid_antigen') throw new AppError('testing.on_site_antigen_only', 400, {}, 'result');
+  if (!input.result && input.testType === 'rapid_antigen') throw new AppError('testing.antigen_needs_result', 400, {}, 'result');
+}
