@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../test/harness';
 import { aPerson, CAI_KHE } from '../test/builders';
+import { aLab, aSession, aTeam, shipAndReceive } from '../test/testing-fixtures';
+import { vnDay } from '@domain/dates';
 
 /**
  * Walks every registered route marked `personal` with a user whose scope is another commune and
@@ -15,8 +17,8 @@ let ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await newTestApp();
   inScope = await t.as('commune_officer', [CAI_KHE]);
-  // every people permission (merge too), but scoped to another district
-  outsider = await t.as('district_officer', ['927']);
+  // every people and testing permission (merge, lab results too), but scoped to another district
+  outsider = await t.as('command_center', ['927']);
   const created = (await inScope.post('/api/households', {
     address: '5 Lý Tự Trọng', communeCode: CAI_KHE,
     members: [aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }), aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' })],
@@ -26,6 +28,20 @@ beforeAll(async () => {
   ids.case = kase.id;
   ids.cluster = (await inScope.post('/api/clusters', { indexCaseId: kase.id, name: 'Ổ dịch hẻm Bí Mật' })).json().id;
   await inScope.post('/api/exposures', { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-06T08:00:00+07:00', endAt: '2021-09-06T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
+  // a household pool of the two, received and resulted, with a conflicting second result held for review
+  const city = await t.as('command_center', ['92']);
+  const lab = await t.as('lab_staff', ['92']);
+  ids.lab = (await aLab(city)).id;
+  const team = await aTeam(inScope, CAI_KHE);
+  ids.session = (await aSession(inScope, team.id, vnDay())).id;
+  const pool = await inScope.post(`/api/testing/sessions/${ids.session}/samples`, {
+    testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: ids.household, members: [{ personId: ids.person }, { personId: ids.other }], barcodes: ['SC-0001'],
+  });
+  expect(pool.statusCode, pool.body).toBe(201);
+  await shipAndReceive(inScope, lab, team.id, ids.lab, ['SC-0001']);
+  await lab.post('/api/testing/samples/SC-0001/result', { result: 'negative' });
+  await lab.post('/api/testing/samples/SC-0001/result', { result: 'positive', ctValue: 22 });
+  ids.conflict = (await lab.get('/api/testing/conflicts')).json()[0].id;
 });
 afterAll(() => t.close());
 
@@ -34,10 +50,16 @@ function urlFor(url: string): string {
   const household = url.startsWith('/api/households');
   const kase = url.startsWith('/api/cases/');
   const cluster = url.startsWith('/api/clusters/');
+  const session = url.startsWith('/api/testing/sessions/');
+  const conflict = url.startsWith('/api/testing/conflicts/');
   const filled = url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'id') return household ? ids.household : kase ? ids.case : cluster ? ids.cluster : ids.person;
+    if (name === 'barcode') return 'SC-0001';
+    if (name === 'id') return household ? ids.household : kase ? ids.case : cluster ? ids.cluster : session ? ids.session : conflict ? ids.conflict : ids.person;
     throw new Error(`scope test: do not know how to fill :${name} in ${url}; teach urlFor`);
   });
+  if (filled === '/api/testing/pool-plan') return `${filled}?householdId=${ids.household}`;
+  if (filled === '/api/fhir/Observation') return `${filled}?date=${vnDay()}`;
+  if (filled === '/api/testing/imports') return `${filled}?labId=${ids.lab}`;
   return filled === '/api/follow-up' ? `${filled}?commune=${CAI_KHE}&date=2021-09-07` : filled;
 }
 
@@ -56,6 +78,11 @@ function bodyFor(method: string, url: string): unknown {
   if (url === '/api/households' && method === 'POST') return { address: '7 Lý Tự Trọng', communeCode: CAI_KHE, members: [] };
   if (url.startsWith('/api/households/')) return { version: 1, address: 'Địa chỉ mới' };
   if (url.startsWith('/api/persons/')) return { version: 1, phone: '0912000111' };
+  if (url === '/api/testing/sessions/:id/samples') return { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: ids.other }], barcodes: ['SC-0002'] };
+  if (url === '/api/testing/samples/:barcode/result') return { result: 'positive', ctValue: 20 };
+  if (url === '/api/testing/lab-pools') return { labId: ids.lab, barcode: 'LP-0001', memberBarcodes: ['SC-0001', 'SC-0002'] };
+  if (url === '/api/testing/results') return { labId: ids.lab, reference: 'LIS-1', rows: [{ barcode: 'SC-0001', result: 'positive', ctValue: 20, resultedAt: new Date().toISOString() }] };
+  if (url === '/api/testing/conflicts/:id') return { decision: 'accept' };
   return {};
 }
 
@@ -84,9 +111,11 @@ describe('scope: a user from another commune reads and writes nothing', () => {
         if (wb.worksheets.some((ws) => ws.rowCount > 1)) leaks.push(`${spec.method} ${spec.url} → a workbook with rows`);
       } else if (res.statusCode >= 200 && res.statusCode < 300) {
         const json = res.json();
-        const empty = Array.isArray(json) ? json.length === 0 : Array.isArray(json.items) && json.items.length === 0;
+        const empty = Array.isArray(json) ? json.length === 0
+          : json.resourceType === 'Bundle' ? json.total === 0 && json.entry.length === 0
+          : Array.isArray(json.items) && json.items.length === 0;
         if (!empty) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
-      } else if (![400, 404].includes(res.statusCode)) {
+      } else if (![400, 404, 422].includes(res.statusCode)) {
         leaks.push(`${spec.method} ${spec.url} → unexpected ${res.statusCode} ${text.slice(0, 200)}`);
       }
     }
@@ -107,6 +136,10 @@ describe('scope: a user from another commune reads and writes nothing', () => {
     expect((await inScope.get(`/api/cases/${ids.case}`)).json()).toMatchObject({ status: 'active', version: 1 });
     expect((await inScope.get(`/api/persons/${ids.other}/classification`)).json().class).toBe('F1');
     expect((await inScope.get('/api/persons?q=nguoi ngoai pham vi')).json().total).toBe(0);
+    const tube = (await inScope.get('/api/testing/samples/SC-0001')).json();
+    expect(tube).toMatchObject({ result: 'negative', pooledInto: null, version: 2 });
+    expect((await inScope.get(`/api/testing/sessions/${ids.session}`)).json().tubes).toHaveLength(1);
+    expect(await t.db.kysely.selectFrom('result_conflicts').select('status').where('id', '=', ids.conflict).executeTakeFirst()).toEqual({ status: 'open' });
   });
 
   it('a district officer sees the communes of the district, not others', async () => {
