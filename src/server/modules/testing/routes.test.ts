@@ -243,3 +243,36 @@ describe('results for people and systems', () => {
     expect(bundle.total).toBe(bundle.entry.length);
   });
 });
+
+describe('pools made at the lab from stored single tubes', () => {
+  const single = async (personId: string, barcode: string) => {
+    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId }], barcodes: [barcode] });
+    expect(res.statusCode, res.body).toBe(201);
+  };
+
+  it('a negative lab pool clears its stored tubes; a tube in a pool takes no result of its own', async () => {
+    now = new Date(vn('08:00', '2021-09-11'));
+    for (const [i, b] of ['LS-0001', 'LS-0002', 'LS-0003'].entries()) await single(big.members[3 + i].id, b);
+    await shipAndReceive(team, lab, teamId, labId, ['LS-0001', 'LS-0002', 'LS-0003']);
+    const pool = await lab.post('/api/testing/lab-pools', { labId, barcode: 'LP-0001', memberBarcodes: ['LS-0001', 'LS-0002', 'LS-0003'] });
+    expect(pool.statusCode, pool.body).toBe(201);
+    expect((await lab.post('/api/testing/samples/LS-0001/result', { result: 'negative' })).json()).toMatchObject({ code: 'testing.pool_member_tube', detail: expect.stringContaining('LP-0001') });
+    now = new Date(vn('12:00', '2021-09-11'));
+    expect((await lab.post('/api/testing/samples/LP-0001/result', { result: 'negative' })).statusCode).toBe(200);
+    for (const b of ['LS-0001', 'LS-0002', 'LS-0003']) expect((await lab.get(`/api/testing/samples/${b}`)).json()).toMatchObject({ result: 'negative', resultSource: 'pool' });
+  });
+
+  it('a positive lab pool asks for each stored tube to be retested; their results close the tasks', async () => {
+    for (const [i, b] of ['LS-0004', 'LS-0005'].entries()) await single(big.members[6 + i].id, b);
+    await shipAndReceive(team, lab, teamId, labId, ['LS-0004', 'LS-0005']);
+    expect((await lab.post('/api/testing/lab-pools', { labId, barcode: 'LP-0002', memberBarcodes: ['LS-0004', 'LS-0005'] })).statusCode).toBe(201);
+    const pos = await lab.post('/api/testing/samples/LP-0002/result', { result: 'positive', ctValue: 28 });
+    expect(pos.json()).toMatchObject({ tasksCreated: 2, casesOpened: [] });
+    const tasks = (await lab.get('/api/testing/tasks')).json().filter((x: { kind: string }) => x.kind === 'retest_stored');
+    expect(tasks.map((x: { personId: string }) => x.personId).sort()).toEqual([big.members[6].id, big.members[7].id].sort());
+    const res = await lab.post('/api/testing/samples/LS-0004/result', { result: 'positive', ctValue: 26.4 });
+    expect(res.json().casesOpened.map((c: { personId: string }) => c.personId)).toEqual([big.members[6].id]);
+    await lab.post('/api/testing/samples/LS-0005/result', { result: 'negative' });
+    expect((await lab.get('/api/testing/tasks')).json().filter((x: { kind: string }) => x.kind === 'retest_stored')).toEqual([]);
+  });
+});
