@@ -27,6 +27,8 @@ const serverProject = (name: string, testDb: 'pglite' | 'pg') => ({
   test: {
     name,
     include: serverTests,
+    // *.pg.test.ts need a PostgreSQL server (e.g. a second process watching a transaction)
+    exclude: testDb === 'pg' ? [] : ['src/server/**/*.pg.test.ts'],
     env: { TEST_DB: testDb, ...(pgBin ? { PG_BIN: pgBin } : {}) },
     globalSetup: ['src/server/test/global-setup.ts'],
     testTimeout: 60_000,

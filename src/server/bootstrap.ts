@@ -4,6 +4,7 @@ import { migrate } from './db/migrate';
 import { createServices, type Services } from './services';
 import { hashPassword, verifyPassword, generatePassword } from './platform/passwords';
 import { generateSyntheticCity } from './seed/synthetic-city';
+import { seedTestingReference } from './seed/testing-reference';
 
 export const ADMIN_USERNAME = 'admin';
 export const DEMO_PROVINCE = '92';
@@ -39,6 +40,8 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; log?
     if (n === 0) {
       log(`Đang tạo thành phố mẫu (dữ liệu tổng hợp, ${config.DEMO_PERSONS.toLocaleString('vi-VN')} người)…`);
       demo = await generateSyntheticCity(db, services.units, { persons: config.DEMO_PERSONS, provinceCode: DEMO_PROVINCE, seed: 2021 });
+      const testing = await seedTestingReference(db, services.units, DEMO_PROVINCE);
+      if (testing.labs) log(`Đã tạo ${testing.labs} phòng xét nghiệm mẫu và ${testing.teams} tổ lấy mẫu (dữ liệu mẫu)`);
     }
   }
   return { db, services, adminPassword, demo };

@@ -18,7 +18,9 @@ export async function newTestDb(): Promise<Db> {
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
     await admin.end();
-    const db = await connect({ databaseUrl: url.replace(/\/[^/]*$/, `/${name}`), poolSize: 5 });
+    const dbUrl = url.replace(/\/[^/]*$/, `/${name}`);
+    const db: Db & { url?: string } = await connect({ databaseUrl: dbUrl, poolSize: 5 });
+    db.url = dbUrl;
     const close = db.close;
     db.close = async () => {
       await close();
@@ -30,6 +32,19 @@ export async function newTestDb(): Promise<Db> {
     return db;
   }
   return connect({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+}
+
+/**
+ * A database another process can open too: on PostgreSQL the test database (its URL), on PGlite a data
+ * directory on disk made from the template (only one process may hold it open at a time).
+ */
+export async function newSharedTestDb(dir: string): Promise<{ db: Db; target: string }> {
+  if (process.env.TEST_DB === 'pg') {
+    const db = await newTestDb() as Db & { url: string };
+    return { db, target: db.url };
+  }
+  const db = await connect({ dataDir: dir, loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
+  return { db, target: dir };
 }
 
 export const testConfig = (over: Partial<Record<keyof Config, string>> = {}): Config =>
