@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatVnd, parseVnDate } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd, parseVnDate } from './format';
 import { addDays, isCalendarDate, vnDay } from './dates';
 
 describe('formatting', () => {
@@ -9,6 +9,11 @@ describe('formatting', () => {
     expect(formatNumber(1235171)).toBe('1.235.171');
     expect(formatNumber(1235171, 'en')).toBe('1,235,171');
     expect(formatVnd(2_000_000)).toBe('2.000.000 ₫');
+  });
+  it('shows shares as percentages with one decimal', () => {
+    expect(formatPercent(0.1234)).toBe('12,3%');
+    expect(formatPercent(1, 'en')).toBe('100%');
+    expect(formatPercent(null)).toBe('');
   });
   it('parses dd/MM/yyyy and refuses impossible dates', () => {
     expect(parseVnDate('7/9/2021')).toBe('2021-09-07');

@@ -28,6 +28,12 @@ export function formatNumber(n: number, locale: Locale = 'vi'): string {
   return f.format(n);
 }
 
+/** 0.1234 → '12,3%' in Vietnamese, '12.3%' in English (one decimal); '' when there is no ratio. */
+export function formatPercent(ratio: number | null | undefined, locale: Locale = 'vi'): string {
+  if (ratio === null || ratio === undefined || Number.isNaN(ratio)) return '';
+  return `${formatNumber(Math.round(ratio * 1000) / 10, locale)}%`;
+}
+
 /** 2000000 → '2.000.000 ₫'. */
 export function formatVnd(n: number, locale: Locale = 'vi'): string {
   return `${formatNumber(Math.round(n), locale)} ₫`;

@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, CheckSquareOutlined, ClusterOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
@@ -19,6 +19,10 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   followUp: <FieldTimeOutlined />,
   clusters: <ClusterOutlined />,
   investigationQuality: <CheckSquareOutlined />,
+  testingSummary: <BarChartOutlined />,
+  overdueSamples: <ClockCircleOutlined />,
+  resultImport: <CloudUploadOutlined />,
+  resultConflicts: <DiffOutlined />,
   users: <UserOutlined />,
   ruleSets: <SolutionOutlined />,
   audit: <AuditOutlined />,

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { errorMessage, requiredMessage } from '@web/lib/form-errors';
 import { useAuth } from './AuthProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { paths } from './paths';
 
 interface Values {
   username: string;
@@ -58,6 +59,9 @@ export function LoginPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block size="large" loading={busy}>{m.login.submit}</Button>
         </Form>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to={paths.resultLookup}>{m.login.resultLookup}</Link>
+        </div>
       </Card>
     </main>
   );

@@ -26,6 +26,11 @@ const FollowUpPage = lazyPage(() => import('@web/modules/cases/pages/FollowUpPag
 const ClustersPage = lazyPage(() => import('@web/modules/cases/pages/ClustersPage'), (m) => m.ClustersPage);
 const ClusterPage = lazyPage(() => import('@web/modules/cases/pages/ClusterPage'), (m) => m.ClusterPage);
 const InvestigationQualityPage = lazyPage(() => import('@web/modules/cases/pages/InvestigationQualityPage'), (m) => m.InvestigationQualityPage);
+const TestingSummaryPage = lazyPage(() => import('@web/modules/testing/pages/TestingSummaryPage'), (m) => m.TestingSummaryPage);
+const OverdueSamplesPage = lazyPage(() => import('@web/modules/testing/pages/OverdueSamplesPage'), (m) => m.OverdueSamplesPage);
+const ResultImportPage = lazyPage(() => import('@web/modules/testing/pages/ResultImportPage'), (m) => m.ResultImportPage);
+const ResultConflictsPage = lazyPage(() => import('@web/modules/testing/pages/ResultConflictsPage'), (m) => m.ResultConflictsPage);
+const ResultLookupPage = lazyPage(() => import('@web/modules/testing/pages/ResultLookupPage'), (m) => m.ResultLookupPage);
 const UsersPage = lazyPage(() => import('@web/modules/users/pages/UsersPage'), (m) => m.UsersPage);
 const RuleSetsPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetsPage'), (m) => m.RuleSetsPage);
 const RuleSetPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetPage'), (m) => m.RuleSetPage);
@@ -48,6 +53,8 @@ function suspended(node: ReactNode) {
 
 export const routes: RouteObject[] = [
   { path: '/dang-nhap', handle: { page: LoginPage } satisfies Handle, element: suspended(<LoginPage />) },
+  // Public: a person looks up their own result without an account.
+  { path: '/tra-cuu-ket-qua', handle: { page: ResultLookupPage } satisfies Handle, element: suspended(<ResultLookupPage />) },
   {
     // The shell is in the entry chunk: every page after login needs it, so it downloads with the entry.
     path: '/',
@@ -69,6 +76,10 @@ export const routes: RouteObject[] = [
       guarded('o-dich', 'people.read', ClustersPage),
       guarded('o-dich/:id', 'people.read', ClusterPage),
       guarded('chat-luong-dieu-tra', 'people.read', InvestigationQualityPage),
+      guarded('xet-nghiem/tong-hop', 'testing.read', TestingSummaryPage),
+      guarded('xet-nghiem/qua-han', 'testing.read', OverdueSamplesPage),
+      guarded('xet-nghiem/nhap-ket-qua', 'testing.lab', ResultImportPage),
+      guarded('xet-nghiem/ket-qua-khac-nhau', 'testing.lab', ResultConflictsPage),
       guarded('quan-tri/nguoi-dung', 'users.manage', UsersPage),
       guarded('quan-tri/bo-quy-tac', 'rules.read', RuleSetsPage),
       guarded('quan-tri/bo-quy-tac/:id', 'rules.read', RuleSetPage),

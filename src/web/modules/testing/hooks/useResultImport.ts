@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { uuidv7 } from '@domain/uuid';
+import { api, ApiError, uploadFile, withQuery } from '@web/lib/api';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A row the import refused, with the reason in Vietnamese. */
+export interface ImportRowError {
+  line: number;
+  barcode: string;
+  /** The template column at fault ("Kết quả"), or null when the whole row is (wrong column count). */
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  id: string;
+  status: 'done' | 'rejected';
+  fileName: string;
+  /** The same file was imported before: nothing changed. */
+  repeated: boolean;
+  total: number;
+  applied: number;
+  unchanged: number;
+  conflicts: number;
+  rejected: number;
+  errors: ImportRowError[];
+  casesOpened: { personId: string; caseCode: string; barcode: string }[];
+  tasksCreated: number;
+}
+
+export type ImportStage = 'reading' | 'staging' | 'checking' | 'merging' | 'finished';
+
+/** GET /api/testing/imports/:id while the server works on the file. */
+export interface ImportProgress {
+  id: string;
+  status: 'loading' | 'done' | 'rejected';
+  stage: ImportStage;
+  rowsStaged: number;
+  total: number | null;
+}
+
+const POLL_MS = 1000;
+
+/** The report of a rejected file (422): every refused row; nothing of the file was stored. */
+export function rejectedReport(error: unknown): ImportReport | null {
+  return error instanceof ApiError && error.status === 422 ? ((error.problem.import as ImportReport | undefined) ?? null) : null;
+}
+
+function contentTypeOf(file: File): string {
+  return file.type === XLSX_TYPE || /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv';
+}
+
+/**
+ * Uploads a lab's result file as the raw body under an id made here, so the page can follow the server's
+ * stages (GET /api/testing/imports/:id) once the upload is done and until the answer arrives.
+ */
+export function useResultImport() {
+  const qc = useQueryClient();
+  const [uploaded, setUploaded] = useState(0);
+  const [importId, setImportId] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: ({ labId, file }: { labId: string; file: File }) => {
+      const id = uuidv7();
+      setImportId(id);
+      setUploaded(0);
+      return uploadFile<ImportReport>(withQuery('/api/testing/imports', { labId, fileName: file.name, id }), file, contentTypeOf(file), setUploaded);
+    },
+    onSettled: () => void qc.invalidateQueries({ queryKey: ['testing'] }),
+  });
+  const working = upload.isPending && uploaded >= 1;
+  const progress = useQuery({
+    queryKey: ['testing', 'import', importId],
+    // Not there yet (the server has not started on the body) answers 404: keep asking.
+    queryFn: () => api.get<ImportProgress>(`/api/testing/imports/${importId}`).catch((err: unknown) => {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }),
+    enabled: working && !!importId,
+    refetchInterval: working ? POLL_MS : false,
+    retry: false,
+    gcTime: 0,
+  });
+  return { upload, uploaded, progress: working ? progress.data ?? null : null, working };
+}
