@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, FieldTimeOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FieldTimeOutlined, MedicineBoxOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
@@ -23,6 +23,10 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   overdueSamples: <ClockCircleOutlined />,
   resultImport: <CloudUploadOutlined />,
   resultConflicts: <DiffOutlined />,
+  sampling: <MedicineBoxOutlined />,
+  testingTasks: <ScheduleOutlined />,
+  lab: <ExperimentOutlined />,
+  labs: <BankOutlined />,
   users: <UserOutlined />,
   ruleSets: <SolutionOutlined />,
   audit: <AuditOutlined />,

@@ -2,7 +2,7 @@ import type { Permission } from '@domain/access';
 import type { Messages } from './i18n/vi';
 import { paths } from './paths';
 
-export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'testingSummary' | 'overdueSamples' | 'resultImport' | 'resultConflicts' | 'users' | 'ruleSets' | 'audit';
+export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'testingSummary' | 'overdueSamples' | 'resultImport' | 'resultConflicts' | 'sampling' | 'testingTasks' | 'lab' | 'labs' | 'users' | 'ruleSets' | 'audit';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -19,12 +19,16 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'followUp', path: paths.followUp, permission: 'people.read', group: 'main' },
   { key: 'clusters', path: paths.clusters, permission: 'people.read', group: 'main' },
   { key: 'investigationQuality', path: paths.investigationQuality, permission: 'people.read', group: 'main' },
+  { key: 'sampling', path: paths.sampling, permission: 'testing.read', group: 'main' },
+  { key: 'testingTasks', path: paths.testingTasks, permission: 'testing.read', group: 'main' },
+  { key: 'lab', path: paths.lab, permission: 'testing.lab', group: 'main' },
   { key: 'testingSummary', path: paths.testingSummary, permission: 'testing.read', group: 'main' },
   { key: 'overdueSamples', path: paths.overdueSamples, permission: 'testing.read', group: 'main' },
   { key: 'resultImport', path: paths.resultImport, permission: 'testing.lab', group: 'main' },
   { key: 'resultConflicts', path: paths.resultConflicts, permission: 'testing.lab', group: 'main' },
   { key: 'users', path: paths.users, permission: 'users.manage', group: 'admin' },
   { key: 'ruleSets', path: paths.ruleSets, permission: 'rules.read', group: 'admin' },
+  { key: 'labs', path: paths.labs, permission: 'testing.manage', group: 'admin' },
   { key: 'audit', path: paths.audit, permission: 'audit.read', group: 'admin' },
 ];
 

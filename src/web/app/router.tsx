@@ -26,6 +26,11 @@ const FollowUpPage = lazyPage(() => import('@web/modules/cases/pages/FollowUpPag
 const ClustersPage = lazyPage(() => import('@web/modules/cases/pages/ClustersPage'), (m) => m.ClustersPage);
 const ClusterPage = lazyPage(() => import('@web/modules/cases/pages/ClusterPage'), (m) => m.ClusterPage);
 const InvestigationQualityPage = lazyPage(() => import('@web/modules/cases/pages/InvestigationQualityPage'), (m) => m.InvestigationQualityPage);
+const SessionsPage = lazyPage(() => import('@web/modules/testing/pages/SessionsPage'), (m) => m.SessionsPage);
+const SessionPage = lazyPage(() => import('@web/modules/testing/pages/SessionPage'), (m) => m.SessionPage);
+const TasksPage = lazyPage(() => import('@web/modules/testing/pages/TasksPage'), (m) => m.TasksPage);
+const LabPage = lazyPage(() => import('@web/modules/testing/pages/LabPage'), (m) => m.LabPage);
+const LabsPage = lazyPage(() => import('@web/modules/testing/pages/LabsPage'), (m) => m.LabsPage);
 const TestingSummaryPage = lazyPage(() => import('@web/modules/testing/pages/TestingSummaryPage'), (m) => m.TestingSummaryPage);
 const OverdueSamplesPage = lazyPage(() => import('@web/modules/testing/pages/OverdueSamplesPage'), (m) => m.OverdueSamplesPage);
 const ResultImportPage = lazyPage(() => import('@web/modules/testing/pages/ResultImportPage'), (m) => m.ResultImportPage);
@@ -76,6 +81,11 @@ export const routes: RouteObject[] = [
       guarded('o-dich', 'people.read', ClustersPage),
       guarded('o-dich/:id', 'people.read', ClusterPage),
       guarded('chat-luong-dieu-tra', 'people.read', InvestigationQualityPage),
+      guarded('xet-nghiem/lay-mau', 'testing.read', SessionsPage),
+      guarded('xet-nghiem/lay-mau/:id', 'testing.read', SessionPage),
+      guarded('xet-nghiem/nhiem-vu', 'testing.read', TasksPage),
+      guarded('xet-nghiem/phong-xet-nghiem', 'testing.lab', LabPage),
+      guarded('xet-nghiem/phong-xet-nghiem/danh-muc', 'testing.manage', LabsPage),
       guarded('xet-nghiem/tong-hop', 'testing.read', TestingSummaryPage),
       guarded('xet-nghiem/qua-han', 'testing.read', OverdueSamplesPage),
       guarded('xet-nghiem/nhap-ket-qua', 'testing.lab', ResultImportPage),

@@ -100,3 +100,23 @@ export const tasksQuery = z.object({ communeCode: unitCode.optional(), status: z
 export const lookupInput = z.object({ barcode, idOrPhone: z.string().trim().min(9).max(15) });
 export const fhirQuery = z.object({ date: isoDate, _count: z.coerce.number().int().min(1).max(1000).default(100), page: z.coerce.number().int().min(1).default(1) });
 export const poolPlanQuery = z.object({ householdId: uuid });
+
+/** A row an import refused, with the reason in Vietnamese; column is the template column at fault (null: the whole row). */
+export interface ImportRowError { line: number; barcode: string; column: string | null; code: string; params: Record<string, string>; message: string }
+
+/** The answer of an import (200), or the `import` member of its 422 problem when rows were rejected. */
+export interface ImportReport {
+  id: string;
+  status: 'done' | 'rejected';
+  fileName: string;
+  /** The same file (same bytes) was imported before: nothing changed. */
+  repeated: boolean;
+  total: number;
+  applied: number;
+  unchanged: number;
+  conflicts: number;
+  rejected: number;
+  errors: ImportRowError[];
+  casesOpened: { personId: string; caseCode: string; barcode: string }[];
+  tasksCreated: number;
+}

@@ -2,34 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { uuidv7 } from '@domain/uuid';
 import { api, ApiError, uploadFile, withQuery } from '@web/lib/api';
+import type { ImportReport } from '@server/modules/testing/schemas';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A row the import refused, with the reason in Vietnamese. */
-export interface ImportRowError {
-  line: number;
-  barcode: string;
-  /** The template column at fault ("Kết quả"), or null when the whole row is (wrong column count). */
-  column: string | null;
-  code: string;
-  message: string;
-}
-
-export interface ImportReport {
-  id: string;
-  status: 'done' | 'rejected';
-  fileName: string;
-  /** The same file was imported before: nothing changed. */
-  repeated: boolean;
-  total: number;
-  applied: number;
-  unchanged: number;
-  conflicts: number;
-  rejected: number;
-  errors: ImportRowError[];
-  casesOpened: { personId: string; caseCode: string; barcode: string }[];
-  tasksCreated: number;
-}
+export type { ImportReport, ImportRowError } from '@server/modules/testing/schemas';
 
 export type ImportStage = 'reading' | 'staging' | 'checking' | 'merging' | 'finished';
 
