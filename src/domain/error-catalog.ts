@@ -102,6 +102,7 @@ export const ERROR_CATALOG = {
   'testing.conflict_resolved': { vi: 'Kết quả chờ xem xét này đã được xử lý', en: 'This conflict was already resolved' },
   'testing.lookup_not_found': { vi: 'Không tìm thấy kết quả với mã ống và số giấy tờ/điện thoại này', en: 'No result for this barcode and ID or phone number' },
   'testing.rate_limited': { vi: 'Bạn tra cứu quá nhiều lần, vui lòng thử lại sau ít phút', en: 'Too many lookups, please try again in a few minutes' },
+  'testing.task_collected': { vi: 'Đã lấy mẫu cho nhiệm vụ này (ống {barcode}), đang chờ kết quả', en: 'A sample was already taken for this task (tube {barcode}), awaiting its result' },
   'testing.task_not_found': { vi: 'Không tìm thấy nhiệm vụ xét nghiệm', en: 'Testing task not found' },
   'users.not_found': { vi: 'Không tìm thấy người dùng', en: 'User not found' },
   'users.username_taken': { vi: 'Tên đăng nhập {username} đã được dùng', en: 'Username {username} is taken' },

@@ -127,6 +127,10 @@ describe('transport and lab', () => {
       const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: task.personId }], barcodes: [barcodes[i]], taskId: task.id });
       expect(res.statusCode, res.body).toBe(201);
     }
+    const again = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: tasks[0].personId }], barcodes: ['CT-0199'], taskId: tasks[0].id });
+    expect(again.json()).toMatchObject({ code: 'testing.task_collected', field: 'taskId', detail: `Đã lấy mẫu cho nhiệm vụ này (ống ${barcodes[0]}), đang chờ kết quả` });
+    const pending = (await team.get(`/api/testing/tasks?communeCode=${CAI_KHE}`)).json() as { id: string; collectedBarcode: string }[];
+    expect(pending.map((x) => x.collectedBarcode).sort()).toEqual([...barcodes].sort());
     await shipAndReceive(team, lab, teamId, labId, barcodes);
     now = new Date(vn('20:00'));
     const positivePerson = tasks[1].personId;

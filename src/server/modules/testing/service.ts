@@ -222,6 +222,10 @@ export class TestingService {
   private async checkTask(trx: Transaction<Database>, taskId: string, personId: string) {
     const task = await trx.selectFrom('testing_tasks').selectAll().where('id', '=', taskId).where('status', '=', 'open').executeTakeFirst();
     if (!task || task.person_id !== personId) throw new AppError('testing.task_not_found', 404, {}, 'taskId');
+    // one tube per task: another only when the first was invalid
+    const taken = await trx.selectFrom('samples').select('barcode').where('task_id', '=', taskId)
+      .where((eb) => eb.or([eb('result', 'is', null), eb('result', '<>', 'invalid')])).executeTakeFirst();
+    if (taken) throw new AppError('testing.task_collected', 409, { barcode: taken.barcode }, 'taskId');
   }
 
   // ---- transport and intake ---------------------------------------------------------------------------------
@@ -408,12 +412,15 @@ export class TestingService {
   async tasks(actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }) {
     let query = this.k.selectFrom('testing_tasks as t').innerJoin('samples as s', 's.id', 't.source_sample_id')
       .selectAll('t').select(['s.barcode as source_barcode', 's.test_type as source_test_type'])
+      // the tube already taken for the task, if any (waiting for its result)
+      .select((eb) => eb.selectFrom('samples as c').select('c.barcode').whereRef('c.task_id', '=', 't.id')
+        .where((e) => e.or([e('c.result', 'is', null), e('c.result', '<>', 'invalid')])).limit(1).as('collected_barcode'))
       .where((eb) => inScope(eb, actor, 't' as 'testing_tasks')).where('t.status', '=', q.status);
     if (q.communeCode) query = query.where('t.commune_code', '=', q.communeCode);
     const rows = await query.orderBy('t.due_on').orderBy('t.created_at').limit(1000).execute();
     const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))]);
     this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
-    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, person: cards.get(r.person_id) ?? null }));
+    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
   }
 
   async sampleByBarcode(actor: Actor, barcode: string) {
