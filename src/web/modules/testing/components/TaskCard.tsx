@@ -29,8 +29,8 @@ export function TaskCard({ task, note, action }: { task: TaskView; note?: ReactN
           {fill(s.fromTube, { barcode: task.sourceBarcode })}
         </Typography.Text>
         {p?.phone ? <a href={`tel:${p.phone}`}><PhoneOutlined /> {p.phone}</a> : null}
-        {note}
-        {action}
+        {task.collectedBarcode ? <Tag color="blue" data-testid="task-collected">{s.collectedForTask} · {task.collectedBarcode}</Tag> : note}
+        {task.collectedBarcode ? null : action}
       </Space>
     </Card>
   );

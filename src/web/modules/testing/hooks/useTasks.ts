@@ -19,6 +19,8 @@ export interface TaskView {
   doneAt: string | null;
   sourceBarcode: string;
   sourceTestType: TestType;
+  /** The tube already taken for the task (waiting for its result): no second one is taken. */
+  collectedBarcode: string | null;
   person: { id: string; fullName: string | null; phone: string | null; birthYear: number | null; sex: 'male' | 'female' | null; communeCode: string; inScope: boolean } | null;
 }
 
