@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '@server/app';
 import { bootstrap } from '@server/bootstrap';
 import { loadConfig } from '@server/config';
@@ -82,3 +83,32 @@ export class ApiClient {
     return (await res.json()) as T;
   }
 }
+
+/** A fresh browser context and page (phones below 500 px wide); close() fails the test on script errors or CSP violations seen meanwhile. */
+export async function openPage(browser: Browser, width = 1280): Promise<{ page: Page; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, locale: 'vi-VN' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Uncaught/.test(msg.text())) problems.push(msg.text());
+  });
+  return {
+    page,
+    async close() {
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  };
+}
+
+/** Goes to a page and logs in through the login form it redirects to. */
+export async function logInAt(page: Page, url: string, who: { username: string; password: string } = ADMIN) {
+  await page.goto(url);
+  await page.getByLabel('Tên đăng nhập').fill(who.username);
+  await page.getByLabel('Mật khẩu').fill(who.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Waits until the first match is visible. */
+export const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });

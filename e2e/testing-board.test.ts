@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer, openPage, logInAt, shown } from './harness';
 
 /**
  * The testing module's command-center side in Chromium: a lab's result file imported through the page (a bad
@@ -66,28 +66,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(width = 1280): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return {
-    page,
-    async close() {
-      await context.close();
-      expect(problems).toEqual([]);
-    },
-  };
-}
+const newPage = (width = 1280) => openPage(browser, width);
 
-async function logIn(page: Page, path: string) {
-  await page.goto(server.url + path);
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
 
-const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 
 async function importFile(page: Page, name: string, content: Buffer) {
   await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });

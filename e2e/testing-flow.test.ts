@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer } from './harness';
+import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer, openPage, logInAt, shown } from './harness';
 
 /**
  * A day of household pooled testing in Chromium, as the field team (a phone, 390 px) and the lab technician see
@@ -43,28 +43,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(width = 1280): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return {
-    page,
-    async close() {
-      await context.close();
-      expect(problems).toEqual([]);
-    },
-  };
-}
+const newPage = (width = 1280) => openPage(browser, width);
 
-async function logIn(page: Page, path: string, who: { username: string; password: string }) {
-  await page.goto(server.url + path);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
+const logIn = (page: Page, path: string, who: { username: string; password: string }) => logInAt(page, server.url + path, who);
 
-const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer, openPage, logInAt, shown } from './harness';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const CAI_KHE = '31117'; // Phường Cái Khế, Quận Ninh Kiều
@@ -31,35 +31,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A fresh browser context; `close()` also fails the test on script errors or CSP violations seen meanwhile. */
-async function newPage(width = 1280): Promise<{ context: { close(): Promise<void> }; page: Page }> {
-  const browserContext: BrowserContext = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, locale: 'vi-VN' });
-  const page = await browserContext.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Uncaught/.test(msg.text())) problems.push(msg.text());
-  });
-  return {
-    page,
-    context: {
-      async close() {
-        await browserContext.close();
-        expect(problems).toEqual([]);
-      },
-    },
-  };
-}
-
-async function logIn(page: Page, path: string, who: { username: string; password: string }) {
-  await page.goto(server.url + path);
-  await page.getByLabel('Tên đăng nhập').fill(who.username);
-  await page.getByLabel('Mật khẩu').fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-/** Waits until the element is on screen (fails the test after 15 s). */
-const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+const newPage = async (width = 1280) => {
+  const { page, close } = await openPage(browser, width);
+  return { page, context: { close } };
+};
+const logIn = (page: Page, path: string, who: { username: string; password: string }) => logInAt(page, server.url + path, who);
 
 /** An antd Select with search: type to filter, Enter picks the first match. */
 async function choose(page: Page, label: string, text: string) {
