@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
 import { messageFor } from '@domain/error-catalog';
@@ -89,6 +90,9 @@ export async function importResults(svc: TestingService, actor: Actor, opts: { l
   }
   if (read.errors.length) return reject(svc, id, opts.fileName, read.rows, read.errors.length, read.errors);
 
+  // Fresh statistics for the staged rows: without them the planner (PGlite has no autovacuum) may join them to
+  // the samples by nested seq scans — measured 5,000 rows: check 4.5 s → 0.1 s, merge 9.3 s → 0.2 s on PGlite.
+  await sql`analyze result_import_rows`.execute(k);
   await k.updateTable('result_imports').set({ stage: 'checking', rows_total: read.rows }).where('id', '=', id).execute();
   try {
     const report = await k.transaction().execute(async (trx) => {
