@@ -445,7 +445,7 @@ function apportion(total: number, weights: number[]): number[] {
  */
 let lastMs = -1;
 let msHex = '';
-function uuid7(): string {
+export function uuid7(): string {
   const now = Date.now();
   if (now !== lastMs) {
     lastMs = now;

@@ -25,59 +25,70 @@ function figures(c: Counts) {
   };
 }
 
+/** The counters summed in SQL (bigint: sums of integer counters; numbers on the way out). */
+const SUMS = sql.raw(COUNTERS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}`).join(', '));
+
 /**
  * The day's testing summary for the command center, read from the daily rollup (a few hundred rows a day, kept
- * current by the writes) plus the live backlog per lab (tubes without a final result: bounded by the days'
- * volume, read through the partial index of pending tubes). Its cost does not grow with the samples stored.
+ * current by the writes) and summed in SQL — the day by test type, lab, team, commune and district, and the
+ * week by day, a few hundred rows in all — plus the live backlog per lab (tubes without a final result), from
+ * counters the database keeps per commune and lab. Its cost does not grow with the samples stored nor with the
+ * day's volume.
  */
 export async function testingSummary(svc: TestingService, actor: Actor, q: { day?: string; districtCode?: string }) {
   const day = q.day ?? vnDay(svc.now());
   const k = svc.db.kysely;
   const from = addDays(day, -6);
-  let rows = k.selectFrom('testing_daily').selectAll().where('day', '>=', from).where('day', '<=', day).where((eb) => inScope(eb, actor, 'testing_daily'));
-  if (q.districtCode) rows = rows.where('district_code', '=', q.districtCode);
-  const [daily, backlog, labs, teams, rules] = await Promise.all([
-    rows.execute(),
+  const where = sql`${scopeSql(actor, 'd')} ${q.districtCode ? sql`and d.district_code = ${q.districtCode}` : sql``}`;
+  type Grouped = Counts & { g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total'; test_type: string | null; lab_id: string | null; team_id: string | null; commune_code: string | null; district_code: string | null };
+  const [groups, week, backlog, labs, teams, rules] = await Promise.all([
+    sql<Grouped>`
+      select case when grouping(test_type) = 0 then 'test_type' when grouping(lab_id) = 0 then 'lab' when grouping(team_id) = 0 then 'team'
+                  when grouping(commune_code) = 0 then 'commune' when grouping(district_code) = 0 then 'district' else 'total' end as g,
+             test_type, lab_id, team_id, commune_code, district_code, ${SUMS}
+        from testing_daily d
+       where d.day = ${day} and ${where}
+       group by grouping sets ((test_type), (lab_id), (team_id), (commune_code), (district_code), ())
+       order by g, test_type, lab_id, team_id, commune_code, district_code`.execute(k),
+    sql<Counts & { day: string }>`select day, ${SUMS} from testing_daily d where d.day >= ${from} and d.day <= ${day} and ${where} group by day`.execute(k),
+    // The backlog from its counters (kept by the database on every change of samples, migration 0013), the
+    // oldest waiting tube of each lab from the first entry of the lab in samples_backlog_idx.
     sql<{ lab_id: string | null; in_transit: number; received: number; oldest: Date | null }>`
-      select lab_id, count(*) filter (where received_at is null)::int as in_transit, count(*) filter (where received_at is not null)::int as received, min(collected_at) as oldest
-        from samples s
-       where (result is null or result = 'invalid') and lab_id is not null and ${scopeSql(actor, 's')}
-         ${q.districtCode ? sql`and district_code = ${q.districtCode}` : sql``}
-       group by lab_id`.execute(k),
+      select b.lab_id, b.in_transit, b.received,
+             (select min(s.collected_at) from samples s
+               where (s.result is null or s.result = 'invalid') and s.lab_id = b.lab_id and ${scopeSql(actor, 's')}
+                 ${q.districtCode ? sql`and s.district_code = ${q.districtCode}` : sql``}) as oldest
+        from (select lab_id, sum(in_transit)::int as in_transit, sum(awaiting)::int as received from testing_backlog d
+               where ${where} group by lab_id) b
+       where b.in_transit > 0 or b.received > 0`.execute(k),
     k.selectFrom('labs').select(['id', 'name', 'daily_capacity']).execute(),
     k.selectFrom('sampling_teams').select(['id', 'name', 'commune_code']).where((eb) => inScope(eb, actor, 'sampling_teams')).execute(),
     svc.testingRules(day),
   ]);
-  const today = daily.filter((r) => r.day === day);
-  const group = (key: (r: (typeof daily)[number]) => string | null) => {
-    const m = new Map<string, Counts>();
-    for (const r of today) {
-      const k2 = key(r);
-      if (k2 === null) continue;
-      add(m.get(k2) ?? m.set(k2, zero()).get(k2)!, r);
-    }
-    return m;
-  };
+  const counts = (r: Partial<Counts>) => add(zero(), r);
+  const of = (g: Grouped['g']) => groups.rows.filter((r) => r.g === g);
   const labName = new Map(labs.map((l) => [l.id, l]));
   const teamName = new Map(teams.map((t) => [t.id, t]));
-  const byType = group((r) => r.test_type);
-  const trend = new Map<string, Counts>();
-  for (const r of daily) add(trend.get(r.day) ?? trend.set(r.day, zero()).get(r.day)!, r);
+  const trend = new Map(week.rows.map((r) => [r.day, counts(r)]));
   const backlogByLab = new Map(backlog.rows.map((b) => [b.lab_id ?? NIL_UUID, b]));
   return {
     day,
     ruleVersion: rules.version,
     sameDayRequired: rules.payload.resultsSameDay,
-    totals: figures(today.reduce((a, r) => add(a, r), zero())),
-    byTestType: [...byType].map(([testType, c]) => ({ testType, ...figures(c) })),
-    byLab: [...group((r) => (r.lab_id === NIL_UUID ? null : r.lab_id))].map(([id, c]) => ({
-      labId: id, name: labName.get(id)?.name ?? id, capacity: labName.get(id)?.daily_capacity ?? {}, ...figures(c),
-      backlog: { inTransit: backlogByLab.get(id)?.in_transit ?? 0, awaitingResult: backlogByLab.get(id)?.received ?? 0, oldestCollectedAt: backlogByLab.get(id)?.oldest ? new Date(backlogByLab.get(id)!.oldest!).toISOString() : null },
-    })),
+    totals: figures(counts(of('total')[0] ?? {})),
+    byTestType: of('test_type').map((r) => ({ testType: r.test_type!, ...figures(counts(r)) })),
+    byLab: of('lab').filter((r) => r.lab_id !== NIL_UUID).map((r) => {
+      const id = r.lab_id!;
+      const b = backlogByLab.get(id);
+      return {
+        labId: id, name: labName.get(id)?.name ?? id, capacity: labName.get(id)?.daily_capacity ?? {}, ...figures(counts(r)),
+        backlog: { inTransit: b?.in_transit ?? 0, awaitingResult: b?.received ?? 0, oldestCollectedAt: b?.oldest ? new Date(b.oldest).toISOString() : null },
+      };
+    }),
     backlog: backlog.rows.filter((b) => b.lab_id).map((b) => ({ labId: b.lab_id!, name: labName.get(b.lab_id!)?.name ?? b.lab_id!, inTransit: b.in_transit, awaitingResult: b.received, oldestCollectedAt: b.oldest ? new Date(b.oldest).toISOString() : null })),
-    byTeam: [...group((r) => (r.team_id === NIL_UUID ? null : r.team_id))].map(([id, c]) => ({ teamId: id, name: teamName.get(id)?.name ?? '', communeCode: teamName.get(id)?.commune_code ?? null, ...figures(c) })),
-    byCommune: [...group((r) => r.commune_code)].map(([communeCode, c]) => ({ communeCode, ...figures(c) })),
-    byDistrict: [...group((r) => r.district_code)].map(([districtCode, c]) => ({ districtCode, ...figures(c) })),
+    byTeam: of('team').filter((r) => r.team_id !== NIL_UUID).map((r) => ({ teamId: r.team_id!, name: teamName.get(r.team_id!)?.name ?? '', communeCode: teamName.get(r.team_id!)?.commune_code ?? null, ...figures(counts(r)) })),
+    byCommune: of('commune').map((r) => ({ communeCode: r.commune_code!, ...figures(counts(r)) })),
+    byDistrict: of('district').map((r) => ({ districtCode: r.district_code!, ...figures(counts(r)) })),
     trend: [...Array(7).keys()].map((i) => addDays(from, i)).map((d) => ({ day: d, ...figures(trend.get(d) ?? zero()) })),
   };
 }

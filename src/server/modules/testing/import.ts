@@ -5,7 +5,7 @@ import { vnDay } from '@domain/dates';
 import { messageFor } from '@domain/error-catalog';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { mergeStaged, MAX_ROW_ERRORS, type MergeReport, type RowError } from './results';
+import { mergeStaged, MAX_ROW_ERRORS, type MergeReport, type MergeStep, type RowError } from './results';
 import { decodeText, readJsonRows, readTextFile, readXlsx, TemplateError, type CheckedRow, type FileRowError } from './result-file';
 import type { TestingService } from './service';
 
@@ -29,6 +29,9 @@ export type ImportSource =
   | { format: 'csv' | 'xlsx'; bytes: Uint8Array }
   | { format: 'json'; rows: { barcode: string; result: string; ctValue?: number | string | null; resultedAt: string }[] };
 
+/** Steps of an import, timed for onStep: reading and checking the file, COPY to staging, then the merge's steps, then the end of its transaction. */
+export type ImportStep = 'read' | 'staging' | MergeStep | 'finish';
+
 const COPY_COLUMNS = ['import_id', 'line', 'barcode', 'result', 'ct_value', 'resulted_at'];
 
 /** Thrown inside the merge transaction to roll it back when rows are rejected. */
@@ -44,7 +47,11 @@ class Rejected extends Error {
  * that has one is held for review. A run killed midway leaves only staging rows of an unfinished import, which
  * the next run of the same file clears and redoes.
  */
-export async function importResults(svc: TestingService, actor: Actor, opts: { labId: string; fileName: string; id?: string; source: ImportSource }): Promise<ImportReport> {
+export async function importResults(svc: TestingService, actor: Actor, opts: {
+  labId: string; fileName: string; id?: string; source: ImportSource;
+  /** Told how long each step took (benchmarks, logs). */
+  onStep?: (step: ImportStep, ms: number) => void;
+}): Promise<ImportReport> {
   const provinces = svc.provincesOf(actor);
   const lab = await svc.db.kysely.selectFrom('labs').selectAll().where('id', '=', opts.labId).where('province_code', 'in', provinces.length ? provinces : ['']).executeTakeFirst();
   if (!lab) throw new AppError('testing.lab_not_found', 404, {}, 'labId');
@@ -69,25 +76,49 @@ export async function importResults(svc: TestingService, actor: Actor, opts: { l
 
   const rules = await svc.mergeRules(vnDay(svc.now()));
   let staged = 0;
+  /** Time the reader spent on staging: building each chunk's CSV and waiting for the previous chunk's COPY. */
+  let stagingMs = 0;
+  // One chunk in flight: the server copies a chunk while the next one is read and checked.
+  let copying: Promise<void> = Promise.resolve();
   const onRows = async (rows: CheckedRow[]) => {
+    const t = performance.now();
     let csv = '';
-    for (const r of rows) csv += `${id},${r.line},${r.barcode},${r.result},${r.ct ?? ''},${r.resultedAt.toISOString()}\n`;
-    await svc.db.copyCsv('result_import_rows', COPY_COLUMNS, csv);
-    staged += rows.length;
-    await k.updateTable('result_imports').set({ stage: 'staging', rows_staged: staged }).where('id', '=', id).execute();
+    // a file repeats its result times (minutes): format each once
+    const iso = new Map<number, string>();
+    for (const r of rows) {
+      const ms = r.resultedAt.getTime();
+      let at = iso.get(ms);
+      if (at === undefined) iso.set(ms, (at = r.resultedAt.toISOString()));
+      csv += `${id},${r.line},${r.barcode},${r.result},${r.ct ?? ''},${at}\n`;
+    }
+    await copying;
+    copying = (async () => {
+      await svc.db.copyCsv('result_import_rows', COPY_COLUMNS, csv);
+      staged += rows.length;
+      await k.updateTable('result_imports').set({ stage: 'staging', rows_staged: staged }).where('id', '=', id).execute();
+    })();
+    copying.catch(() => {}); // awaited by the next chunk or after reading
+    stagingMs += performance.now() - t;
   };
   let read: { rows: number; errors: FileRowError[] };
+  const readStart = performance.now();
   try {
     const src = opts.source;
     read = src.format === 'json' ? await readJsonRows(src.rows, { onRows })
       : src.format === 'xlsx' ? await readXlsx(src.bytes, { onRows })
       : await readTextFile(decodeOrThrow(src.bytes), { onRows });
+    const t = performance.now();
+    await copying;
+    stagingMs += performance.now() - t;
   } catch (err) {
+    await copying.catch(() => {});
     await k.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
     await k.deleteFrom('result_imports').where('id', '=', id).execute();
     if (err instanceof TemplateError) throw new AppError(err.code, 400, err.params, 'file');
     throw err;
   }
+  opts.onStep?.('read', performance.now() - readStart - stagingMs);
+  opts.onStep?.('staging', stagingMs);
   if (read.errors.length) return reject(svc, id, opts.fileName, read.rows, read.errors.length, read.errors);
 
   // Fresh statistics for the staged rows: without them the planner (PGlite has no autovacuum) may join them to
@@ -95,8 +126,13 @@ export async function importResults(svc: TestingService, actor: Actor, opts: { l
   await sql`analyze result_import_rows`.execute(k);
   await k.updateTable('result_imports').set({ stage: 'checking', rows_total: read.rows }).where('id', '=', id).execute();
   try {
+    let merged = 0;
     const report = await k.transaction().execute(async (trx) => {
-      const r = await mergeStaged(trx, { importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.casesService });
+      const r = await mergeStaged(trx, {
+        importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.casesService,
+        onStep: opts.onStep,
+      });
+      merged = performance.now();
       if (r.rejected) throw new Rejected(r);
       await trx.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
       await trx.updateTable('result_imports').set({
@@ -108,6 +144,7 @@ export async function importResults(svc: TestingService, actor: Actor, opts: { l
       });
       return r;
     });
+    opts.onStep?.('finish', performance.now() - merged);
     return {
       id, status: 'done', fileName: opts.fileName, repeated: false, total: report.total, applied: report.applied, unchanged: report.unchanged,
       conflicts: report.conflicts, rejected: 0, errors: [], casesOpened: report.casesOpened, tasksCreated: report.tasksCreated,

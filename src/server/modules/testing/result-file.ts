@@ -46,20 +46,51 @@ function mapHeader(cells: string[]): (Column | null)[] {
   return map;
 }
 
-/** One row's fields to a checked row, or the errors of its fields. */
-function checkRow(line: number, get: (c: Column) => string | Date | number | null, errors: FileRowError[]): CheckedRow | null {
-  const text = (v: string | Date | number | null) => (v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
-  const rawBarcode = text(get('barcode'));
+/**
+ * Results and times already parsed in this file: a file repeats a handful of result words and, at minute
+ * precision, a few thousand times, so most rows skip the Vietnamese folding and the date parsing. Bounded.
+ */
+class Memo {
+  private results = new Map<string, TestResult | null>();
+  private times = new Map<string, number | null>();
+  result(text: string): TestResult | null {
+    let r = this.results.get(text);
+    if (r === undefined) {
+      r = parseResult(text);
+      if (this.results.size < 1000) this.results.set(text, r);
+    }
+    return r;
+  }
+  /** parseLabTime, as a fresh Date each time (rows never share a mutable Date). */
+  time(text: string): Date | null {
+    let ms = this.times.get(text);
+    if (ms === undefined) {
+      ms = parseLabTime(text)?.getTime() ?? null;
+      if (this.times.size >= 100_000) this.times.clear();
+      this.times.set(text, ms);
+    }
+    return ms === null ? null : new Date(ms);
+  }
+}
+
+type Raw = string | Date | number | null;
+/** A row's cells by template column (null: no such column). */
+type Fields = Record<Column, Raw>;
+const text = (v: Raw) => (v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
+
+/** One row's fields to a checked row, or the errors of its fields. No closure per row: this runs a million times per file. */
+function checkRow(line: number, f: Fields, errors: FileRowError[], memo: Memo): CheckedRow | null {
+  const rawBarcode = text(f.barcode);
   const barcode = normalizeBarcode(rawBarcode);
   const at = errors.length;
   if (!barcode) errors.push({ line, barcode: rawBarcode, column: 'Mã ống mẫu', code: 'testing.barcode_invalid', params: {} });
-  const result = parseResult(text(get('result')));
+  const result = memo.result(text(f.result));
   if (!result) errors.push({ line, barcode: rawBarcode, column: 'Kết quả', code: 'testing.result_invalid', params: {} });
-  const ctRaw = get('ct');
+  const ctRaw = f.ct;
   const ct = typeof ctRaw === 'number' ? (ctRaw > 0 && ctRaw < 50 ? Math.round(ctRaw * 10) / 10 : Number.NaN) : parseCt(text(ctRaw));
   if (ct !== null && Number.isNaN(ct)) errors.push({ line, barcode: rawBarcode, column: 'Giá trị Ct', code: 'testing.ct_invalid', params: {} });
-  const timeRaw = get('resultedAt');
-  const resultedAt = timeRaw instanceof Date ? fromExcelWallClock(timeRaw) : typeof timeRaw === 'number' ? parseLabTime(String(timeRaw)) : parseLabTime(text(timeRaw));
+  const timeRaw = f.resultedAt;
+  const resultedAt = timeRaw instanceof Date ? fromExcelWallClock(timeRaw) : typeof timeRaw === 'number' ? parseLabTime(String(timeRaw)) : memo.time(text(timeRaw));
   if (!resultedAt || Number.isNaN(resultedAt.getTime())) errors.push({ line, barcode: rawBarcode, column: 'Thời gian có kết quả', code: 'testing.time_invalid', params: {} });
   return errors.length === at ? { line, barcode: barcode!, result: result!, ct, resultedAt: resultedAt! } : null;
 }
@@ -73,29 +104,45 @@ export interface ReadOptions {
 /** Reads CSV/TSV text; rows flow to onRows in chunks; returns the row count and every row error. */
 export async function readTextFile(text: string, opts: ReadOptions): Promise<{ rows: number; errors: FileRowError[] }> {
   const chunkRows = opts.chunkRows ?? 50_000;
-  const lines = text.split(/\r\n|\n|\r/);
-  const headerIndex = lines.findIndex((l) => l.trim() !== '');
-  if (headerIndex < 0) throw new TemplateError('testing.import_empty', {});
-  const headerLine = lines[headerIndex];
-  const delim = [',', ';', '\t'].map((d) => [d, headerLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
+  // Line by line (CRLF, LF or CR), without splitting the whole file into an array of lines first.
+  const breaks = /\r\n|\n|\r/g;
+  let from = 0;
+  let lineNo = 0;
+  const nextLine = (): string | null => {
+    if (from > text.length) return null;
+    lineNo++;
+    breaks.lastIndex = from;
+    const m = breaks.exec(text);
+    const l = text.slice(from, m ? m.index : text.length);
+    from = m ? m.index + m[0].length : text.length + 1;
+    return l;
+  };
+  let headerLine: string | null;
+  while ((headerLine = nextLine()) !== null && headerLine.trim() === '');
+  if (headerLine === null) throw new TemplateError('testing.import_empty', {});
+  const delim = [',', ';', '\t'].map((d) => [d, headerLine!.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
   const split = (l: string) => (l.includes('"') ? (delim === ',' ? parseCsv(l)[0] ?? [] : l.split(delim).map((c) => c.replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))) : l.split(delim));
   const columns = mapHeader(split(headerLine));
   const index = Object.fromEntries(TEMPLATE.map((t) => [t.key, columns.indexOf(t.key)])) as Record<Column, number>;
   const errors: FileRowError[] = [];
+  const memo = new Memo();
   let chunk: CheckedRow[] = [];
   let count = 0;
-  for (let i = headerIndex + 1; i < lines.length; i++) {
-    const l = lines[i];
-    if (l.trim() === '' || /^[,;\t\s]*$/.test(l)) continue;
-    const line = i + 1;
+  for (let l = nextLine(); l !== null; l = nextLine()) {
+    // blank, or only separators and spaces (\s covers what trim() removes)
+    if (/^[,;\t\s]*$/.test(l)) continue;
+    const line = lineNo;
     count++;
-    if ((l.match(/"/g)?.length ?? 0) % 2 === 1) { errors.push({ line, barcode: '', column: null, code: 'testing.import_quote', params: {} }); continue; }
+    if (l.includes('"') && (l.match(/"/g)?.length ?? 0) % 2 === 1) { errors.push({ line, barcode: '', column: null, code: 'testing.import_quote', params: {} }); continue; }
     const cells = split(l);
     if (cells.length < Math.max(index.barcode, index.result, index.resultedAt) + 1) {
       errors.push({ line, barcode: cells[index.barcode] ?? '', column: null, code: 'testing.import_columns', params: { count: String(cells.length), expected: String(columns.length) } });
       continue;
     }
-    const row = checkRow(line, (c) => (index[c] >= 0 ? cells[index[c]]?.trim() ?? '' : null), errors);
+    const row = checkRow(line, {
+      barcode: index.barcode >= 0 ? cells[index.barcode]?.trim() ?? '' : null, result: index.result >= 0 ? cells[index.result]?.trim() ?? '' : null,
+      ct: index.ct >= 0 ? cells[index.ct]?.trim() ?? '' : null, resultedAt: index.resultedAt >= 0 ? cells[index.resultedAt]?.trim() ?? '' : null,
+    }, errors, memo);
     if (row && !errors.length) {
       chunk.push(row);
       if (chunk.length >= chunkRows) { await opts.onRows(chunk); chunk = []; }
@@ -129,13 +176,15 @@ export async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<{ 
   const errors: FileRowError[] = [];
   const rows: CheckedRow[] = [];
   let count = 0;
+  const memo = new Memo();
   ws.eachRow({ includeEmpty: false }, (r, rowNumber) => {
     const values = (r.values as unknown[]).slice(1).map(cellValue);
     if (!header) { header = mapHeader(values.map((v) => (v === null ? '' : String(v)))); return; }
     if (values.every((v) => v === null || String(v).trim() === '')) return;
     count++;
     const h = header;
-    const row = checkRow(rowNumber, (c) => { const i = h.indexOf(c); return i >= 0 ? (typeof values[i] === 'string' ? (values[i] as string).trim() : values[i] ?? null) : null; }, errors);
+    const get = (c: Column) => { const i = h.indexOf(c); return i >= 0 ? (typeof values[i] === 'string' ? (values[i] as string).trim() : values[i] ?? null) : null; };
+    const row = checkRow(rowNumber, { barcode: get('barcode'), result: get('result'), ct: get('ct'), resultedAt: get('resultedAt') }, errors, memo);
     if (row) rows.push(row);
   });
   if (!count) throw new TemplateError('testing.import_empty', {});
@@ -147,8 +196,9 @@ export async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<{ 
 export async function readJsonRows(rows: { barcode: string; result: string; ctValue?: number | string | null; resultedAt: string }[], opts: ReadOptions) {
   const errors: FileRowError[] = [];
   const ok: CheckedRow[] = [];
+  const memo = new Memo();
   rows.forEach((r, i) => {
-    const row = checkRow(i + 1, (c) => (c === 'ct' ? r.ctValue ?? null : c === 'barcode' ? r.barcode : c === 'result' ? r.result : r.resultedAt), errors);
+    const row = checkRow(i + 1, { barcode: r.barcode, result: r.result, ct: r.ctValue ?? null, resultedAt: r.resultedAt }, errors, memo);
     if (row) ok.push(row);
   });
   if (!errors.length && ok.length) await opts.onRows(ok);

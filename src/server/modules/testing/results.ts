@@ -36,27 +36,63 @@ export interface MergeContext {
   now: Date;
   rules: { testing: TestingRules; testingVersion: number; classification: ClassificationRuleSets };
   cases: CasesService;
+  /** Told how long each step of the merge took (benchmarks, logs). */
+  onStep?: (step: MergeStep, ms: number) => void;
+}
+
+export type MergeStep = 'check' | 'conflicts' | 'merge' | 'consequences' | 'testDays';
+
+/** Calls onStep with the time since the previous call (or since it was made). */
+function stepClock(onStep: MergeContext['onStep']): (step: MergeStep) => void {
+  if (!onStep) return () => {};
+  let at = performance.now();
+  return (step) => {
+    const t = performance.now();
+    onStep(step, t - at);
+    at = t;
+  };
 }
 
 /** At most this many row errors are kept and returned; the count is always complete. */
 export const MAX_ROW_ERRORS = 1000;
 
-/** Staged rows as one row per barcode (identical repeats of a row are harmless; differing repeats are rejected). */
-const staged = (importId: string) => sql`(select distinct on (barcode) barcode, result, ct_value, resulted_at
-  from result_import_rows where import_id = ${importId}::uuid order by barcode, line)`;
+/**
+ * Staged rows as one row per barcode (identical repeats of a row are harmless; differing repeats are rejected).
+ * Without repeats (checkStaged counted them) the rows are used as they are: no sort of the whole file.
+ */
+const staged = (importId: string, repeated: boolean) => repeated
+  ? sql`(select distinct on (barcode) barcode, result, ct_value, resulted_at
+  from result_import_rows where import_id = ${importId}::uuid order by barcode, line)`
+  : sql`(select barcode, result, ct_value, resulted_at from result_import_rows where import_id = ${importId}::uuid)`;
+
+/** Up to this many rows, the quarantine test days are found from the import's tubes; above, from the persons with test days. */
+const MANY_ROWS = 20_000;
+
+export interface StagedCheck {
+  /** Rejected rows (all counted) and the first MAX_ROW_ERRORS of them. */
+  count: number;
+  errors: RowError[];
+  /** Staged rows, distinct barcodes, barcodes staged more than once, rows whose tube already has a final result. */
+  total: number;
+  barcodes: number;
+  repeated: number;
+  final: number;
+}
 
 /**
  * Checks the staged rows of an import against the samples, in SQL: unknown barcodes (or outside the caller's
  * scope), tubes pooled into a lab pool with no retest due, tubes never received, tubes of another lab, results
  * before collection or in the future, positive RT-PCR without Ct, and one barcode with different results.
+ * One pass over the staged rows, which also counts what the merge needs to know about them.
  */
-export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<{ count: number; errors: RowError[] }> {
-  const { rows } = await sql<{ line: number; barcode: string; code: ErrorCode; pool: string | null; lines: string | null; total: number }>`
+export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<StagedCheck> {
+  const { rows } = await sql<{ line: number | null; barcode: string; code: ErrorCode; pool: string | null; lines: string | null; total: number; staged: number; barcodes: number; repeated: number; final: number }>`
     with st as (select * from result_import_rows where import_id = ${ctx.importId}::uuid),
-    dup as (select barcode, string_agg(line::text, ', ' order by line) as lines from st group by barcode
+    g as (select barcode, count(*) as n from st group by barcode),
+    dup as (select barcode, string_agg(line::text, ', ' order by line) as lines from st where barcode in (select barcode from g where n > 1) group by barcode
              having count(distinct (result, ct_value, resulted_at)) > 1),
     bad as (
-      select st.line, st.barcode, p.barcode as pool, dup.lines,
+      select st.line, st.barcode, s.pooled_into, dup.lines, s.result in ('negative', 'positive') as final,
         case
           when s.id is null then 'testing.sample_not_found'
           when dup.lines is not null then 'testing.duplicate_in_file'
@@ -70,13 +106,21 @@ export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext)
         end as code
       from st
       left join samples s on s.barcode = st.barcode and s.province_code = ${ctx.provinceCode} and ${scopeSql(ctx.actor, 's')}
-      left join samples p on p.id = s.pooled_into and p.province_code = s.province_code
       left join dup on dup.barcode = st.barcode
-    )
-    select line, barcode, code, pool, lines, count(*) over () as total from bad where code is not null order by line limit ${MAX_ROW_ERRORS}`.execute(trx);
+    ),
+    errs as (select line, barcode, code, pooled_into, lines from bad where code is not null order by line limit ${MAX_ROW_ERRORS})
+    select e.line, e.barcode, e.code, p.barcode as pool, e.lines,
+           (select count(*) from bad where code is not null)::int as total, (select count(*) from st)::int as staged,
+           (select count(*) from g)::int as barcodes, (select count(*) from g where n > 1)::int as repeated, (select count(*) from bad where final)::int as final
+      from (select 1) one
+      left join errs e on true
+      left join samples p on p.id = e.pooled_into and p.province_code = ${ctx.provinceCode}
+     order by e.line`.execute(trx);
+  const [first] = rows;
+  const errors = rows.filter((r) => r.line !== null);
   return {
-    count: rows.length ? Number(rows[0].total) : 0,
-    errors: rows.map((r) => ({ line: r.line, barcode: r.barcode, code: r.code, params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
+    count: first.total, total: first.staged, barcodes: first.barcodes, repeated: first.repeated, final: first.final,
+    errors: errors.map((r) => ({ line: r.line!, barcode: r.barcode, code: r.code, params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
   };
 }
 
@@ -95,16 +139,21 @@ interface Consequence {
  */
 export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<MergeReport> {
   const report: MergeReport = { total: 0, applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: [], casesOpened: [], tasksCreated: 0 };
-  const { rows: [{ total }] } = await sql<{ total: number }>`select count(*)::int as total from result_import_rows where import_id = ${ctx.importId}::uuid`.execute(trx);
-  report.total = total;
-  const rejects = await checkStaged(trx, ctx);
-  if (rejects.count) return { ...report, rejected: rejects.count, errors: rejects.errors };
+  const step = stepClock(ctx.onStep);
+  // Memory for the sorts and hashes of a large file (a ceiling: a one-row entry uses none of it). Set for this
+  // transaction only.
+  await sql`set local work_mem = '128MB'`.execute(trx);
+  const check = await checkStaged(trx, ctx);
+  report.total = check.total;
+  step('check');
+  if (check.count) return { ...report, rejected: check.count, errors: check.errors };
 
-  const { rows: [conflicts] } = await sql<{ n: number }>`
+  // Conflicts are only possible for tubes that already have a final result.
+  const { rows: [conflicts] } = check.final === 0 ? { rows: [{ n: 0 }] } : await sql<{ n: number }>`
     with c as (
       select s.id, s.province_code, s.district_code, s.commune_code, s.barcode, s.result, s.ct_value, st.result as new_result,
              case when s.test_type = 'rapid_antigen' then null else st.ct_value end as new_ct, st.resulted_at as new_at
-        from ${staged(ctx.importId)} st
+        from ${staged(ctx.importId, check.repeated > 0)} st
         join samples s on s.barcode = st.barcode and s.province_code = ${ctx.provinceCode}
        where s.result in ('negative', 'positive')
          and (s.result <> st.result or s.ct_value is distinct from (case when s.test_type = 'rapid_antigen' then null else st.ct_value end))
@@ -118,37 +167,54 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
     )
     select (select count(*) from c)::int as n`.execute(trx);
   report.conflicts = conflicts.n;
+  step('conflicts');
 
-  const { rows: [applied] } = await sql<{ n: number; consequences: Consequence[] }>`
+  // The update returns only what the rollup and the consequences read.
+  const fewRows = check.total <= MANY_ROWS;
+  const { rows: [applied] } = await sql<{ n: number; consequences: Consequence[]; negatives: string[] | null }>`
     with upd as (
       update samples s set result = st.result, ct_value = case when s.test_type = 'rapid_antigen' then null else st.ct_value end,
              resulted_at = st.resulted_at, reported_at = ${ctx.now.toISOString()}::timestamptz, result_source = ${ctx.source},
              result_import_id = ${ctx.importId}::uuid, version = s.version + 1
-        from ${staged(ctx.importId)} st
+        from ${staged(ctx.importId, check.repeated > 0)} st
        where s.barcode = st.barcode and s.province_code = ${ctx.provinceCode}
          and (s.result is null or (s.result = 'invalid' and not (st.result = 'invalid' and s.resulted_at = st.resulted_at)))
-      returning s.*
+      returning s.id, s.barcode, s.province_code, s.district_code, s.commune_code, s.team_id, s.lab_id, s.test_type, s.kind, s.result,
+                s.collected_at, s.collected_on, s.reported_at, s.symptomatic, s.task_id, s.pooled_into
     ), roll as (${resultRollup(sql`upd`)})
     select (select count(*) from upd)::int as n,
            coalesce((select json_agg(json_build_object('id', id, 'barcode', barcode, 'kind', kind, 'test_type', test_type, 'result', result,
                        'collected_on', collected_on, 'symptomatic', symptomatic, 'task_id', task_id, 'pooled_into', pooled_into))
-                       from upd where result <> 'invalid' and (result = 'positive' or kind = 'lab_pool' or task_id is not null or pooled_into is not null)), '[]') as consequences`.execute(trx);
+                       from upd where result <> 'invalid' and (result = 'positive' or kind = 'lab_pool' or task_id is not null or pooled_into is not null)), '[]') as consequences,
+           ${fewRows ? sql`(select coalesce(array_agg(id), '{}') from upd where result = 'negative')` : sql`null`} as negatives`.execute(trx);
   report.applied = applied.n;
-  report.unchanged = Math.max(0, await distinctBarcodes(trx, ctx.importId) - applied.n - conflicts.n);
+  report.unchanged = Math.max(0, check.barcodes - applied.n - conflicts.n);
+  step('merge');
 
-  await consequences(trx, ctx, applied.consequences, report);
-  await ctx.cases.satisfyTestDaysInTx(trx, sql`select m.person_id, s.collected_on from samples s join sample_members m on m.sample_id = s.id
-      where s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative'`, ctx.rules.testing.testDayToleranceDays);
+  const cleared = await consequences(trx, ctx, applied.consequences, report);
+  step('consequences');
+  // The negative tubes of this import: its rows, and the stored tubes its negative lab pools cleared. The
+  // statistics of the tubes just updated are stale (they say no tube has this import's id), so the plan is not
+  // left to them: a small import gives its tubes by id; a large one is walked from the persons who have test days
+  // (OFFSET 0 keeps the walk per person: from each person's tubes, never from every member of every tube).
+  const negatives = applied.negatives
+    ? sql`select m.person_id, s.collected_on from samples s join sample_members m on m.sample_id = s.id
+        where s.id = any(${applied.negatives}::uuid[]) and s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative'
+      union all
+      select m.person_id, s.collected_on from samples s join sample_members m on m.sample_id = s.id
+        where s.pooled_into = any(${cleared}::uuid[]) and s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative'`
+    : sql`select k.person_id, x.collected_on from classifications k cross join lateral (
+        select s.collected_on from sample_members m join samples s on s.id = m.sample_id
+         where m.person_id = k.person_id and s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative' offset 0) x
+      where k.test_days <> '{}'`;
+  await ctx.cases.satisfyTestDaysInTx(trx, negatives, ctx.rules.testing.testDayToleranceDays);
+  step('testDays');
   return report;
 }
 
-async function distinctBarcodes(trx: Transaction<Database>, importId: string): Promise<number> {
-  const { rows: [r] } = await sql<{ n: number }>`select count(distinct barcode)::int as n from result_import_rows where import_id = ${importId}::uuid`.execute(trx);
-  return r.n;
-}
-
-async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows: Consequence[], report: MergeReport): Promise<void> {
-  if (!rows.length) return;
+/** Applies what the results cause; returns the negative lab pools (their stored tubes were cleared). */
+async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows: Consequence[], report: MergeReport): Promise<string[]> {
+  if (!rows.length) return [];
   const today = vnDay(ctx.now);
   const members = await trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', rows.map((r) => r.id)).execute();
   const membersOf = (id: string) => members.filter((m) => m.sample_id === id);
@@ -218,6 +284,7 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
       if (opened.created) report.casesOpened.push({ personId: m.person_id, caseCode: opened.caseCode, barcode: r.barcode });
     }
   }
+  return clear;
 }
 
 /** Takes a sample's counted result out of the rollup (before a reviewed conflict replaces it). */
