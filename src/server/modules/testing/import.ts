@@ -6,24 +6,11 @@ import { messageFor } from '@domain/error-catalog';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { mergeStaged, MAX_ROW_ERRORS, type MergeReport, type MergeStep, type RowError } from './results';
-import { decodeText, readJsonRows, readTextFile, readXlsx, TemplateError, type CheckedRow, type FileRowError } from './result-file';
+import { decodeText, readJsonRows, readTextFile, readXlsx, TEMPLATE, TemplateError, type CheckedRow, type FileRowError } from './result-file';
 import type { TestingService } from './service';
+import type { ImportReport } from './schemas';
 
-export interface ImportReport {
-  id: string;
-  status: 'done' | 'rejected';
-  fileName: string;
-  /** The same file (same bytes) was imported before: nothing changed. */
-  repeated: boolean;
-  total: number;
-  applied: number;
-  unchanged: number;
-  conflicts: number;
-  rejected: number;
-  errors: (FileRowError & { message: string })[];
-  casesOpened: MergeReport['casesOpened'];
-  tasksCreated: number;
-}
+export type { ImportReport };
 
 export type ImportSource =
   | { format: 'csv' | 'xlsx'; bytes: Uint8Array }
@@ -151,7 +138,7 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
     };
   } catch (err) {
     if (!(err instanceof Rejected)) throw err;
-    const errors = err.report.errors.map((e: RowError) => ({ ...e, column: e.code === 'testing.ct_required' ? 'Giá trị Ct' : e.code.startsWith('testing.result_') ? 'Thời gian có kết quả' : 'Mã ống mẫu' }));
+    const errors = err.report.errors.map((e: RowError) => ({ ...e, column: TEMPLATE.find((t) => t.key === e.column)!.title }));
     return reject(svc, id, opts.fileName, read.rows, err.report.rejected, errors);
   }
 }

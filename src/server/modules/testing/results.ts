@@ -13,7 +13,11 @@ import { resultRollup, samplesById } from './rollup';
 export type TestingRules = z.infer<typeof testingRules>;
 
 /** A staged row that cannot be applied, with the reason as an error code and its parameters. */
-export interface RowError { line: number; barcode: string; code: ErrorCode; params: Record<string, string> }
+/** A staged row that cannot be applied: the reason as an error code, and the template column it is about. */
+export interface RowError { line: number; barcode: string; code: ErrorCode; params: Record<string, string>; column: 'barcode' | 'ct' | 'resultedAt' }
+
+/** The column a check against the samples faults: the Ct, the result time, else the tube itself. */
+const columnOf = (code: ErrorCode): RowError['column'] => (code === 'testing.ct_required' ? 'ct' : code.startsWith('testing.result_') ? 'resultedAt' : 'barcode');
 
 export interface MergeReport {
   total: number;
@@ -120,7 +124,7 @@ export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext)
   const errors = rows.filter((r) => r.line !== null);
   return {
     count: first.total, total: first.staged, barcodes: first.barcodes, repeated: first.repeated, final: first.final,
-    errors: errors.map((r) => ({ line: r.line!, barcode: r.barcode, code: r.code, params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
+    errors: errors.map((r) => ({ line: r.line!, barcode: r.barcode, code: r.code, column: columnOf(r.code), params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
   };
 }
 

@@ -163,7 +163,7 @@ export class TestingService {
         const i = input.barcodes.indexOf(taken[0].barcode);
         throw new AppError('testing.barcode_taken', 409, { barcode: taken[0].barcode }, `barcodes.${i}`);
       }
-      const persons = await this.resolveMembers(trx, actor, session, input);
+      const persons = await this.resolveMembers(trx, actor, input);
       const groups = input.kind === 'household_pool' ? splitPool(persons, maxPool) : [persons];
       if (groups.length !== input.barcodes.length) {
         throw new AppError('testing.barcodes_needed', 400, { members: persons.length, max: maxPool, tubes: groups.length, given: input.barcodes.length }, 'barcodes',
@@ -199,7 +199,7 @@ export class TestingService {
     });
   }
 
-  private async resolveMembers(trx: Transaction<Database>, actor: Actor, session: { commune_code: string }, input: CollectInput) {
+  private async resolveMembers(trx: Transaction<Database>, actor: Actor, input: CollectInput) {
     const ids: string[] = [];
     for (const [i, m] of input.members.entries()) {
       if ('personId' in m) { ids.push(m.personId); continue; }
@@ -214,7 +214,6 @@ export class TestingService {
       const p = byId.get(id);
       if (!p || p.merged_into || !placeInScope(actor.scope, p)) throw new AppError('people.person_not_found', 404, {}, `members.${i}.personId`);
       if (input.kind === 'household_pool' && p.household_id !== input.householdId) throw new AppError('testing.member_not_in_household', 400, {}, `members.${i}`);
-      void session;
       return p;
     });
   }
@@ -351,7 +350,7 @@ export class TestingService {
     const report = await mergeStaged(trx, { importId, provinceCode: opts.provinceCode, labId: opts.labId, source: opts.source, actor, now: this.now(), rules: opts.rules, cases: this.cases });
     if (report.errors.length) {
       const e = report.errors[0];
-      throw new AppError(e.code, e.code === 'testing.sample_not_found' ? 404 : 409, e.params, e.code === 'testing.ct_required' ? 'ctValue' : e.code.startsWith('testing.result_') ? 'resultedAt' : 'barcode');
+      throw new AppError(e.code, e.code === 'testing.sample_not_found' ? 404 : 409, e.params, e.column === 'ct' ? 'ctValue' : e.column);
     }
     await trx.deleteFrom('result_import_rows').where('import_id', '=', importId).execute();
     await trx.updateTable('result_imports').set({ status: 'done', stage: 'finished', rows_total: report.total, rows_applied: report.applied, rows_unchanged: report.unchanged, rows_conflict: report.conflicts, finished_at: this.now() })
@@ -433,7 +432,9 @@ export class TestingService {
     if (!samples.length) return [];
     const members = await this.k.selectFrom('sample_members').selectAll().where('sample_id', 'in', samples.map((s) => s.id)).execute();
     const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))]);
-    const open = await this.k.selectFrom('testing_tasks').select(['person_id']).where('person_id', 'in', members.length ? members.map((m) => m.person_id) : ['00000000-0000-0000-0000-000000000000']).where('status', '=', 'open').execute();
+    const open = members.length
+      ? await this.k.selectFrom('testing_tasks').select(['person_id']).where('person_id', 'in', members.map((m) => m.person_id)).where('status', '=', 'open').execute()
+      : [];
     const suspected = new Set(open.map((o) => o.person_id));
     return samples.map((s) => ({
       ...present.sampleBrief(s),
