@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dirname, join, resolve } from 'node:path';
 import { startPgCluster, type PgCluster } from '../src/server/test/pg-cluster';
+import type { Db } from '../src/server/db/connect';
 
 /** PostgreSQL binaries (PG 15 on this machine); override with PG_BIN. */
 export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -244,10 +245,11 @@ export function serveChildControl(stop: () => Promise<void>): void {
 }
 
 /**
- * CPU time (ms) used so far by a local PostgreSQL server and all its backends, found by the port in the
- * postmaster's command line (Linux /proc; null elsewhere). Sample before and after a window for the delta.
+ * CPU time (ms) used so far by each process of a local PostgreSQL server (the postmaster and its backends, by
+ * pid), found by the port in the postmaster's command line (Linux /proc; empty elsewhere).
  */
-export function pgCpuMs(url: string): number | null {
+export function pgProcessCpuMs(url: string): Map<number, number> {
+  const out = new Map<number, number>();
   try {
     const port = new URL(url).port;
     const stats = new Map<number, { ppid: number; ticks: number }>();
@@ -266,11 +268,54 @@ export function pgCpuMs(url: string): number | null {
         }
       } catch { /* process went away */ }
     }
-    if (!postmaster) return null;
-    let ticks = 0;
-    for (const [pid, s] of stats) if (pid === postmaster || s.ppid === postmaster) ticks += s.ticks;
-    return (ticks * 1000) / 100;
-  } catch {
-    return null;
-  }
+    for (const [pid, s] of stats) if (postmaster && (pid === postmaster || s.ppid === postmaster)) out.set(pid, (s.ticks * 1000) / 100);
+  } catch { /* no /proc */ }
+  return out;
 }
+
+/** The server's total CPU time (ms) so far, or null when it cannot be read. Sample before and after a window for the delta. */
+export function pgCpuMs(url: string): number | null {
+  const perProcess = pgProcessCpuMs(url);
+  return perProcess.size ? [...perProcess.values()].reduce((a, b) => a + b, 0) : null;
+}
+
+export async function explain(db: Db, label: string, text: string, params: unknown[] = []): Promise<void> {
+  const { rows } = await db.pool.query(`explain (analyze, buffers) ${text}`, params);
+  // long array literals (thousands of ids) are cut to their start
+  log(`EXPLAIN ${label}:\n${rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `${m.slice(0, 80)}…}'`)}`).join('\n')}`);
+}
+
+/** --profile: an in-process CPU profile (sampling every `interval` µs); the top functions by self time go to stderr. */
+export const profiler = {
+  session: null as import('node:inspector/promises').Session | null,
+  async start(interval = 500) {
+    const { Session } = await import('node:inspector/promises');
+    this.session = new Session();
+    this.session.connect();
+    await this.session.post('Profiler.enable');
+    await this.session.post('Profiler.setSamplingInterval', { interval });
+    await this.session.post('Profiler.start');
+  },
+  async stop(label: string) {
+    if (!this.session) return;
+    const { profile } = await this.session.post('Profiler.stop');
+    this.session.disconnect();
+    this.session = null;
+    const path = join(tmpdir(), `bench-${process.pid}-${Date.now()}.cpuprofile`);
+    writeFileSync(path, JSON.stringify(profile));
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    let total = 0;
+    profile.samples!.forEach((id, i) => {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|bench)\//, '$1/')}:${f.lineNumber + 1}`;
+      const dt = profile.timeDeltas![i] / 1000;
+      self.set(key, (self.get(key) ?? 0) + dt);
+      total += dt;
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    log(`profile ${label} (${path}), ${total.toFixed(0)} ms sampled, top self time:\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
+  },
+};
+
+export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -1,7 +1,7 @@
 // Shared by the testing benches (import, testing-summary): a fresh database per engine, a synthetic city, a user
 // of the right role as an Actor, a TestingService on a fixed clock, and the explain/profile helpers.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@domain/access';
@@ -12,7 +12,8 @@ import type { Actor } from '../src/server/platform/actor';
 import type { Services } from '../src/server/services';
 import { TestingService } from '../src/server/modules/testing/service';
 import { generateSyntheticCity } from '../src/server/seed/synthetic-city';
-import { log, startThrowawayPg } from './lib';
+import { log, pgProcessCpuMs, startThrowawayPg } from './lib';
+export { explain, profiler, round } from './lib';
 
 export const CITY_SEED = 2021;
 
@@ -85,7 +86,7 @@ export function testingAt(e: Engine, now: Date): TestingService {
 export interface CpuMark { node: number; db: Map<number, number> }
 export function cpuNow(e: Engine): CpuMark {
   const c = process.cpuUsage();
-  return { node: (c.user + c.system) / 1000, db: e.url ? pgTicks(e.url) : new Map() };
+  return { node: (c.user + c.system) / 1000, db: e.url ? pgProcessCpuMs(e.url) : new Map() };
 }
 export function cpuSince(e: Engine, from: CpuMark): { node: number; db: number } {
   const to = cpuNow(e);
@@ -94,67 +95,7 @@ export function cpuSince(e: Engine, from: CpuMark): { node: number; db: number }
   return { node: to.node - from.node, db };
 }
 
-function pgTicks(url: string): Map<number, number> {
-  const out = new Map<number, number>();
-  const port = new URL(url).port;
-  const stats = new Map<number, { ppid: number; ms: number }>();
-  let postmaster = 0;
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100 });
-      if (!postmaster && stat.includes('(postgres)')) {
-        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-        const i = cmd.indexOf('-p');
-        if (i >= 0 && cmd[i + 1] === port) postmaster = Number(d);
-      }
-    } catch { /* process went away */ }
-  }
-  for (const [pid, s] of stats) if (postmaster && (pid === postmaster || s.ppid === postmaster)) out.set(pid, s.ms);
-  return out;
-}
 
 /** 1-, 5- and 15-minute load averages, rounded (other work shares this machine). */
 export const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
-export async function explain(db: Db, label: string, text: string, params: unknown[] = []): Promise<void> {
-  const { rows } = await db.pool.query(`explain (analyze, buffers) ${text}`, params);
-  log(`EXPLAIN ${label}:\n${rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN']}`).join('\n')}`);
-}
-
-/** --profile: an in-process CPU profile; the top functions by self time go to stderr. */
-export const profiler = {
-  session: null as import('node:inspector/promises').Session | null,
-  async start() {
-    const { Session } = await import('node:inspector/promises');
-    this.session = new Session();
-    this.session.connect();
-    await this.session.post('Profiler.enable');
-    await this.session.post('Profiler.setSamplingInterval', { interval: 500 });
-    await this.session.post('Profiler.start');
-  },
-  async stop(label: string) {
-    if (!this.session) return;
-    const { profile } = await this.session.post('Profiler.stop');
-    this.session.disconnect();
-    this.session = null;
-    const path = join(tmpdir(), `bench-${process.pid}-${Date.now()}.cpuprofile`);
-    writeFileSync(path, JSON.stringify(profile));
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    let total = 0;
-    profile.samples!.forEach((id, i) => {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|bench)\//, '$1/')}:${f.lineNumber + 1}`;
-      const dt = profile.timeDeltas![i] / 1000;
-      self.set(key, (self.get(key) ?? 0) + dt);
-      total += dt;
-    });
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-    log(`profile ${label} (${path}), ${total.toFixed(0)} ms sampled, top self time:\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
-  },
-};
-
-export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -24,7 +24,7 @@
 // queries and node lookups, two alternative walks that fetch each edge once, and a promotion's queries one by one.
 // Progress goes to stderr; one JSON line per figure to stdout.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +44,7 @@ import {
 import { classificationRows, engineRules, rulesInForce } from '../src/server/modules/cases/classification';
 import { generateSyntheticCity } from '../src/server/seed/synthetic-city';
 import * as repo from '../src/server/modules/cases/repo';
-import { emit, engines, flags, log, machine, num, ratioOf, startThrowawayPg, summarize } from './lib';
+import { emit, engines, explain, flags, log, machine, num, profiler, ratioOf, round, startThrowawayPg, summarize } from './lib';
 
 const USAGE = 'npm run bench -- tracing [--db postgres|pglite|both] [--persons 10000] [--graph-persons 5000] [--promotions 50] [--runs 10] [--warmup 3] [--seed 7] [--explain] [--profile]';
 const CITY_SEED = 2021;
@@ -199,7 +199,7 @@ async function graphBench(db: Db, services: Services, actor: Actor, all: P[], op
   const chainMs: number[] = [];
   let graph: Awaited<ReturnType<Services['cases']['chain']>> | null = null;
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
-    if (i === opts.warmup && opts.profile) await profiler.start();
+    if (i === opts.warmup && opts.profile) await profiler.start(200);
     const t = performance.now();
     graph = await services.cases.chain(actor, indexCaseId, '2021-09-30');
     if (i >= opts.warmup) chainMs.push(performance.now() - t);
@@ -421,7 +421,7 @@ async function promoteBench(db: Db, services: Services, actor: Actor, persons: P
   const touched: number[] = [];
   const considered: number[] = [];
   for (let i = 0; i < opts.warmup + opts.promotions; i++) {
-    if (i === opts.warmup && opts.profile) await profiler.start();
+    if (i === opts.warmup && opts.profile) await profiler.start(200);
     const { rows } = await db.pool.query(`select person_id from classifications where class = 'F1' order by person_id`);
     if (!rows.length) throw new Error('no F1 left to promote');
     const personId = (rows[rng.int(0, rows.length - 1)] as { person_id: string }).person_id;
@@ -526,44 +526,7 @@ async function promotionSteps(db: Db, services: Services, n: number) {
 
 class Rollback extends Error {}
 
-/** --profile: an in-process CPU profile around the measured runs; the top functions by self time go to stderr. */
-const profiler = {
-  session: null as import('node:inspector/promises').Session | null,
-  async start() {
-    const { Session } = await import('node:inspector/promises');
-    this.session = new Session();
-    this.session.connect();
-    await this.session.post('Profiler.enable');
-    await this.session.post('Profiler.setSamplingInterval', { interval: 200 });
-    await this.session.post('Profiler.start');
-  },
-  async stop(label: string) {
-    if (!this.session) return;
-    const { profile } = await this.session.post('Profiler.stop');
-    this.session.disconnect();
-    this.session = null;
-    const path = join(tmpdir(), `bench-tracing-${process.pid}-${Date.now()}.cpuprofile`);
-    writeFileSync(path, JSON.stringify(profile));
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    let total = 0;
-    profile.samples!.forEach((id, i) => {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|bench)\//, '$1/')}:${f.lineNumber + 1}`;
-      const dt = profile.timeDeltas![i] / 1000;
-      self.set(key, (self.get(key) ?? 0) + dt);
-      total += dt;
-    });
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
-    log(`profile ${label} (${path}), ${total.toFixed(0)} ms sampled, top self time:\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
-  },
-};
 
-async function explain(db: Db, label: string, text: string, params: unknown[]): Promise<void> {
-  const { rows } = await db.pool.query(`explain (analyze, buffers) ${text}`, params);
-  log(`EXPLAIN ${label}:\n${rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `${m.slice(0, 80)}…}'`)}`).join('\n')}`);
-}
 
-const round = (n: number) => Math.round(n * 100) / 100;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run(process.argv.slice(2));
