@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select, Space } from 'antd';
-import { casePatch, clinicalStatus, treatmentPlace, type CaseView } from '@server/modules/cases/schemas';
+import { casePatch, type CaseView } from '@server/modules/cases/schemas';
 import { formatDateTime } from '@domain/format';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { clearChangedErrors, requiredMessage, showFieldErrors, splitProblem, zodFieldErrors, type FieldPath } from '@web/lib/form-errors';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useUpdateCase } from '../hooks/useCases';
 import { parseVnDateTime } from '../line-list';
+import { CourseStatusFields } from './CourseStatusFields';
 
 interface Values {
   clinicalStatus: CaseView['clinicalStatus'];
@@ -89,12 +90,7 @@ export function CaseCourseDialog({ kase, onClose }: { kase: CaseView; onClose():
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         onFinish={() => void submit()}
       >
-        <Form.Item name="clinicalStatus" label={c.clinicalStatus} required>
-          <Select options={clinicalStatus.options.map((s) => ({ value: s, label: c.clinicalStatuses[s] }))} />
-        </Form.Item>
-        <Form.Item name="treatmentPlace" label={c.treatmentPlace} required>
-          <Select options={treatmentPlace.options.map((s) => ({ value: s, label: c.treatmentPlaces[s] }))} />
-        </Form.Item>
+        <CourseStatusFields />
         <Form.Item name="isolatedAt" label={c.isolatedAt} extra={c.isolatedAtHelp}>
           <Input placeholder="dd/mm/yyyy hh:mm" inputMode="numeric" autoComplete="off" maxLength={16} />
         </Form.Item>

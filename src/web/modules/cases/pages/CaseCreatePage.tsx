@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Select, Space } from 'antd';
-import { caseInput, clinicalStatus, detectedIn, treatmentPlace } from '@server/modules/cases/schemas';
+import { caseInput, detectedIn } from '@server/modules/cases/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { fill } from '@web/lib/fill';
 import { clearChangedErrors, showFieldErrors, splitProblem, zodFieldErrors, type FieldPath } from '@web/lib/form-errors';
 import { Page } from '@web/ui/Page';
 import { VnDateInput } from '@web/ui/VnDateInput';
+import { CourseStatusFields } from '../components/CourseStatusFields';
 import { PersonSelect } from '../components/PersonSelect';
 import { useCreateCase } from '../hooks/useCases';
 
@@ -80,12 +81,7 @@ export function CaseCreatePage() {
           <Form.Item name="detectedIn" label={c.detectedIn} required>
             <Select options={detectedIn.options.map((d) => ({ value: d, label: c.detectedIns[d] }))} />
           </Form.Item>
-          <Form.Item name="clinicalStatus" label={c.clinicalStatus} required>
-            <Select options={clinicalStatus.options.map((s) => ({ value: s, label: c.clinicalStatuses[s] }))} />
-          </Form.Item>
-          <Form.Item name="treatmentPlace" label={c.treatmentPlace} required>
-            <Select options={treatmentPlace.options.map((s) => ({ value: s, label: c.treatmentPlaces[s] }))} />
-          </Form.Item>
+          <CourseStatusFields />
           <Space>
             <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="case-submit">{m.common.save}</Button>
             <Button onClick={() => navigate(-1)}>{m.common.cancel}</Button>
