@@ -116,7 +116,7 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
     let merged = 0;
     const report = await k.transaction().execute(async (trx) => {
       const r = await mergeStaged(trx, {
-        importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.casesService,
+        importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.cases,
         onStep: opts.onStep,
       });
       merged = performance.now();
@@ -125,7 +125,7 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
       await trx.updateTable('result_imports').set({
         status: 'done', stage: 'finished', rows_total: r.total, rows_applied: r.applied, rows_unchanged: r.unchanged, rows_conflict: r.conflicts, finished_at: svc.now(),
       }).where('id', '=', id).execute();
-      await svc.auditLog.record(trx, actor, {
+      await svc.audit.record(trx, actor, {
         action: 'create', entity: 'result_import', entityId: id, fields: ['results'],
         detail: { labId: lab.id, fileName: opts.fileName, sha256, applied: r.applied, unchanged: r.unchanged, conflicts: r.conflicts, casesOpened: r.casesOpened },
       });

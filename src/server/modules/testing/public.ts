@@ -25,7 +25,7 @@ export class ResultLookup {
     const members = sample ? await k.selectFrom('sample_members').select('person_id').where('sample_id', '=', sample.id).execute() : [];
     const matched = sample ? await this.people.identityMatches(members.map((m) => m.person_id), q.idOrPhone) : [];
     if (!sample || !matched.length) throw new AppError('testing.lookup_not_found', 404);
-    this.svc.auditLog.read({ id: null, username: 'public', ip }, { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } });
+    this.svc.audit.read({ id: null, username: 'public', ip }, { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } });
     const final = sample.result && sample.result !== 'invalid' ? sample.result : null;
     return {
       barcode: sample.barcode, testType: sample.test_type, pooled: sample.kind !== 'single', collectedOn: sample.collected_on,
@@ -59,7 +59,7 @@ export async function fhirObservations(svc: TestingService, actor: Actor, q: { d
        order by s.collected_at, s.id, m.person_id
        limit ${q._count} offset ${(q.page - 1) * q._count}`.execute(k),
   ]);
-  svc.auditLog.read(actor, { action: 'export', entity: 'sample', detail: { fhir: true, date: q.date, page: q.page, persons: rows.map((r) => r.person_id) } });
+  svc.audit.read(actor, { action: 'export', entity: 'sample', detail: { fhir: true, date: q.date, page: q.page, persons: rows.map((r) => r.person_id) } });
   const link = (page: number) => `${baseUrl}/api/fhir/Observation?date=${q.date}&_count=${q._count}&page=${page}`;
   return {
     resourceType: 'Bundle',

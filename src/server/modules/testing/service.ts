@@ -32,9 +32,10 @@ export class TestingService {
   constructor(
     readonly db: Db,
     private readonly units: UnitDirectory,
-    private readonly audit: AuditLog,
+    /** The import and public-lookup code of this module uses these too. */
+    readonly audit: AuditLog,
     private readonly people: PeopleService,
-    private readonly cases: CasesService,
+    readonly cases: CasesService,
     private readonly ruleSets: RuleSetsService,
     opts: TestingOptions = {},
   ) {
@@ -42,9 +43,6 @@ export class TestingService {
   }
 
   private get k() { return this.db.kysely; }
-  /** For the import and board code of this module. */
-  get casesService(): CasesService { return this.cases; }
-  get auditLog(): AuditLog { return this.audit; }
 
   // ---- reference data -------------------------------------------------------------------------------------
 
