@@ -5,7 +5,7 @@ import { vnDay } from '@domain/dates';
 import { messageFor } from '@domain/error-catalog';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { mergeStaged, MAX_ROW_ERRORS, type MergeReport, type MergeStep, type RowError } from './results';
+import { finishImport, mergeStaged, MAX_ROW_ERRORS, type MergeReport, type MergeStep, type RowError } from './results';
 import { decodeText, readJsonRows, readTextFile, readXlsx, TEMPLATE, TemplateError, type CheckedRow, type FileRowError } from './result-file';
 import type { TestingService } from './service';
 import type { ImportReport } from './schemas';
@@ -121,10 +121,7 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
       });
       merged = performance.now();
       if (r.rejected) throw new Rejected(r);
-      await trx.deleteFrom('result_import_rows').where('import_id', '=', id).execute();
-      await trx.updateTable('result_imports').set({
-        status: 'done', stage: 'finished', rows_total: r.total, rows_applied: r.applied, rows_unchanged: r.unchanged, rows_conflict: r.conflicts, finished_at: svc.now(),
-      }).where('id', '=', id).execute();
+      await finishImport(trx, id, r, svc.now());
       await svc.audit.record(trx, actor, {
         action: 'create', entity: 'result_import', entityId: id, fields: ['results'],
         detail: { labId: lab.id, fileName: opts.fileName, sha256, applied: r.applied, unchanged: r.unchanged, conflicts: r.conflicts, casesOpened: r.casesOpened },

@@ -291,6 +291,14 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
   return clear;
 }
 
+/** Closes a merged import in its transaction: its staged rows go, its counts are kept. */
+export async function finishImport(trx: Transaction<Database>, importId: string, report: MergeReport, now: Date): Promise<void> {
+  await trx.deleteFrom('result_import_rows').where('import_id', '=', importId).execute();
+  await trx.updateTable('result_imports').set({
+    status: 'done', stage: 'finished', rows_total: report.total, rows_applied: report.applied, rows_unchanged: report.unchanged, rows_conflict: report.conflicts, finished_at: now,
+  }).where('id', '=', importId).execute();
+}
+
 /** Takes a sample's counted result out of the rollup (before a reviewed conflict replaces it). */
 export function unrollResult(trx: Transaction<Database>, sampleId: string) {
   return resultRollup(samplesById([sampleId]), -1).execute(trx);

@@ -13,7 +13,7 @@ import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
 import { collectedRollup, receivedRollup, samplesById } from './rollup';
-import { mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
+import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
 import type { CollectInput, LabInput, ResultInput, SessionInput, ShipmentInput, TeamInput } from './schemas';
 import * as present from './present';
 
@@ -350,9 +350,7 @@ export class TestingService {
       const e = report.errors[0];
       throw new AppError(e.code, e.code === 'testing.sample_not_found' ? 404 : 409, e.params, e.column === 'ct' ? 'ctValue' : e.column);
     }
-    await trx.deleteFrom('result_import_rows').where('import_id', '=', importId).execute();
-    await trx.updateTable('result_imports').set({ status: 'done', stage: 'finished', rows_total: report.total, rows_applied: report.applied, rows_unchanged: report.unchanged, rows_conflict: report.conflicts, finished_at: this.now() })
-      .where('id', '=', importId).execute();
+    await finishImport(trx, importId, report, this.now());
     await this.audit.record(trx, actor, { action: 'update', entity: 'sample', entityId: importId, fields: ['result'], detail: { barcodes: rows.map((r) => r.barcode), casesOpened: report.casesOpened } });
     return report;
   }
