@@ -6,10 +6,11 @@
 //
 // tracing.graph.ms — the transmission chain of ONE connected cluster of --graph-persons persons (households as
 //   cliques of unmasked household contacts, workplace links between households, ~1 % of them cases, classes
-//   computed), loaded with CasesService.chain (breadth-first, one query per level, then cases, classes and
-//   names of every node): p95 (and p50) over --runs runs after --warmup. Baseline: one raw
-//   `select * from exposures where province_code = '92'` fetching the same edges (p95 over as many runs).
-//   Goal: p95 < 300 ms.
+//   computed), loaded with CasesService.chain (the breadth-first walk in the database, chain_walk, and one
+//   statement answering nodes with class, case and card, and edges, as one JSON text of columns): p95 (and p50)
+//   over --runs runs after --warmup. Baseline: one raw `select * from exposures where province_code = '92'`
+//   fetching the same edges (p95 over as many runs). Goal: p95 < 300 ms. The answer is checked: every node's
+//   depth equals a breadth-first walk in memory over the raw edges, and every edge is there.
 // tracing.promote.p95_ms — ONE connected component of all --persons persons (same construction, one index case,
 //   classes computed set-based); then --promotions times a random current F1 is promoted to F0 through
 //   CasesService.create (the case, reclassifyAround of its neighbourhood and the audit row in one transaction),
@@ -20,8 +21,8 @@
 //
 // With --explain (or when a goal is missed) the statements behind the slow figure get EXPLAIN (ANALYZE, BUFFERS)
 // on stderr; --profile adds an in-process CPU profile of the measured chain loads and promotions (top functions
-// by self time on stderr, the .cpuprofile in the temp dir). Each figure also carries a breakdown: the chain's level
-// queries and node lookups, two alternative walks that fetch each edge once, and a promotion's queries one by one.
+// by self time on stderr, the .cpuprofile in the temp dir). Each figure also carries a breakdown: the walk alone in
+// the database, and a promotion's queries one by one.
 // Progress goes to stderr; one JSON line per figure to stdout.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -216,76 +217,31 @@ async function graphBench(db: Db, services: Services, actor: Actor, all: P[], op
     if (i >= opts.warmup) rawMs.push(performance.now() - t);
     if (rowCount !== exposures.length) throw new Error(`raw fetch returned ${rowCount} rows`);
   }
-  // The same breadth-first walk as chainGraph, level by level, to see where the time goes; then the node lookups;
-  // then two alternatives that fetch each edge once (see the bench notes in RESULTS.md).
-  const levels = await walkLevels(db, cases[0].person_id);
-  const ids = graph!.nodes.map((x) => x.id);
-  const parts = await timeParts(async () => repo.activeCasesOf(db.kysely, ids), async () => repo.classificationsOf(db.kysely, ids), async () => services.people.cardsOf(actor, ids));
-  const dedup = await timeBest(opts.runs, async () => {
-    const r = await walkLevels(db, cases[0].person_id, true);
-    const fetched = r.reduce((a, l) => a + l.rows, 0);
-    if (fetched !== exposures.length) throw new Error(`de-duplicated walk fetched ${fetched} edges, expected ${exposures.length}`);
-  });
-  // The whole chain (same answer as CasesService.chain: nodes, depths, edges, summary) built on the de-duplicated walk.
-  const depthOf = new Map(graph!.nodes.map((x) => [x.id, x.depth]));
-  const altChain = await timeBest(opts.runs, async () => {
-    const alt = await chainDedup(db, services, actor, cases[0].person_id, '2021-09-30');
-    if (alt.nodes.length !== graph!.nodes.length || alt.edges.length !== graph!.edges.length || alt.nodes.some((x) => depthOf.get(x.id) !== x.depth)) {
-      throw new Error('the de-duplicated chain differs from CasesService.chain');
-    }
-  });
-  const cte = await timeBest(opts.runs, async () => {
-    const { rows } = await db.pool.query(CTE_SQL, [cases[0].person_id]);
-    if (rows.length !== exposures.length) throw new Error(`recursive walk fetched ${rows.length} edges, expected ${exposures.length}`);
-    depthsOf(cases[0].person_id, rows);
-  });
+  const raw = await db.pool.query('select source_person_id, exposed_person_id from exposures where province_code = $1', [DEMO_PROVINCE]);
+  const expected = depthsOf(cases[0].person_id, raw.rows);
+  const wrong = graph!.nodes.filter((x) => expected.get(x.id) !== x.depth);
+  if (expected.size !== graph!.nodes.length || wrong.length) throw new Error(`chain depths differ from a walk in memory (${wrong.length} nodes)`);
+  const walk = await timeRuns(opts.runs, async () => { await db.pool.query('select count(*) from chain_walk($1::uuid, 20001)', [cases[0].person_id]); });
   const chain = summarize(chainMs);
-  const raw = summarize(rawMs);
+  const rawFetch = summarize(rawMs);
   emit({
-    name: 'tracing.graph.ms', value: chain.p95, unit: 'ms', baseline: raw.p95, ratio: ratioOf(chain.p95, raw.p95),
-    p50: round(chain.p50), max: round(chain.max), raw_p50: round(raw.p50), goal_ms: GRAPH_GOAL_MS, runs: opts.runs,
-    nodes: graph!.nodes.length, edges: graph!.edges.length, cases: cases.length, levels: levels.length,
-    level_queries_ms: round(levels.reduce((a, l) => a + l.ms, 0)), level_rows: levels.reduce((a, l) => a + l.rows, 0), widest_frontier: Math.max(...levels.map((l) => l.frontier)),
-    cases_ms: round(parts[0]), classes_ms: round(parts[1]), cards_ms: round(parts[2]),
-    alt_dedup_levels_p50_ms: round(dedup.p50), alt_recursive_cte_p50_ms: round(cte.p50), alt_chain_dedup_p50_ms: round(altChain.p50), alt_chain_dedup_p95_ms: round(altChain.p95),
+    name: 'tracing.graph.ms', value: chain.p95, unit: 'ms', baseline: rawFetch.p95, ratio: ratioOf(chain.p95, rawFetch.p95),
+    p50: round(chain.p50), max: round(chain.max), raw_p50: round(rawFetch.p50), goal_ms: GRAPH_GOAL_MS, runs: opts.runs,
+    nodes: graph!.nodes.length, edges: graph!.edges.length, cases: cases.length, levels: Math.max(...expected.values()) + 1,
+    walk_p50_ms: round(walk.p50), walk_p95_ms: round(walk.p95),
     ...base,
   });
   if (opts.explain || chain.p95 > GRAPH_GOAL_MS) {
-    const widest = levels.reduce((a, b) => (b.frontier > a.frontier ? b : a));
-    log(`[${engine}] graph levels: ${levels.map((l) => `${l.frontier}→${l.rows} ${l.ms.toFixed(1)}ms`).join(', ')}`);
-    await explain(db, `chain level query, frontier ${widest.frontier}`, LEVEL_SQL, [widest.ids, widest.ids]);
-    await explain(db, 'recursive walk (alternative)', CTE_SQL, [cases[0].person_id]);
-    await explain(db, `cardsOf (${ids.length} ids)`, `select id, full_name, phone, province_code, district_code, commune_code, birth_year, sex from persons where id = any($1::uuid[])`, [ids]);
-    await explain(db, `classificationsOf (${ids.length} ids)`, `select * from classifications where person_id = any($1::uuid[])`, [ids]);
-    await explain(db, `activeCasesOf (${ids.length} ids)`, `select * from cases where person_id = any($1::uuid[]) and status = 'active'`, [ids]);
+    // the walk's statements run inside the function: the planner's view of one level at the widest frontier
+    const widest = [...expected.entries()].reduce((acc, [id, d]) => { (acc[d] ??= []).push(id); return acc; }, [] as string[][]).reduce((x, y) => (y.length > x.length ? y : x));
+    await explain(db, `one level of chain_walk, frontier ${widest.length}`, `select coalesce(array_agg(distinct x.p), '{}') from (
+        select e.exposed_person_id as p from exposures e where e.source_person_id = any($1::uuid[])
+        union all select e.source_person_id from exposures e where e.exposed_person_id = any($1::uuid[])) x
+      where x.p not in (select unnest($2::uuid[]))`, [widest, [...expected.keys()]]);
   }
 }
 
-const LEVEL_SQL = `select id, source_person_id, exposed_person_id, start_at, contact_type, setting from exposures
-  where (source_person_id = any($1::uuid[]) or exposed_person_id = any($2::uuid[]))`;
-
-/** As ISO text: parsing timestamptz into Date objects (postgres-date) is a tenth of the chain's client time. */
-const START_AT_TEXT = `to_char(start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as start_at`;
-
-/**
- * Alternative level query: edges touching the previous level were fetched with it, so each edge comes once
- * (and start_at comes as text).
- */
-const LEVEL_DEDUP_SQL = `select id, source_person_id, exposed_person_id, ${START_AT_TEXT}, contact_type, setting from exposures
-  where (source_person_id = any($1::uuid[]) or exposed_person_id = any($1::uuid[]))
-    and not (source_person_id = any($2::uuid[]) or exposed_person_id = any($2::uuid[]))`;
-
-/** Alternative: the connected component in one recursive query, each edge once (start_at as text); depths computed in memory. */
-const CTE_SQL = `with recursive reach (id) as (
-    select $1::uuid
-    union
-    select x.id from reach r cross join lateral (
-      select e.exposed_person_id as id from exposures e where e.source_person_id = r.id
-      union all
-      select e.source_person_id from exposures e where e.exposed_person_id = r.id) x)
-  select e.id, e.source_person_id, e.exposed_person_id, ${START_AT_TEXT}, e.contact_type, e.setting
-  from exposures e where e.source_person_id in (select id from reach)`;
-
+/** Depth of every person reachable from `start` over the edges (either direction), breadth-first in memory. */
 function depthsOf(start: string, rows: { source_person_id: string; exposed_person_id: string }[]): Map<string, number> {
   const adj = new Map<string, string[]>();
   for (const r of rows) {
@@ -301,58 +257,7 @@ function depthsOf(start: string, rows: { source_person_id: string; exposed_perso
   return depth;
 }
 
-/**
- * chainGraph (modules/cases/cluster.ts) with the two changes suggested in RESULTS.md — each edge fetched once
- * (LEVEL_DEDUP_SQL) and start_at as text — and otherwise the same work: cases, classes and cards of every node,
- * nodes with depth, edges, summary.
- */
-async function chainDedup(db: Db, services: Services, actor: Actor, start: string, today: string) {
-  const depth = new Map<string, number>([[start, 0]]);
-  const edges: { id: string; source: string; target: string; startAt: string; contactType: string; setting: string }[] = [];
-  let frontier = [start];
-  let previous: string[] = [];
-  for (let level = 1; frontier.length; level++) {
-    const { rows } = await db.pool.query(LEVEL_DEDUP_SQL, [frontier, previous]);
-    const next: string[] = [];
-    for (const e of rows as { id: string; source_person_id: string; exposed_person_id: string; start_at: string; contact_type: string; setting: string }[]) {
-      edges.push({ id: e.id, source: e.source_person_id, target: e.exposed_person_id, startAt: e.start_at, contactType: e.contact_type, setting: e.setting });
-      if (!depth.has(e.source_person_id)) { depth.set(e.source_person_id, level); next.push(e.source_person_id); }
-      if (!depth.has(e.exposed_person_id)) { depth.set(e.exposed_person_id, level); next.push(e.exposed_person_id); }
-    }
-    previous = frontier;
-    frontier = next;
-  }
-  const ids = [...depth.keys()];
-  const [active, classes, cards] = await Promise.all([repo.activeCasesOf(db.kysely, ids), repo.classificationsOf(db.kysely, ids), services.people.cardsOf(actor, ids)]);
-  const caseOf = new Map(active.map((c) => [c.person_id, c]));
-  const classOf = new Map(classes.map((c) => [c.person_id, c.class]));
-  const days = active.map((c) => c.confirmed_on).sort();
-  const ago = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
-  return {
-    nodes: ids.map((id) => ({
-      id, fullName: cards.get(id)?.fullName ?? null, communeCode: cards.get(id)?.communeCode ?? '', inScope: cards.get(id)?.inScope ?? false,
-      class: classOf.get(id) ?? null, caseCode: caseOf.get(id)?.case_code ?? null, confirmedOn: caseOf.get(id)?.confirmed_on ?? null, depth: depth.get(id)!,
-    })),
-    edges,
-    summary: {
-      persons: ids.length, cases: active.length, generations: Math.max(0, ...active.map((c) => depth.get(c.person_id)!)) + 1,
-      firstCaseOn: days[0] ?? null, lastCaseOn: days.at(-1) ?? null,
-      casesLast7Days: days.filter((d) => ago(d) >= 0 && ago(d) < 7).length, casesPrevious7Days: days.filter((d) => ago(d) >= 7 && ago(d) < 14).length,
-    },
-  };
-}
-
-async function timeParts(...steps: (() => Promise<unknown>)[]): Promise<number[]> {
-  const out: number[] = [];
-  for (const step of steps) {
-    const t = performance.now();
-    await step();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
-async function timeBest(runs: number, step: () => Promise<void>) {
+async function timeRuns(runs: number, step: () => Promise<void>) {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -362,24 +267,6 @@ async function timeBest(runs: number, step: () => Promise<void>) {
   return summarize(ms);
 }
 
-async function walkLevels(db: Db, start: string, dedup = false) {
-  const seen = new Set([start]);
-  let frontier = [start];
-  let previous: string[] = [];
-  const levels: { frontier: number; rows: number; ms: number; ids: string[] }[] = [];
-  while (frontier.length) {
-    const t = performance.now();
-    const { rows } = await db.pool.query(dedup ? LEVEL_DEDUP_SQL : LEVEL_SQL, dedup ? [frontier, previous] : [frontier, frontier]);
-    previous = frontier;
-    levels.push({ frontier: frontier.length, rows: rows.length, ms: performance.now() - t, ids: frontier });
-    const next: string[] = [];
-    for (const r of rows as { source_person_id: string; exposed_person_id: string }[]) {
-      for (const p of [r.source_person_id, r.exposed_person_id]) if (!seen.has(p)) { seen.add(p); next.push(p); }
-    }
-    frontier = next;
-  }
-  return levels;
-}
 
 async function promoteBench(db: Db, services: Services, actor: Actor, persons: P[], opts: Opts, base: Record<string, unknown>): Promise<void> {
   const engine = base.db;

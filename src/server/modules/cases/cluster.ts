@@ -3,7 +3,7 @@ import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { assertInScope } from '../../platform/scope';
-import type { PeopleService } from '../people/service';
+import { personCard } from '../people/service';
 import * as repo from './repo';
 
 /** The chain graph stops growing here; the answer says it was cut. */
@@ -12,67 +12,73 @@ export const GRAPH_NODE_LIMIT = 20_000;
 export interface ChainGraph {
   indexCaseId: string;
   nodes: { id: string; fullName: string | null; communeCode: string; inScope: boolean; class: 'F0' | 'F1' | 'F2' | null; caseCode: string | null; confirmedOn: string | null; depth: number }[];
-  edges: { id: string; source: string; target: string; startAt: string; contactType: string; setting: string }[];
+  edges: { source: string; target: string; setting: string }[];
   summary: { persons: number; cases: number; generations: number; firstCaseOn: string | null; lastCaseOn: string | null; casesLast7Days: number; casesPrevious7Days: number };
   truncated: boolean;
 }
 
+interface Columns {
+  truncated: boolean;
+  nodes: {
+    ord: number[]; id: string[]; depth: number[]; class: ('F0' | 'F1' | 'F2' | null)[]; caseCode: (string | null)[]; confirmedOn: (string | null)[];
+    fullName: string[]; phone: (string | null)[]; province: string[]; district: string[]; commune: string[]; birthYear: number[]; sex: ('male' | 'female')[];
+  } | null;
+  edges: { source: number[]; target: number[]; setting: string[] } | null;
+}
+
 /**
- * The transmission chain around a case: every person connected to it through exposures (either
- * direction), breadth-first one query per level, with each node's class and case. Depth counts hops
- * from the index case along exposure direction where possible.
+ * The transmission chain around a case: every person connected to it through exposures (either direction),
+ * walked breadth-first in the database (chain_walk, migration 0014), with each person's class, active case and
+ * card, and the exposures between the persons found. Depth counts hops from the index case.
+ *
+ * One statement answers with one JSON text of columns (one array per field; an edge is a pair of node numbers).
+ * A cluster of 5,000 persons has ~25,000 exposures: as rows, decoding them (three uuids each) cost this process
+ * more than the database spent walking the graph, and as JSON rows PostgreSQL spent more building them than
+ * walking (bench/RESULTS.md §3). A person with two rows (a class in two provinces) is kept once.
  */
-export async function chainGraph(db: Kysely<Database>, people: PeopleService, actor: Actor, caseId: string, today: string): Promise<ChainGraph> {
+export async function chainGraph(db: Kysely<Database>, actor: Actor, caseId: string, today: string, limit = GRAPH_NODE_LIMIT): Promise<ChainGraph> {
   const index = await repo.caseById(db, caseId);
   if (!index) throw new AppError('cases.not_found', 404);
   assertInScope(actor, index, 'cases.not_found');
-  const depth = new Map<string, number>([[index.person_id, 0]]);
-  const edges = new Map<string, ChainGraph['edges'][number]>();
-  let frontier = [index.person_id];
-  let previous: string[] = [];
-  let truncated = false;
-  for (let level = 1; frontier.length; level++) {
-    // edges back to the previous level were fetched with it; start_at comes as ISO text (no Date round trip)
-    const rows = await db.selectFrom('exposures')
-      .select(['id', 'source_person_id', 'exposed_person_id', 'contact_type', 'setting', sql<string>`to_char(start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('start_at')])
-      .where((eb) => eb.or([
-        eb.and([eb('source_person_id', '=', sql<string>`any(${frontier}::uuid[])`), eb('exposed_person_id', '<>', sql<string>`all(${previous}::uuid[])`)]),
-        eb.and([eb('exposed_person_id', '=', sql<string>`any(${frontier}::uuid[])`), eb('source_person_id', '<>', sql<string>`all(${previous}::uuid[])`)]),
-      ]))
-      .execute();
-    const next: string[] = [];
-    for (const e of rows) {
-      edges.set(e.id, { id: e.id, source: e.source_person_id, target: e.exposed_person_id, startAt: e.start_at, contactType: e.contact_type, setting: e.setting });
-      for (const p of [e.source_person_id, e.exposed_person_id]) {
-        if (depth.has(p)) continue;
-        if (depth.size >= GRAPH_NODE_LIMIT) { truncated = true; continue; }
-        depth.set(p, level);
-        next.push(p);
-      }
-    }
-    previous = frontier;
-    frontier = next;
-  }
-  const ids = [...depth.keys()];
-  const [cases, classes, cards] = await Promise.all([
-    repo.activeCasesOf(db, ids),
-    repo.classesOf(db, ids),
-    people.cardsOf(actor, ids),
-  ]);
-  const caseOf = new Map(cases.map((c) => [c.person_id, c]));
-  const classOf = new Map(classes.map((c) => [c.person_id, c.class]));
-  const caseDays = cases.map((c) => c.confirmed_on).sort();
+  const { rows: [answer] } = await sql<{ graph: string }>`
+    with walk as materialized (
+      select person_id, depth, row_number() over (order by depth, person_id)::int as ord
+        from chain_walk(${index.person_id}::uuid, ${limit + 1})),
+    w as materialized (select * from walk where ord <= ${limit})
+    select json_build_object(
+      'truncated', (select count(*) from walk) > ${limit},
+      'nodes', (select json_build_object('ord', array_agg(w.ord), 'id', array_agg(w.person_id), 'depth', array_agg(w.depth),
+                   'class', array_agg(k.class), 'caseCode', array_agg(c.case_code), 'confirmedOn', array_agg(c.confirmed_on),
+                   'fullName', array_agg(p.full_name), 'phone', array_agg(p.phone), 'province', array_agg(p.province_code),
+                   'district', array_agg(p.district_code), 'commune', array_agg(p.commune_code), 'birthYear', array_agg(p.birth_year), 'sex', array_agg(p.sex))
+                  from w join persons p on p.id = w.person_id
+                  left join classifications k on k.person_id = w.person_id
+                  left join cases c on c.person_id = w.person_id and c.status = 'active'
+                 having count(*) > 0),
+      'edges', (select json_build_object('source', array_agg(s.ord), 'target', array_agg(t.ord), 'setting', array_agg(e.setting))
+                  from exposures e join w s on s.person_id = e.source_person_id join w t on t.person_id = e.exposed_person_id
+                 having count(*) > 0)
+    )::text as graph`.execute(db);
+  const { truncated, nodes: n, edges: e } = JSON.parse(answer.graph) as Columns;
+  // node number → position in the columns, first row of each person, in walk order
+  const at = new Map<number, number>();
+  for (let i = 0; i < (n?.ord.length ?? 0); i++) if (!at.has(n!.ord[i])) at.set(n!.ord[i], i);
+  const rows = [...at.entries()].sort((x, y) => x[0] - y[0]).map(([, i]) => i);
+  const caseDays = n ? rows.filter((i) => n.confirmedOn[i] !== null).map((i) => n.confirmedOn[i]!).sort() : [];
   const daysAgo = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
   return {
     indexCaseId: caseId,
-    nodes: ids.map((id) => ({
-      id, fullName: cards.get(id)?.fullName ?? null, communeCode: cards.get(id)?.communeCode ?? '', inScope: cards.get(id)?.inScope ?? false,
-      class: classOf.get(id) ?? null, caseCode: caseOf.get(id)?.case_code ?? null, confirmedOn: caseOf.get(id)?.confirmed_on ?? null, depth: depth.get(id)!,
-    })),
-    edges: [...edges.values()].filter((e) => depth.has(e.source) && depth.has(e.target)),
+    nodes: !n ? [] : rows.map((i) => {
+      const card = personCard(actor, {
+        id: n.id[i], full_name: n.fullName[i], phone: n.phone[i], province_code: n.province[i], district_code: n.district[i], commune_code: n.commune[i],
+        birth_year: n.birthYear[i], sex: n.sex[i],
+      }, false);
+      return { id: n.id[i], fullName: card.fullName, communeCode: n.commune[i], inScope: card.inScope, class: n.class[i], caseCode: n.caseCode[i], confirmedOn: n.confirmedOn[i], depth: n.depth[i] };
+    }),
+    edges: !e || !n ? [] : e.source.map((s, i) => ({ source: n.id[at.get(s)!], target: n.id[at.get(e.target[i])!], setting: e.setting[i] })),
     summary: {
-      persons: ids.length, cases: cases.length,
-      generations: Math.max(0, ...cases.map((c) => depth.get(c.person_id)!)) + 1,
+      persons: rows.length, cases: caseDays.length,
+      generations: n ? Math.max(0, ...rows.filter((i) => n.confirmedOn[i] !== null).map((i) => n.depth[i])) + 1 : 1,
       firstCaseOn: caseDays[0] ?? null, lastCaseOn: caseDays.at(-1) ?? null,
       casesLast7Days: caseDays.filter((d) => daysAgo(d) >= 0 && daysAgo(d) < 7).length,
       casesPrevious7Days: caseDays.filter((d) => daysAgo(d) >= 7 && daysAgo(d) < 14).length,

@@ -72,7 +72,7 @@ export class ClustersService {
     const row = await this.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('cases.cluster_not_found', 404);
     assertInScope(actor, row, 'cases.cluster_not_found');
-    const graph = await chainGraph(this.db, this.people, actor, row.index_case_id, today);
+    const graph = await chainGraph(this.db, actor, row.index_case_id, today);
     this.audit.read(actor, { action: 'read', entity: 'cluster', entityId: id, detail: { persons: graph.nodes.length } });
     return { id: row.id, name: row.name, placeName: row.place_name, highContact: row.high_contact, indexCaseId: row.index_case_id, graph };
   }

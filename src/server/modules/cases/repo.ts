@@ -91,11 +91,6 @@ export function classificationsOf(db: Q, personIds: string[]) {
   return db.selectFrom('classifications').selectAll().where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
 }
 
-/** Only the class of each person (the chain graph colours thousands of nodes). */
-export function classesOf(db: Q, personIds: string[]) {
-  return db.selectFrom('classifications').select(['person_id', 'class']).where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
-}
-
 export function deleteClassifications(trx: Transaction<Database>, personIds: string[]) {
   if (!personIds.length) return Promise.resolve();
   return trx.deleteFrom('classifications').where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();

@@ -201,7 +201,7 @@ export class CasesService {
 
   /** The transmission chain around a case (see chainGraph). */
   async chain(actor: Actor, caseId: string, today: string) {
-    const graph = await chainGraph(this.db, this.people, actor, caseId, today);
+    const graph = await chainGraph(this.db, actor, caseId, today);
     this.audit.read(actor, { action: 'read', entity: 'case_chain', entityId: caseId, detail: { persons: graph.nodes.length } });
     return graph;
   }

@@ -23,6 +23,19 @@ const PERSON_COLUMNS: Record<string, keyof PersonsTable> = {
 };
 
 
+/** The fields of a person row a card shows. */
+export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_code' | 'district_code' | 'commune_code' | 'birth_year' | 'sex'>;
+
+/**
+ * A person as graphs and lists name them: by name when in the caller's scope, or for contact tracing (name and
+ * phone of a contact in another commune); otherwise only the commune.
+ */
+export function personCard(actor: Actor, r: CardRow, contactTracing: boolean) {
+  const visible = placeInScope(actor.scope, r);
+  const shown = visible || contactTracing;
+  return { id: r.id, fullName: shown ? r.full_name : null, phone: shown ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible };
+}
+
 export class PeopleService {
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}
 
@@ -78,10 +91,9 @@ export class PeopleService {
     const rows = ids.length ? await repo.personsByIds(this.db, ids) : [];
     const outside: string[] = [];
     const cards = new Map(rows.map((r) => {
-      const visible = placeInScope(actor.scope, r);
-      if (!visible && opts.contactTracing && actor.scope.provinces.concat(actor.scope.districts, actor.scope.communes).length) outside.push(r.id);
-      const shown = visible || (opts.contactTracing ?? false);
-      return [r.id, { id: r.id, fullName: shown ? r.full_name : null, phone: shown ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible }];
+      const card = personCard(actor, r, opts.contactTracing ?? false);
+      if (!card.inScope && opts.contactTracing && actor.scope.provinces.concat(actor.scope.districts, actor.scope.communes).length) outside.push(r.id);
+      return [r.id, card];
     }));
     if (outside.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { reason: 'contact_tracing', outsideScope: outside } });
     return cards;

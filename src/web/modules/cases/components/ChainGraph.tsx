@@ -9,7 +9,7 @@ export interface ChainGraphProps {
   onOpen(personId: string): void;
 }
 
-/** The chain as a graph (in its own chunk with Cytoscape): one row per generation, coloured by class; a click opens the person. */
+/** The chain as a graph (in its own chunk with Cytoscape): one row per generation, coloured by class, household links dashed; a click opens the person. */
 export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
   const box = useRef<HTMLDivElement>(null);
   const open = useRef(onOpen);
@@ -24,7 +24,7 @@ export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
       const label = `${n.fullName ?? outOfScope}${n.caseCode ? `\n${n.caseCode}` : ''}`;
       return { data: { id: n.id, label, color: n.class ? CLASS_COLORS[n.class] : '#8c8c8c', inScope: n.inScope }, position: { x: col * 160, y: n.depth * 130 } };
     });
-    for (const e of chain.edges) elements.push({ data: { id: `e-${e.id}`, source: e.source, target: e.target } });
+    chain.edges.forEach((e, i) => elements.push({ data: { id: `e-${i}`, source: e.source, target: e.target, setting: e.setting } }));
     const cy = cytoscape({
       container: box.current,
       elements,
@@ -40,6 +40,8 @@ export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
           },
         },
         { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier' } },
+        // within a household everyone is exposed to everyone: drawn lighter so the links between households stand out
+        { selector: 'edge[setting = "household"]', style: { 'line-style': 'dashed', 'line-color': '#d0d0d0', 'target-arrow-color': '#d0d0d0' } },
       ],
     });
     cy.on('tap', 'node', (evt) => {

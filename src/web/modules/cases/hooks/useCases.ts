@@ -151,7 +151,7 @@ export interface ChainNode {
 
 export interface Chain {
   nodes: ChainNode[];
-  edges: { id: string; source: string; target: string; startAt: string; contactType: string; setting: string }[];
+  edges: { source: string; target: string; setting: string }[];
   summary: { persons: number; cases: number; generations: number; firstCaseOn: string | null; lastCaseOn: string | null; casesLast7Days: number; casesPrevious7Days: number };
   truncated: boolean;
 }
