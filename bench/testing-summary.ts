@@ -153,6 +153,11 @@ export async function checkBacklog(e: Engine): Promise<void> {
       full join (select * from testing_backlog where in_transit <> 0 or awaiting <> 0) b using (province_code, commune_code, lab_id)
      where live.in_transit is distinct from b.in_transit or live.awaiting is distinct from b.awaiting`);
   if (rows[0].n) throw new Error(`the backlog counters differ from the tubes for ${rows[0].n} (commune, lab)`);
+  const pending = await e.db.pool.query(`select count(*)::int as n from (
+      select id, province_code, district_code, commune_code, lab_id, collected_at from samples where result is null or result = 'invalid') live
+      full join pending_samples p on p.sample_id = live.id and p.province_code = live.province_code
+     where live.id is null or p.sample_id is null or (live.lab_id, live.collected_at, live.commune_code) is distinct from (p.lab_id, p.collected_at, p.commune_code)`);
+  if (pending.rows[0].n) throw new Error(`the pending tubes differ from the tubes for ${pending.rows[0].n} tubes`);
 }
 
 /** Replays the summary through a logging Kysely to capture its statements, then EXPLAIN (ANALYZE, BUFFERS) each on stderr. */

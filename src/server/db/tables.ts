@@ -377,6 +377,11 @@ export interface TestingDailyTable {
   same_day: number; tat_minutes_sum: number; tat_le6h: number; tat_le12h: number; tat_le24h: number; tat_le48h: number; tat_gt48h: number;
 }
 
+/** A tube without a final result (kept by the samples triggers, migration 0015). */
+export interface PendingSamplesTable {
+  sample_id: string; province_code: string; district_code: string; commune_code: string; lab_id: string | null; collected_at: Timestamp;
+}
+
 export interface Database {
   test_types: TestTypesTable;
   labs: LabsTable;
@@ -390,6 +395,7 @@ export interface Database {
   result_import_rows: ResultImportRowsTable;
   result_conflicts: ResultConflictsTable;
   testing_daily: TestingDailyTable;
+  pending_samples: PendingSamplesTable;
   places: PlacesTable;
   investigations: InvestigationsTable;
   clusters: ClustersTable;

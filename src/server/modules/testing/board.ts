@@ -52,12 +52,12 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
        order by g, test_type, lab_id, team_id, commune_code, district_code`.execute(k),
     sql<Counts & { day: string }>`select day, ${SUMS} from testing_daily d where d.day >= ${from} and d.day <= ${day} and ${where} group by day`.execute(k),
     // The backlog from its counters (kept by the database on every change of samples, migration 0013), the
-    // oldest waiting tube of each lab from the first entry of the lab in samples_backlog_idx.
+    // oldest waiting tube of each lab from the first entry of the lab in the pending tubes (migration 0015).
     sql<{ lab_id: string | null; in_transit: number; received: number; oldest: Date | null }>`
       select b.lab_id, b.in_transit, b.received,
-             (select min(s.collected_at) from samples s
-               where (s.result is null or s.result = 'invalid') and s.lab_id = b.lab_id and ${scopeSql(actor, 's')}
-                 ${q.districtCode ? sql`and s.district_code = ${q.districtCode}` : sql``}) as oldest
+             (select min(p.collected_at) from pending_samples p
+               where p.lab_id = b.lab_id and ${scopeSql(actor, 'p')}
+                 ${q.districtCode ? sql`and p.district_code = ${q.districtCode}` : sql``}) as oldest
         from (select lab_id, sum(in_transit)::int as in_transit, sum(awaiting)::int as received from testing_backlog d
                where ${where} group by lab_id) b
        where b.in_transit > 0 or b.received > 0`.execute(k),
@@ -95,20 +95,20 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
 
 /**
  * The live board of overdue tubes: collected, no final result, and older than the threshold of the rule set in
- * force. Read through the partial index of pending tubes, oldest first.
+ * force. Read from the pending tubes (migration 0015), oldest first.
  */
 export async function overdueSamples(svc: TestingService, actor: Actor, q: { labId?: string; communeCode?: string; limit: number }) {
   const now = svc.now();
   const rules = await svc.testingRules(vnDay(now));
   const threshold = new Date(now.getTime() - rules.payload.overdueAfterHours * 3_600_000);
-  let query = svc.db.kysely.selectFrom('samples as s')
+  let query = svc.db.kysely.selectFrom('pending_samples as p')
+    .innerJoin('samples as s', (j) => j.onRef('s.id', '=', 'p.sample_id').onRef('s.province_code', '=', 'p.province_code'))
     .leftJoin('labs as l', 'l.id', 's.lab_id').leftJoin('sampling_teams as t', 't.id', 's.team_id')
     .select(['s.id', 's.barcode', 's.test_type', 's.kind', 's.commune_code', 's.district_code', 's.members_count', 's.collected_at', 's.shipment_id', 's.received_at', 's.result', 's.lab_id', 'l.name as lab_name', 't.name as team_name'])
-    .where((eb) => eb.or([eb('s.result', 'is', null), eb('s.result', '=', 'invalid')]))
-    .where('s.collected_at', '<', threshold).where((eb) => inScope(eb, actor, 's' as 'samples'));
-  if (q.labId) query = query.where('s.lab_id', '=', q.labId);
-  if (q.communeCode) query = query.where('s.commune_code', '=', q.communeCode);
-  const rows = await query.orderBy('s.collected_at').limit(q.limit).execute();
+    .where('p.collected_at', '<', threshold).where((eb) => inScope(eb, actor, 'p' as 'samples'));
+  if (q.labId) query = query.where('p.lab_id', '=', q.labId);
+  if (q.communeCode) query = query.where('p.commune_code', '=', q.communeCode);
+  const rows = await query.orderBy('p.collected_at').limit(q.limit).execute();
   return {
     thresholdHours: rules.payload.overdueAfterHours,
     ruleVersion: rules.version,

@@ -280,3 +280,15 @@ describe('pools made at the lab from stored single tubes', () => {
     expect((await lab.get('/api/testing/tasks')).json().filter((x: { kind: string }) => x.kind === 'retest_stored')).toEqual([]);
   });
 });
+
+describe('the pending tubes kept by the database', () => {
+  it('after every collection, shipment, receipt, result and lab pool above, equal the tubes without a final result', async () => {
+    const { rows } = await t.db.pool.query(`select s.barcode, s.lab_id, p.lab_id as pending_lab, s.collected_at = p.collected_at as same_time
+        from samples s full join pending_samples p on p.sample_id = s.id and p.province_code = s.province_code
+       where (s.result is null or s.result = 'invalid') is distinct from (p.sample_id is not null)
+          or (p.sample_id is not null and (s.lab_id is distinct from p.lab_id or s.collected_at is distinct from p.collected_at))`);
+    expect(rows).toEqual([]);
+    const pending = await t.db.pool.query('select count(*)::int as n from pending_samples');
+    expect(pending.rows[0].n).toBeGreaterThan(0);
+  });
+});
