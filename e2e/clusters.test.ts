@@ -82,6 +82,9 @@ describe('clusters, investigation quality and the course of a case in Chromium',
     const row = page.getByTestId('clusters-table').locator('.ant-table-row', { hasText: 'Ổ dịch hẻm 12 Cái Khế' });
     await shown(row);
     await shown(row.getByText(vnText(vnDay(-2))));
+    await shown(row.getByText('Tăng 2 ca'));
+    // persons, cases, generations of the live chain
+    expect((await row.locator('td').allInnerTexts()).slice(3, 6)).toEqual(['2', '2', '2']);
     await page.screenshot({ path: ARTIFACTS + 'clusters.png', fullPage: true });
     await close();
   });

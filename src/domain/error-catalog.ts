@@ -54,6 +54,7 @@ export const ERROR_CATALOG = {
   'cases.investigation_incomplete': { vi: 'Phiếu điều tra còn thiếu {count} mục bắt buộc', en: 'The investigation is missing {count} required fields' },
   'cases.place_not_found': { vi: 'Không tìm thấy địa điểm', en: 'Place not found' },
   'cases.cluster_not_found': { vi: 'Không tìm thấy ổ dịch', en: 'Cluster not found' },
+  'cases.cluster_exists': { vi: 'Chuỗi lây nhiễm của ca này đã được đặt tên là ổ dịch «{name}»', en: 'This case\'s chain is already named as the cluster “{name}”' },
   'cases.already_withdrawn': { vi: 'Ca bệnh đã được hủy trước đó', en: 'The case was already withdrawn' },
   'geography.unit_not_found': { vi: 'Không tìm thấy đơn vị hành chính', en: 'Administrative unit not found' },
   'geography.import_rows': { vi: 'Tệp có {count} dòng lỗi; không dòng nào được nhập', en: 'The file has {count} bad rows; nothing was imported' },

@@ -64,8 +64,7 @@ export async function chainGraph(db: Kysely<Database>, actor: Actor, caseId: str
   const at = new Map<number, number>();
   for (let i = 0; i < (n?.ord.length ?? 0); i++) if (!at.has(n!.ord[i])) at.set(n!.ord[i], i);
   const rows = [...at.entries()].sort((x, y) => x[0] - y[0]).map(([, i]) => i);
-  const caseDays = n ? rows.filter((i) => n.confirmedOn[i] !== null).map((i) => n.confirmedOn[i]!).sort() : [];
-  const daysAgo = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
+  const cases = n ? rows.filter((i) => n.confirmedOn[i] !== null).map((i) => ({ depth: n.depth[i], confirmedOn: n.confirmedOn[i]! })) : [];
   return {
     indexCaseId: caseId,
     nodes: !n ? [] : rows.map((i) => {
@@ -76,13 +75,24 @@ export async function chainGraph(db: Kysely<Database>, actor: Actor, caseId: str
       return { id: n.id[i], fullName: card.fullName, communeCode: n.commune[i], inScope: card.inScope, class: n.class[i], caseCode: n.caseCode[i], confirmedOn: n.confirmedOn[i], depth: n.depth[i] };
     }),
     edges: !e || !n ? [] : e.source.map((s, i) => ({ source: n.id[at.get(s)!], target: n.id[at.get(e.target[i])!], setting: e.setting[i] })),
-    summary: {
-      persons: rows.length, cases: caseDays.length,
-      generations: n ? Math.max(0, ...rows.filter((i) => n.confirmedOn[i] !== null).map((i) => n.depth[i])) + 1 : 1,
-      firstCaseOn: caseDays[0] ?? null, lastCaseOn: caseDays.at(-1) ?? null,
-      casesLast7Days: caseDays.filter((d) => daysAgo(d) >= 0 && daysAgo(d) < 7).length,
-      casesPrevious7Days: caseDays.filter((d) => daysAgo(d) >= 7 && daysAgo(d) < 14).length,
-    },
+    summary: chainSummary(rows.length, cases, today),
     truncated,
+  };
+}
+
+/**
+ * The figures of a chain from its size and its cases (depth from the index case, confirmation day): generations,
+ * first and latest case, cases in the last 7 days (today included) against the 7 before. One definition for the
+ * cluster page and the cluster list.
+ */
+export function chainSummary(persons: number, cases: { depth: number; confirmedOn: string }[], today: string): ChainGraph['summary'] {
+  const days = cases.map((c) => c.confirmedOn).sort();
+  const daysAgo = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
+  return {
+    persons, cases: cases.length,
+    generations: Math.max(0, ...cases.map((c) => c.depth)) + 1,
+    firstCaseOn: days[0] ?? null, lastCaseOn: days.at(-1) ?? null,
+    casesLast7Days: days.filter((d) => daysAgo(d) >= 0 && daysAgo(d) < 7).length,
+    casesPrevious7Days: days.filter((d) => daysAgo(d) >= 7 && daysAgo(d) < 14).length,
   };
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors';
 import { assertInScope, inScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
-import { chainGraph } from './cluster';
+import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './cluster';
 import * as repo from './repo';
 import type { clusterInput, placeInput } from './schemas';
 
@@ -44,6 +44,12 @@ export class ClustersService {
     assertInScope(actor, kase, 'cases.not_found');
     const place = input.placeId ? await this.db.selectFrom('places').selectAll().where('id', '=', input.placeId).executeTakeFirst() : null;
     if (input.placeId && !place) throw new AppError('cases.place_not_found', 404, {}, 'placeId');
+    // One chain, one name: a cluster whose index case is already in this case's chain (or this case in its chain).
+    const named = await sql<{ name: string }>`
+      select cl.name from clusters cl join cases k on k.id = cl.index_case_id
+       where k.person_id in (select person_id from chain_walk(${kase.person_id}::uuid, ${GRAPH_NODE_LIMIT}))
+       limit 1`.execute(this.db);
+    if (named.rows.length) throw new AppError('cases.cluster_exists', 409, { name: named.rows[0].name }, 'indexCaseId');
     return this.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('clusters').values({
         id: uuidv7(), province_code: kase.province_code, district_code: kase.district_code, commune_code: kase.commune_code, name: input.name,
@@ -54,17 +60,30 @@ export class ClustersService {
     });
   }
 
-  async list(actor: Actor, unit?: string) {
-    const u = unit ? this.units.require(unit, 'unit') : null;
+  /**
+   * The named clusters in scope, newest index case first, each with the figures of its live chain (size, cases,
+   * generations, first and latest case, growth): one walk per cluster in the database, its cases only sent back.
+   */
+  async list(actor: Actor, unit: string | undefined, today: string) {
+    const u = unit ? this.units.placeFilter(unit, 'unit') : null;
     let q = this.db.selectFrom('clusters').innerJoin('cases', 'cases.id', 'clusters.index_case_id')
-      .select(['clusters.id', 'clusters.name', 'clusters.place_name', 'clusters.high_contact', 'clusters.commune_code', 'clusters.created_at', 'cases.case_code', 'cases.confirmed_on'])
+      .select(['clusters.id', 'clusters.name', 'clusters.place_name', 'clusters.high_contact', 'clusters.commune_code', 'clusters.created_at', 'cases.case_code', 'cases.confirmed_on', 'cases.person_id'])
       .where((eb) => inScope(eb, actor, 'clusters'));
-    if (u) {
-      const column = ({ province: 'province_code', district: 'district_code', commune: 'commune_code', hamlet: 'commune_code' } as const)[u.level];
-      q = q.where(sql.ref(`clusters.${column}`), '=', u.level === 'hamlet' ? u.parent_code! : u.code);
-    }
+    if (u) q = q.where(sql.ref(`clusters.${u.column}`), '=', u.code);
     const rows = await q.orderBy('cases.confirmed_on', 'desc').limit(500).execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.case_code, indexConfirmedOn: r.confirmed_on }));
+    const figures = rows.length ? await sql<{ id: string; persons: number; cases: { depth: number; confirmedOn: string }[] }>`
+      select r.id, f.persons, f.cases
+        from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[]) r(id, person_id)
+        cross join lateral (
+          select count(*)::int as persons,
+                 coalesce(json_agg(json_build_object('depth', w.depth, 'confirmedOn', c.confirmed_on)) filter (where c.id is not null), '[]') as cases
+            from chain_walk(r.person_id, ${GRAPH_NODE_LIMIT}) w
+            left join cases c on c.person_id = w.person_id and c.status = 'active') f`.execute(this.db) : { rows: [] };
+    const summaryOf = new Map(figures.rows.map((f) => [f.id, chainSummary(f.persons, f.cases, today)]));
+    return rows.map((r) => ({
+      id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.case_code, indexConfirmedOn: r.confirmed_on,
+      summary: summaryOf.get(r.id)!,
+    }));
   }
 
   /** A cluster with its live chain graph, size, generations, first and last case and growth. */

@@ -43,6 +43,8 @@ describe('unified investigation', () => {
     expect(stale.statusCode).toBe(409);
     const quality = (await officer.get('/api/investigations/quality?from=2021-09-01&to=2021-09-30')).json();
     expect(quality).toEqual([{ districtCode: '916', cases: 1, completed: 1, meanCompleteness: 1, medianHours: full.json().timelinessHours }]);
+    expect((await officer.get(`/api/investigations/quality?from=2021-09-01&to=2021-09-30&unit=${CAI_KHE}`)).json()).toEqual(quality);
+    expect((await officer.get(`/api/investigations/quality?from=2021-09-01&to=2021-09-30&unit=${AN_HOA}`)).json()).toEqual([]);
   });
 
   it('saves a line list of contacts atomically: matches existing persons, creates new ones, classifies them F1', async () => {
@@ -95,6 +97,11 @@ describe('places and clusters', () => {
     expect(cluster.json()).toMatchObject({ placeName: 'Chợ Tân An', highContact: true });
     const list = (await officer.get('/api/clusters?unit=916')).json();
     expect(list[0]).toMatchObject({ name: 'Ổ dịch chợ Tân An', indexCaseCode: '92-2021-000001' });
+    expect(list[0].summary).toMatchObject({ persons: 4, cases: 1, generations: 1, firstCaseOn: '2021-09-07', lastCaseOn: '2021-09-07' });
+    expect((await officer.get('/api/clusters?unit=927')).json()).toEqual([]);
+    const again = await officer.post('/api/clusters', { indexCaseId: caseId, name: 'Tên khác cho cùng chuỗi' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'cases.cluster_exists', field: 'indexCaseId', detail: 'Chuỗi lây nhiễm của ca này đã được đặt tên là ổ dịch «Ổ dịch chợ Tân An»' });
     const detail = (await officer.get(`/api/clusters/${cluster.json().id}`)).json();
     expect(detail.graph.summary.persons).toBe(4);
     const outsider = await t.as('district_officer', ['927']);

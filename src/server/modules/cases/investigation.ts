@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertInScope, inScope } from '../../platform/scope';
+import type { UnitDirectory } from '../geography/directory';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo';
 import type { InvestigationView } from './schemas';
@@ -15,7 +16,7 @@ import type { InvestigationView } from './schemas';
  * (autosave); completing records timeliness from the case's confirmation.
  */
 export class InvestigationService {
-  constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog, private readonly ruleSets: RuleSetsService) {}
+  constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog, private readonly ruleSets: RuleSetsService, private readonly units: UnitDirectory) {}
 
   async get(actor: Actor, caseId: string): Promise<InvestigationView> {
     const kase = await this.caseInScope(actor, caseId);
@@ -57,10 +58,13 @@ export class InvestigationService {
   }
 
   /** Per district: cases, investigations completed, mean completeness, median and share within target of timeliness. */
-  async quality(actor: Actor, from: string, to: string) {
+  async quality(actor: Actor, q: { from: string; to: string; unit?: string }) {
+    const { from, to } = q;
+    const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
     const rows = await this.db.selectFrom('cases')
       .leftJoin('investigations', 'investigations.case_id', 'cases.id')
       .where((eb) => inScope(eb, actor, 'cases'))
+      .$if(!!unit, (qb) => qb.where(sql.ref(`cases.${unit!.column}`), '=', unit!.code))
       .where('cases.status', '=', 'active').where('cases.confirmed_on', '>=', from).where('cases.confirmed_on', '<=', to)
       .groupBy('cases.district_code')
       .select([

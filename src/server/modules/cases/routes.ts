@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { uuid } from '@domain/fields';
 import { route } from '../../platform/http';
 import { caseInput, caseListQuery, casePatch, clusterInput, clusterListQuery, contactLinesBody, exposureInput, followUpQuery, placeInput, placeQuery, withdrawBody } from './schemas';
 import type { ClustersService } from './clusters';
 import type { CasesService } from './service';
 import type { InvestigationService } from './investigation';
-import { isoDate } from '@domain/fields';
+import { isoDate, unitCode, uuid } from '@domain/fields';
 import { vnDay } from '@domain/dates';
 
 const idParams = z.object({ id: uuid });
@@ -33,7 +32,7 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
     }),
     route({
       method: 'GET', url: '/api/investigations/quality', tag: 'cases', summary: 'Độ đầy đủ và tính kịp thời của điều tra dịch tễ theo quận/huyện', access: 'people.read',
-      query: z.object({ from: isoDate, to: isoDate }), handler: ({ actor, query }) => investigations.quality(actor, query.from, query.to),
+      query: z.object({ from: isoDate, to: isoDate, unit: unitCode.optional() }), handler: ({ actor, query }) => investigations.quality(actor, query),
     }),
     route({
       method: 'POST', url: '/api/cases/:id/contacts', tag: 'cases', summary: 'Nhập danh sách tiếp xúc (dán từ Excel): đối chiếu hoặc tạo người, lưu tất cả hoặc không', access: 'people.write', personal: true,
@@ -43,7 +42,7 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
     route({ method: 'GET', url: '/api/cases/:id/chain', tag: 'cases', summary: 'Chuỗi lây nhiễm quanh ca bệnh (đồ thị, tóm tắt ổ dịch)', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => cases.chain(actor, params.id, vnDay()) }),
     route({ method: 'GET', url: '/api/places', tag: 'cases', summary: 'Địa điểm (chợ, trường, bệnh viện, nhà máy…) theo xã, tìm không dấu', access: 'people.read', query: placeQuery, handler: ({ actor, query }) => clusters.places(actor, query) }),
     route({ method: 'POST', url: '/api/places', tag: 'cases', summary: 'Thêm địa điểm (đánh dấu nơi tiếp xúc đông người)', access: 'people.write', body: placeInput, status: 201, handler: ({ actor, body }) => clusters.addPlace(actor, body) }),
-    route({ method: 'GET', url: '/api/clusters', tag: 'cases', summary: 'Danh sách ổ dịch', access: 'people.read', personal: true, query: clusterListQuery, handler: ({ actor, query }) => clusters.list(actor, query.unit) }),
+    route({ method: 'GET', url: '/api/clusters', tag: 'cases', summary: 'Danh sách ổ dịch', access: 'people.read', personal: true, query: clusterListQuery, handler: ({ actor, query }) => clusters.list(actor, query.unit, vnDay()) }),
     route({ method: 'POST', url: '/api/clusters', tag: 'cases', summary: 'Đặt tên ổ dịch từ ca chỉ điểm', access: 'people.write', personal: true, body: clusterInput, status: 201, handler: ({ actor, body }) => clusters.create(actor, body) }),
     route({ method: 'GET', url: '/api/clusters/:id', tag: 'cases', summary: 'Ổ dịch: chuỗi lây nhiễm, quy mô, số thế hệ, ca đầu và ca cuối, tốc độ tăng', access: 'people.read', personal: true, params: idParams, handler: ({ actor, params }) => clusters.get(actor, params.id, vnDay()) }),
   ];

@@ -128,20 +128,16 @@ export class CasesService {
   }
 
   async list(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number }) {
-    const unit = q.unit ? this.units.require(q.unit, 'unit') : null;
-    const column = unit ? ({ province: 'province_code', district: 'district_code', commune: 'commune_code' } as const)[unit.level as 'province'] : undefined;
-    if (unit && !column) throw new AppError('validation.unit_level', 400, { code: q.unit, level: 'tỉnh/huyện/xã' }, 'unit');
-    const { items, total } = await repo.listCases(this.db, actor, { ...q, unit: unit && column ? { column, code: unit.code } : undefined }, (q.page - 1) * q.pageSize, q.pageSize);
+    const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
+    const { items, total } = await repo.listCases(this.db, actor, { ...q, unit }, (q.page - 1) * q.pageSize, q.pageSize);
     this.audit.read(actor, { action: 'search', entity: 'case', detail: { ...q, returned: items.map((c) => c.id) } });
     return { items: items.map(presentCase), total };
   }
 
   /** The filtered case list (up to 50,000 rows) as an Excel workbook; the export is audited. */
   async exportXlsx(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string }): Promise<Buffer> {
-    const unit = q.unit ? this.units.require(q.unit, 'unit') : null;
-    const column = unit ? ({ province: 'province_code', district: 'district_code', commune: 'commune_code' } as const)[unit.level as 'province'] : undefined;
-    if (unit && !column) throw new AppError('validation.unit_level', 400, { code: q.unit, level: 'tỉnh/huyện/xã' }, 'unit');
-    const { items } = await repo.listCases(this.db, actor, { ...q, unit: unit && column ? { column, code: unit.code } : undefined }, 0, 50_000);
+    const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
+    const { items } = await repo.listCases(this.db, actor, { ...q, unit }, 0, 50_000);
     const cards = await this.people.cardsOf(actor, items.map((c) => c.person_id));
     const rows = items.map((c) => ({
       ...presentCase(c), fullName: cards.get(c.person_id)?.fullName ?? null, birthYear: cards.get(c.person_id)?.birthYear ?? null,

@@ -51,6 +51,17 @@ export class UnitDirectory {
   }
 
   /** Province, district, commune (and hamlet) codes of a commune or hamlet. */
+  /**
+   * A unit as a filter on the place columns every record carries: province, district or commune (records do not
+   * carry hamlets, so a hamlet is refused rather than widened to its commune).
+   */
+  placeFilter(code: string, field: string): { column: 'province_code' | 'district_code' | 'commune_code'; code: string } {
+    const unit = this.require(code, field);
+    const column = ({ province: 'province_code', district: 'district_code', commune: 'commune_code' } as const)[unit.level as 'province'];
+    if (!column) throw new AppError('validation.unit_level', 400, { code, level: 'tỉnh/huyện/xã' }, field);
+    return { column, code: unit.code };
+  }
+
   placeOf(code: string): Place {
     const unit = this.units.get(code);
     if (!unit) throw new Error(`unknown unit ${code}`);

@@ -4,7 +4,7 @@ import type { clusterInput } from '@server/modules/cases/schemas';
 import { api, withQuery } from '@web/lib/api';
 import type { Chain } from './useCases';
 
-/** A row of GET /api/clusters: the cluster and its index case (the list carries no chain figures). */
+/** A row of GET /api/clusters: the cluster, its index case and the figures of its live chain. */
 export interface ClusterRow {
   id: string;
   name: string;
@@ -13,6 +13,7 @@ export interface ClusterRow {
   communeCode: string;
   indexCaseCode: string;
   indexConfirmedOn: string;
+  summary: Chain['summary'];
 }
 
 export interface Cluster {

@@ -12,10 +12,10 @@ export interface QualityRow {
   medianHours: number | null;
 }
 
-export function useInvestigationQuality(from: string, to: string) {
+export function useInvestigationQuality(from: string, to: string, unit?: string) {
   return useQuery({
-    queryKey: ['investigation-quality', from, to],
-    queryFn: () => api.get<QualityRow[]>(withQuery('/api/investigations/quality', { from, to })),
+    queryKey: ['investigation-quality', from, to, unit],
+    queryFn: () => api.get<QualityRow[]>(withQuery('/api/investigations/quality', { from, to, unit })),
     placeholderData: keepPreviousData,
   });
 }

@@ -7,12 +7,14 @@ import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
 import { UnitName } from '@web/modules/geography/components/UnitName';
 import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
+import { GrowthTag } from '../components/GrowthTag';
 import { useClusterList, type ClusterRow } from '../hooks/useClusters';
 
-/** The named clusters (ổ dịch) in the user's scope, newest index case first; the unit filter is kept in the URL. */
+/** The named clusters (ổ dịch) in the user's scope, newest index case first, with the figures of each live chain; the unit filter is kept in the URL. */
 export function ClustersPage() {
   const { m, num, date } = useI18n();
   const k = m.clusters;
+  const s = m.cases.summary;
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') || undefined;
   const { data, error, isFetching, refetch } = useClusterList(unit);
@@ -21,6 +23,11 @@ export function ClustersPage() {
     { title: k.clusterName, dataIndex: 'name', render: (name: string, r) => <Link to={paths.cluster(r.id)}>{name}</Link> },
     { title: k.indexCase, dataIndex: 'indexCaseCode' },
     { title: k.indexConfirmedOn, dataIndex: 'indexConfirmedOn', render: (d: string) => date(d) },
+    { title: s.persons, key: 'persons', align: 'right', sorter: (a, b) => a.summary.persons - b.summary.persons, render: (_, r) => num(r.summary.persons) },
+    { title: s.cases, key: 'cases', align: 'right', sorter: (a, b) => a.summary.cases - b.summary.cases, render: (_, r) => num(r.summary.cases) },
+    { title: s.generations, key: 'generations', align: 'right', responsive: ['sm'], render: (_, r) => num(r.summary.generations) },
+    { title: s.lastCaseOn, key: 'lastCaseOn', responsive: ['sm'], render: (_, r) => date(r.summary.lastCaseOn) },
+    { title: k.growth, key: 'growth', render: (_, r) => <GrowthTag last7={r.summary.casesLast7Days} previous7={r.summary.casesPrevious7Days} /> },
     {
       title: k.place, dataIndex: 'placeName', responsive: ['md'],
       render: (name: string | null, r) => (name ? <>{name} {r.highContact ? <Tag color="orange">{k.highContact}</Tag> : null}</> : m.common.none),

@@ -6,24 +6,26 @@ import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { UnitName } from '@web/modules/geography/components/UnitName';
+import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
 import { useInvestigationQuality, type QualityRow } from '../hooks/useInvestigationQuality';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const tenths = (n: number) => Math.round(n * 10) / 10;
 
-/** Per district, the investigations of the cases confirmed in a period: how complete, and how soon completed. */
+/** Per district, the investigations of the cases confirmed in a period (optionally in one unit): how complete, and how soon completed. */
 export function InvestigationQualityPage() {
   const { m, num } = useI18n();
   const q = m.investigationQuality;
   const [params, setParams] = useSearchParams();
   const to = params.get('to') ?? vnDay();
   const from = params.get('from') ?? addDays(to, -29);
-  const { data, error, isFetching, isPlaceholderData, refetch } = useInvestigationQuality(from, to);
+  const unit = params.get('unit') || undefined;
+  const { data, error, isFetching, isPlaceholderData, refetch } = useInvestigationQuality(from, to, unit);
 
-  const setDate = (key: 'from' | 'to') => (v: string | null) => {
-    if (v !== null && !ISO.test(v)) return;
+  const setParam = (key: 'from' | 'to' | 'unit') => (v: string | null | undefined) => {
+    if (key !== 'unit' && v && !ISO.test(v)) return;
     const next = new URLSearchParams(params);
-    if (v === null) next.delete(key); else next.set(key, v);
+    if (!v) next.delete(key); else next.set(key, v);
     setParams(next, { replace: true });
   };
 
@@ -47,10 +49,13 @@ export function InvestigationQualityPage() {
       <Form layout="vertical" name="quality-filters" onSubmitCapture={(e) => e.preventDefault()}>
         <div className="tc-filters">
           <Form.Item label={m.cases.from} htmlFor="quality-from" style={{ marginBottom: 0, width: 140 }}>
-            <VnDateInput id="quality-from" value={from} onChange={setDate('from')} />
+            <VnDateInput id="quality-from" value={from} onChange={setParam('from')} />
           </Form.Item>
           <Form.Item label={m.cases.to} htmlFor="quality-to" style={{ marginBottom: 0, width: 140 }}>
-            <VnDateInput id="quality-to" value={to} onChange={setDate('to')} />
+            <VnDateInput id="quality-to" value={to} onChange={setParam('to')} />
+          </Form.Item>
+          <Form.Item label={m.units.filter} htmlFor="quality-unit" style={{ marginBottom: 0, flexGrow: 3, maxWidth: 720 }}>
+            <UnitPicker id="quality-unit" leaf="commune" anyLevel value={unit} onChange={setParam('unit')} />
           </Form.Item>
         </div>
       </Form>
