@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatVnd, parseVnDate } from './format';
+import { formatDate, formatDateTime, formatHours, formatNumber, formatPercent, formatVnd, parseVnDate } from './format';
 import { addDays, isCalendarDate, vnDay } from './dates';
 
 describe('formatting', () => {
@@ -14,6 +14,13 @@ describe('formatting', () => {
     expect(formatPercent(0.1234)).toBe('12,3%');
     expect(formatPercent(1, 'en')).toBe('100%');
     expect(formatPercent(null)).toBe('');
+  });
+  it('shows hours with one decimal, and minutes as under a tenth rather than zero', () => {
+    expect(formatHours(5.25)).toBe('5,3');
+    expect(formatHours(2 / 60)).toBe('< 0,1');
+    expect(formatHours(2 / 60, 'en')).toBe('< 0.1');
+    expect(formatHours(0)).toBe('0');
+    expect(formatHours(null)).toBe('');
   });
   it('parses dd/MM/yyyy and refuses impossible dates', () => {
     expect(parseVnDate('7/9/2021')).toBe('2021-09-07');

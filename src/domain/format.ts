@@ -34,6 +34,16 @@ export function formatPercent(ratio: number | null | undefined, locale: Locale =
   return `${formatNumber(Math.round(ratio * 1000) / 10, locale)}%`;
 }
 
+/**
+ * Hours to one decimal (a turnaround of 5,25 h → '5,3'); under 0,1 h but above zero → '< 0,1', so a tube
+ * resulted within minutes does not read as '0'; '' when there is no value.
+ */
+export function formatHours(hours: number | null | undefined, locale: Locale = 'vi'): string {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '';
+  if (hours > 0 && hours < 0.05) return `< ${formatNumber(0.1, locale)}`;
+  return formatNumber(Math.round(hours * 10) / 10, locale);
+}
+
 /** 2000000 → '2.000.000 ₫'. */
 export function formatVnd(n: number, locale: Locale = 'vi'): string {
   return `${formatNumber(Math.round(n), locale)} ₫`;

@@ -1,5 +1,5 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { formatPercent } from '@domain/format';
+import { formatHours, formatPercent } from '@domain/format';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import type { TestingFigures } from '../hooks/useTestingSummary';
 
@@ -18,7 +18,7 @@ export function SummaryFigures({ figures, sameDayRequired }: { figures: TestingF
     { key: 'positive', title: f.positive, value: num(figures.positive), danger: figures.positive > 0 },
     { key: 'positivity', title: f.positivity, value: formatPercent(figures.positivity, lang) || none },
     { key: 'sameDayShare', title: f.sameDayShare, value: formatPercent(figures.sameDayShare, lang) || none, danger: belowSameDay },
-    { key: 'meanTat', title: f.meanTat, value: figures.meanTatHours === null ? none : num(Math.round(figures.meanTatHours * 10) / 10) },
+    { key: 'meanTat', title: f.meanTat, value: formatHours(figures.meanTatHours, lang) || none },
   ];
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="summary-figures">

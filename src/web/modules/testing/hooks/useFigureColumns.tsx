@@ -1,5 +1,5 @@
 import { Typography, type TableColumnsType } from 'antd';
-import { formatPercent } from '@domain/format';
+import { formatHours, formatPercent } from '@domain/format';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import type { TestingFigures } from './useTestingSummary';
 
@@ -35,7 +35,7 @@ export function useFigureColumns<T extends TestingFigures>(sameDayRequired: bool
     },
     {
       title: s.meanTat, dataIndex: 'meanTatHours', align: 'right', sorter: (a, b) => (a.meanTatHours ?? Infinity) - (b.meanTatHours ?? Infinity),
-      render: (h: number | null) => (h === null ? none : num(Math.round(h * 10) / 10)),
+      render: (h: number | null) => formatHours(h, lang) || none,
     },
   ];
 }
