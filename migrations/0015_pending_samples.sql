@@ -13,6 +13,9 @@
 -- a page holds ~12 new tubes instead of ~30 (the updated versions then fill it).
 alter table samples set (fillfactor = 40);
 
+-- The rollup counts same-day results from collected_on (testing/rollup.ts): it must be the Vietnam day of collection.
+alter table samples add constraint samples_collected_on_vn_day check (collected_on = (collected_at at time zone 'Asia/Ho_Chi_Minh')::date);
+
 create table pending_samples (
   sample_id uuid not null,
   province_code text not null,

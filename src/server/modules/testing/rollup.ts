@@ -36,9 +36,11 @@ export function receivedRollup(rel: RawBuilder<unknown>): RawBuilder<unknown> {
 /**
  * Result counters. A final result (negative, positive) counts once with its turnaround from collection to
  * report (same Vietnam day or not, and its bucket: ≤ 6 h, ≤ 12 h, ≤ 24 h, ≤ 48 h, more; the same cut-offs as
- * `turnaround()` in @domain/testing); an invalid run counts as invalid only. collected_on is already the Vietnam
- * day of collection, and the minutes come from date_part (double precision) rather than extract (numeric): over a
- * million-row import these expressions were a sizeable part of the rollup's aggregate.
+ * `turnaround()` in @domain/testing); an invalid run counts as invalid only. The same figures, computed cheaply
+ * (over a million-row import these expressions were a sizeable part of the rollup's aggregate): collected_on is
+ * the Vietnam day of collected_at (a check constraint, migration 0015), and the minutes come from date_part
+ * (double precision, exact for whole microseconds) rounded half up as Math.round does, rather than from extract
+ * (numeric).
  */
 export function resultRollup(rel: RawBuilder<unknown>, sign: 1 | -1 = 1): RawBuilder<unknown> {
   const fin = sql`result <> 'invalid'`;
@@ -57,7 +59,7 @@ export function resultRollup(rel: RawBuilder<unknown>, sign: 1 | -1 = 1): RawBui
            ${sql.raw(String(sign))} * count(*) filter (where ${fin} and m > 720 and m <= 1440),
            ${sql.raw(String(sign))} * count(*) filter (where ${fin} and m > 1440 and m <= 2880),
            ${sql.raw(String(sign))} * count(*) filter (where ${fin} and m > 2880)
-      from (select *, greatest(0, round(date_part('epoch', reported_at - collected_at) / 60))::bigint as m from ${rel} r0) r
+      from (select *, greatest(0, floor(date_part('epoch', reported_at - collected_at) / 60 + 0.5))::bigint as m from ${rel} r0) r
      group by collected_on, province_code, commune_code, coalesce(team_id, ${NIL}), coalesce(lab_id, ${NIL}), test_type
     on conflict (${KEY}) do update set
       resulted = d.resulted + excluded.resulted, positive = d.positive + excluded.positive, negative = d.negative + excluded.negative,
