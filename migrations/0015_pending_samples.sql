@@ -4,9 +4,9 @@
 -- `result` in their predicate, and COPY and inserts filled the pages, so a million-row result file updated five
 -- indexes per tube: the update cost 1.7–2.8 × a raw COPY of the same rows.
 --
--- The tubes without a final result now live in their own small table, kept by the same statement triggers that
--- keep the backlog counters (one delete and one insert per statement over its transition tables, whatever its
--- size): the overdue board and the oldest waiting tube per lab read it. samples keeps 60 % of each page free
+-- The tubes without a final result now live in their own small table, kept by statement triggers beside those
+-- that keep the backlog counters (one delete and one insert per statement over its transition tables, whatever
+-- its size): the overdue board and the oldest waiting tube per lab read it. samples keeps 60 % of each page free
 -- (fillfactor 40) for the versions a tube's life writes (shipped, received, resulted): measured on 1,000,000
 -- tubes, the result update took 49.0 s with the old indexes and full pages, 30.4 s without them at fillfactor 60
 -- (54 % HOT), 14.0 s at fillfactor 40 (all HOT), against 28.6 s for a raw COPY of the rows. The price is disk:
@@ -34,40 +34,25 @@ select id, province_code, district_code, commune_code, lab_id, collected_at from
 drop index if exists samples_pending_idx;
 drop index if exists samples_backlog_idx;
 
-create or replace function testing_backlog_change() returns trigger language plpgsql as $$
+-- One delete of the old pending rows and one insert of the new ones per statement, over the transition tables the
+-- backlog triggers of migration 0013 already capture for the same statements (PostgreSQL keeps one copy per event).
+create function pending_samples_change() returns trigger language plpgsql as $$
 begin
-  if tg_op = 'INSERT' then
-    insert into testing_backlog as b (province_code, district_code, commune_code, lab_id, in_transit, awaiting)
-    select province_code, min(district_code), commune_code, lab_id, count(*) - count(received_at), count(received_at)
-      from new_rows where (result is null or result = 'invalid') and lab_id is not null
-     group by province_code, commune_code, lab_id order by province_code, commune_code, lab_id
-    on conflict (province_code, commune_code, lab_id) do update set in_transit = b.in_transit + excluded.in_transit, awaiting = b.awaiting + excluded.awaiting;
-    insert into pending_samples (sample_id, province_code, district_code, commune_code, lab_id, collected_at)
-    select id, province_code, district_code, commune_code, lab_id, collected_at from new_rows where result is null or result = 'invalid';
-  elsif tg_op = 'UPDATE' then
-    insert into testing_backlog as b (province_code, district_code, commune_code, lab_id, in_transit, awaiting)
-    select province_code, min(district_code), commune_code, lab_id, sum(t), sum(a) from (
-        select province_code, district_code, commune_code, lab_id, (received_at is null)::int as t, (received_at is not null)::int as a
-          from new_rows where (result is null or result = 'invalid') and lab_id is not null
-        union all
-        select province_code, district_code, commune_code, lab_id, -(received_at is null)::int, -(received_at is not null)::int
-          from old_rows where (result is null or result = 'invalid') and lab_id is not null) x
-     group by province_code, commune_code, lab_id having sum(t) <> 0 or sum(a) <> 0 order by province_code, commune_code, lab_id
-    on conflict (province_code, commune_code, lab_id) do update set in_transit = b.in_transit + excluded.in_transit, awaiting = b.awaiting + excluded.awaiting;
+  if tg_op in ('UPDATE', 'DELETE') then
     delete from pending_samples p using old_rows o
      where p.sample_id = o.id and p.province_code = o.province_code and (o.result is null or o.result = 'invalid');
+  end if;
+  if tg_op in ('INSERT', 'UPDATE') then
     insert into pending_samples (sample_id, province_code, district_code, commune_code, lab_id, collected_at)
     select id, province_code, district_code, commune_code, lab_id, collected_at from new_rows where result is null or result = 'invalid';
-  elsif tg_op = 'DELETE' then
-    insert into testing_backlog as b (province_code, district_code, commune_code, lab_id, in_transit, awaiting)
-    select province_code, min(district_code), commune_code, lab_id, -(count(*) - count(received_at)), -count(received_at)
-      from old_rows where (result is null or result = 'invalid') and lab_id is not null
-     group by province_code, commune_code, lab_id order by province_code, commune_code, lab_id
-    on conflict (province_code, commune_code, lab_id) do update set in_transit = b.in_transit + excluded.in_transit, awaiting = b.awaiting + excluded.awaiting;
-    delete from pending_samples p using old_rows o where p.sample_id = o.id and p.province_code = o.province_code;
-  else
-    delete from testing_backlog;
+  end if;
+  if tg_op = 'TRUNCATE' then
     delete from pending_samples;
   end if;
   return null;
 end $$;
+
+create trigger samples_pending_insert after insert on samples referencing new table as new_rows for each statement execute function pending_samples_change();
+create trigger samples_pending_update after update on samples referencing old table as old_rows new table as new_rows for each statement execute function pending_samples_change();
+create trigger samples_pending_delete after delete on samples referencing old table as old_rows for each statement execute function pending_samples_change();
+create trigger samples_pending_truncate after truncate on samples for each statement execute function pending_samples_change();
