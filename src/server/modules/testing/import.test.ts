@@ -195,6 +195,30 @@ describe('a failure in the middle of an import', () => {
   });
 });
 
+describe('progress of a running import', () => {
+  it('answers while the merge transaction runs: stage "merging", rows staged and total', async () => {
+    const collected = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: people[0].id }], barcodes: ['HN-0101'], collectedAt: vn('08:00') });
+    expect(collected.statusCode, collected.body).toBe(201);
+    await shipAndReceive(team, lab, teamId, labId, ['HN-0101'], { sentAt: vn('08:30'), receivedAt: vn('09:00') });
+    const id = '0193c1a0-0000-7000-8000-00000000a101';
+    const seen: { statusCode: number; body: Record<string, unknown> }[] = [];
+    // the positive tube opens its case inside the merge transaction: ask for the progress from there
+    const confirm = t.services.cases.confirmFromResultInTx.bind(t.services.cases);
+    const spy = vi.spyOn(t.services.cases, 'confirmFromResultInTx').mockImplementationOnce(async (...args) => {
+      const res = await lab.get(`/api/testing/imports/${id}`);
+      seen.push({ statusCode: res.statusCode, body: res.json() });
+      return confirm(...args);
+    });
+    const res = await lab.request('POST', `/api/testing/imports?labId=${labId}&fileName=tien-do.csv&id=${id}`,
+      Buffer.from('ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua\nHN-0101,Dương tính,22,11/09/2021 09:30\n'), { 'content-type': 'text/csv' });
+    spy.mockRestore();
+    expect(res.statusCode, res.body).toBe(200);
+    expect(seen).toEqual([{ statusCode: 200, body: expect.objectContaining({ id, status: 'loading', stage: 'merging', rowsStaged: 1, total: 1 }) }]);
+    const after = (await lab.get(`/api/testing/imports/${id}`)).json();
+    expect(after).toMatchObject({ status: 'done', stage: 'finished', applied: 1 });
+  });
+});
+
 describe('turnaround in Vietnam days', () => {
   it('a result reported after midnight in Vietnam is not same-day; one before midnight is, whatever the UTC date', async () => {
     now = new Date(vn('23:40', '2021-09-12'));

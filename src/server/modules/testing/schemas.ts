@@ -104,6 +104,15 @@ export const poolPlanQuery = z.object({ householdId: uuid });
 /** A row an import refused, with the reason in Vietnamese; column is the template column at fault (null: the whole row). */
 export interface ImportRowError { line: number; barcode: string; column: string | null; code: string; params: Record<string, string>; message: string }
 
+/** Where an import is: reading and checking the file, COPY to staging, SQL checks, the merge, done. */
+export type ImportStage = 'reading' | 'staging' | 'checking' | 'merging' | 'finished';
+
+/** An import running in this process, as the progress route tells it. */
+export interface ImportProgress {
+  provinceCode: string; labId: string; fileName: string; format: 'csv' | 'xlsx' | 'json';
+  stage: ImportStage; rowsStaged: number; total: number | null; startedAt: Date;
+}
+
 /** The answer of an import (200), or the `import` member of its 422 problem when rows were rejected. */
 export interface ImportReport {
   id: string;

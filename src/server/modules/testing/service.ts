@@ -14,7 +14,7 @@ import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
 import { collectedRollup, receivedRollup, samplesById } from './rollup';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
-import type { CollectInput, LabInput, ResultInput, SessionInput, ShipmentInput, TeamInput } from './schemas';
+import type { CollectInput, ImportProgress, LabInput, ResultInput, SessionInput, ShipmentInput, TeamInput } from './schemas';
 import * as present from './present';
 
 export interface TestingOptions {
@@ -28,6 +28,12 @@ export interface TestingOptions {
  */
 export class TestingService {
   readonly now: () => Date;
+  /**
+   * Imports running in this process, by id: their stage as the import code reaches it. The progress route reads
+   * it first — inside the merge transaction the database row still says "checking", and on PGlite (one
+   * connection) a read would wait for the transaction to end.
+   */
+  readonly running = new Map<string, ImportProgress>();
 
   constructor(
     readonly db: Db,
@@ -378,6 +384,11 @@ export class TestingService {
 
   /** Progress of an import (the page polls it while a large file is staged and merged). */
   async importStatus(actor: Actor, id: string) {
+    const live = this.running.get(id);
+    if (live && this.provincesOf(actor).includes(live.provinceCode)) {
+      return { id, labId: live.labId, fileName: live.fileName, format: live.format, status: 'loading' as const, stage: live.stage, rowsStaged: live.rowsStaged, total: live.total,
+        applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: null, createdAt: live.startedAt.toISOString(), finishedAt: null };
+    }
     const r = await this.k.selectFrom('result_imports').selectAll().where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).executeTakeFirst();
     if (!r) throw new AppError('http.not_found', 404);
     return {

@@ -2,13 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { uuidv7 } from '@domain/uuid';
 import { api, ApiError, uploadFile, withQuery } from '@web/lib/api';
-import type { ImportReport } from '@server/modules/testing/schemas';
+import type { ImportReport, ImportStage } from '@server/modules/testing/schemas';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type { ImportReport, ImportRowError } from '@server/modules/testing/schemas';
-
-export type ImportStage = 'reading' | 'staging' | 'checking' | 'merging' | 'finished';
+export type { ImportReport, ImportRowError, ImportStage } from '@server/modules/testing/schemas';
 
 /** GET /api/testing/imports/:id while the server works on the file. */
 export interface ImportProgress {
