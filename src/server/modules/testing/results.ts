@@ -163,7 +163,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
          and (s.result <> st.result or s.ct_value is distinct from (case when s.test_type = 'rapid_antigen' then null else st.ct_value end))
     ), ins as (
       insert into result_conflicts (id, province_code, district_code, commune_code, sample_id, barcode, current_result, current_ct, proposed_result, proposed_ct, proposed_resulted_at, import_id)
-      select gen_random_uuid(), c.province_code, c.district_code, c.commune_code, c.id, c.barcode, c.result, c.ct_value, c.new_result, c.new_ct, c.new_at, ${ctx.importId}::uuid
+      select uuidv7(), c.province_code, c.district_code, c.commune_code, c.id, c.barcode, c.result, c.ct_value, c.new_result, c.new_ct, c.new_at, ${ctx.importId}::uuid
         from c
        where not exists (select 1 from result_conflicts x where x.sample_id = c.id and x.proposed_result = c.new_result
                            and x.proposed_ct is not distinct from c.new_ct and x.proposed_resulted_at = c.new_at)
@@ -226,7 +226,7 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
     if (!sourceIds.length) return;
     const { numAffectedRows } = await sql`
       insert into testing_tasks (id, province_code, district_code, commune_code, person_id, kind, source_sample_id, due_on)
-      select gen_random_uuid(), m.province_code, m.district_code, m.commune_code, m.person_id, ${kind}, m.sample_id, ${dueOn}::date
+      select uuidv7(), m.province_code, m.district_code, m.commune_code, m.person_id, ${kind}, m.sample_id, ${dueOn}::date
         from sample_members m where m.sample_id = any(${sourceIds}::uuid[])
       on conflict (person_id, source_sample_id, kind, province_code) do nothing`.execute(trx);
     report.tasksCreated += Number(numAffectedRows ?? 0);
@@ -250,7 +250,7 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
   for (const pool of labPools.filter((r) => r.result === 'positive')) {
     const { numAffectedRows } = await sql`
       insert into testing_tasks (id, province_code, district_code, commune_code, person_id, kind, source_sample_id, stored_sample_id, due_on)
-      select gen_random_uuid(), m.province_code, m.district_code, m.commune_code, m.person_id, 'retest_stored', ${pool.id}::uuid, s.id, ${today}::date
+      select uuidv7(), m.province_code, m.district_code, m.commune_code, m.person_id, 'retest_stored', ${pool.id}::uuid, s.id, ${today}::date
         from samples s join sample_members m on m.sample_id = s.id where s.pooled_into = ${pool.id}::uuid and s.result is null
       on conflict (person_id, source_sample_id, kind, province_code) do nothing`.execute(trx);
     report.tasksCreated += Number(numAffectedRows ?? 0);

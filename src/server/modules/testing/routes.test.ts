@@ -291,4 +291,12 @@ describe('the pending tubes kept by the database', () => {
     const pending = await t.db.pool.query('select count(*)::int as n from pending_samples');
     expect(pending.rows[0].n).toBeGreaterThan(0);
   });
+
+  it('gives the tasks made by set-based SQL UUIDv7 ids, like every other row', async () => {
+    const { rows } = await t.db.pool.query(`select count(*)::int as n, count(*) filter (where substring(id::text, 15, 1) <> '7' or substring(id::text, 20, 1) not in ('8', '9', 'a', 'b'))::int as other from testing_tasks`);
+    expect(rows[0].n).toBeGreaterThan(0);
+    expect(rows[0].other).toBe(0);
+    const now = await t.db.pool.query(`select uuidv7()::text as id, (extract(epoch from clock_timestamp()) * 1000)::bigint::text as ms`);
+    expect(Math.abs(parseInt(now.rows[0].id.replace(/-/g, '').slice(0, 12), 16) - Number(now.rows[0].ms))).toBeLessThan(1000);
+  });
 });
