@@ -120,4 +120,27 @@ describe('clusters, investigation quality and the course of a case in Chromium',
     expect(await dialog.count()).toBe(0);
     await close();
   });
+
+  it('draws the chain of a case with 600 contacts (large-chain drawing) without a script error', async () => {
+    const person = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Lâm Thị Đông', birthYear: 1975, sex: 'female', communeCode: CAI_KHE });
+    const kase = (await admin.post<Created>('/api/cases', {
+      personId: person.person.id, confirmedOn: vnDay(-1), confirmingTest: 'XN-OD-0600', detectedIn: 'community', sampledOn: vnDay(-1),
+    })).case;
+    const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Võ', 'Đặng'];
+    const middles = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hữu'];
+    const givens = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Lộc', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Tùng'];
+    const rows = surnames.flatMap((a) => middles.flatMap((b) => givens.map((c) => `${a} ${b} ${c}`))).map((fullName, i) => ({
+      fullName, birthYear: 1950 + (i % 60), sex: i % 2 ? 'male' : 'female', communeCode: CAI_KHE, contactType: 'masked_15min', setting: 'workplace',
+      startAt: `${vnDay(-3)}T08:00:00+07:00`, endAt: `${vnDay(-3)}T11:00:00+07:00`,
+    }));
+    expect(rows).toHaveLength(600);
+    for (const part of [rows.slice(0, 300), rows.slice(300)]) await admin.post(`/api/cases/${kase.id}/contacts`, { rows: part });
+
+    const { page, close } = await newPage();
+    await logIn(page, `/ca-benh/${kase.id}?tab=chain`);
+    await shown(page.getByTestId('chain-summary').locator('.ant-statistic', { hasText: 'Số người' }).getByText('601', { exact: true }));
+    await shown(page.getByTestId('chain-graph').locator('canvas'));
+    await page.screenshot({ path: ARTIFACTS + 'chain-600.png', fullPage: true });
+    await close();
+  });
 });
