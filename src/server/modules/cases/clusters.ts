@@ -61,16 +61,19 @@ export class ClustersService {
   }
 
   /**
-   * The named clusters in scope, newest index case first, each with the figures of its live chain (size, cases,
-   * generations, first and latest case, growth): one walk per cluster in the database, its cases only sent back.
+   * The named clusters in scope, newest index case first, a page at a time, each with the figures of its live
+   * chain (size, cases, generations, first and latest case, growth): one walk per cluster of the page in the
+   * database, its cases only sent back — the cost follows the page, not the number of clusters.
    */
-  async list(actor: Actor, unit: string | undefined, today: string) {
-    const u = unit ? this.units.placeFilter(unit, 'unit') : null;
-    let q = this.db.selectFrom('clusters').innerJoin('cases', 'cases.id', 'clusters.index_case_id')
-      .select(['clusters.id', 'clusters.name', 'clusters.place_name', 'clusters.high_contact', 'clusters.commune_code', 'clusters.created_at', 'cases.case_code', 'cases.confirmed_on', 'cases.person_id'])
-      .where((eb) => inScope(eb, actor, 'clusters'));
-    if (u) q = q.where(sql.ref(`clusters.${u.column}`), '=', u.code);
-    const rows = await q.orderBy('cases.confirmed_on', 'desc').limit(500).execute();
+  async list(actor: Actor, q: { unit?: string; page: number; pageSize: number }, today: string) {
+    const u = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
+    let base = this.db.selectFrom('clusters').innerJoin('cases', 'cases.id', 'clusters.index_case_id').where((eb) => inScope(eb, actor, 'clusters'));
+    if (u) base = base.where(sql.ref(`clusters.${u.column}`), '=', u.code);
+    const [rows, count] = await Promise.all([
+      base.select(['clusters.id', 'clusters.name', 'clusters.place_name', 'clusters.high_contact', 'clusters.commune_code', 'cases.case_code', 'cases.confirmed_on', 'cases.person_id'])
+        .orderBy('cases.confirmed_on', 'desc').orderBy('clusters.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    ]);
     const figures = rows.length ? await sql<{ id: string; persons: number; cases: { depth: number; confirmedOn: string }[] }>`
       select r.id, f.persons, f.cases
         from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.person_id)}::uuid[]) r(id, person_id)
@@ -80,10 +83,11 @@ export class ClustersService {
             from chain_walk(r.person_id, ${GRAPH_NODE_LIMIT}) w
             left join cases c on c.person_id = w.person_id and c.status = 'active') f`.execute(this.db) : { rows: [] };
     const summaryOf = new Map(figures.rows.map((f) => [f.id, chainSummary(f.persons, f.cases, today)]));
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.case_code, indexConfirmedOn: r.confirmed_on,
       summary: summaryOf.get(r.id)!,
     }));
+    return { items, total: count.n };
   }
 
   /** A cluster with its live chain graph, size, generations, first and last case and growth. */

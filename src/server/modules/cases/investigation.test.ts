@@ -96,9 +96,11 @@ describe('places and clusters', () => {
     expect(cluster.statusCode).toBe(201);
     expect(cluster.json()).toMatchObject({ placeName: 'Chợ Tân An', highContact: true });
     const list = (await officer.get('/api/clusters?unit=916')).json();
-    expect(list[0]).toMatchObject({ name: 'Ổ dịch chợ Tân An', indexCaseCode: '92-2021-000001' });
-    expect(list[0].summary).toMatchObject({ persons: 4, cases: 1, generations: 1, firstCaseOn: '2021-09-07', lastCaseOn: '2021-09-07' });
-    expect((await officer.get('/api/clusters?unit=927')).json()).toEqual([]);
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ name: 'Ổ dịch chợ Tân An', indexCaseCode: '92-2021-000001' });
+    expect(list.items[0].summary).toMatchObject({ persons: 4, cases: 1, generations: 1, firstCaseOn: '2021-09-07', lastCaseOn: '2021-09-07' });
+    expect((await officer.get('/api/clusters?unit=927')).json()).toEqual({ items: [], total: 0 });
+    expect((await officer.get('/api/clusters?page=2')).json()).toEqual({ items: [], total: 1 });
     const again = await officer.post('/api/clusters', { indexCaseId: caseId, name: 'Tên khác cho cùng chuỗi' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'cases.cluster_exists', field: 'indexCaseId', detail: 'Chuỗi lây nhiễm của ca này đã được đặt tên là ổ dịch «Ổ dịch chợ Tân An»' });

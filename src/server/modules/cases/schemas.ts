@@ -143,7 +143,11 @@ export const clusterInput = z.object({
   placeId: uuid.nullish(),
 });
 
-export const clusterListQuery = z.object({ unit: unitCode.optional() });
+export const clusterListQuery = z.object({
+  unit: unitCode.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 
 /** A case's investigation with the form version it is filled on. */
 export interface InvestigationView {

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { clusterInput } from '@server/modules/cases/schemas';
 import { api, withQuery } from '@web/lib/api';
@@ -25,8 +25,13 @@ export interface Cluster {
   graph: Chain;
 }
 
-export function useClusterList(unit: string | undefined) {
-  return useQuery({ queryKey: ['clusters', unit], queryFn: () => api.get<ClusterRow[]>(withQuery('/api/clusters', { unit })) });
+/** A page of the cluster list (each row walks its chain on the server, so the list is paged there). */
+export function useClusterList(q: { unit?: string; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['clusters', q.unit, q.page, q.pageSize],
+    queryFn: () => api.get<{ items: ClusterRow[]; total: number }>(withQuery('/api/clusters', { unit: q.unit, page: String(q.page), pageSize: String(q.pageSize) })),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCluster(id: string | undefined) {

@@ -10,6 +10,8 @@ import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
 import { GrowthTag } from '../components/GrowthTag';
 import { useClusterList, type ClusterRow } from '../hooks/useClusters';
 
+const PAGE_SIZE = 20;
+
 /** The named clusters (ổ dịch) in the user's scope, newest index case first, with the figures of each live chain; the unit filter is kept in the URL. */
 export function ClustersPage() {
   const { m, num, date } = useI18n();
@@ -17,7 +19,8 @@ export function ClustersPage() {
   const s = m.cases.summary;
   const [params, setParams] = useSearchParams();
   const unit = params.get('unit') || undefined;
-  const { data, error, isFetching, refetch } = useClusterList(unit);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { data, error, isFetching, isPlaceholderData, refetch } = useClusterList({ unit, page, pageSize: PAGE_SIZE });
 
   const columns: TableColumnsType<ClusterRow> = [
     { title: k.clusterName, dataIndex: 'name', render: (name: string, r) => <Link to={paths.cluster(r.id)}>{name}</Link> },
@@ -49,11 +52,19 @@ export function ClustersPage() {
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={data ?? []}
-          loading={isFetching && !data}
+          dataSource={data?.items ?? []}
+          loading={isFetching && (isPlaceholderData || !data)}
           scroll={{ x: 'max-content' }}
           data-testid="clusters-table"
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => fill(k.total, { n: num(total) }) }}
+          pagination={{
+            current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false,
+            showTotal: (total) => fill(k.total, { n: num(total) }),
+            onChange: (p) => {
+              const next = new URLSearchParams(params);
+              if (p === 1) next.delete('page'); else next.set('page', String(p));
+              setParams(next, { replace: true });
+            },
+          }}
         />
       )}
     </Page>
