@@ -24,8 +24,8 @@ export function ClustersPage() {
 
   const columns: TableColumnsType<ClusterRow> = [
     { title: k.clusterName, dataIndex: 'name', render: (name: string, r) => <Link to={paths.cluster(r.id)}>{name}</Link> },
-    { title: k.indexCase, dataIndex: 'indexCaseCode' },
-    { title: k.indexConfirmedOn, dataIndex: 'indexConfirmedOn', render: (d: string) => date(d) },
+    { title: k.indexCase, dataIndex: 'indexCaseCode', responsive: ['sm'] },
+    { title: k.indexConfirmedOn, dataIndex: 'indexConfirmedOn', responsive: ['md'], render: (d: string) => date(d) },
     { title: s.persons, key: 'persons', align: 'right', sorter: (a, b) => a.summary.persons - b.summary.persons, render: (_, r) => num(r.summary.persons) },
     { title: s.cases, key: 'cases', align: 'right', sorter: (a, b) => a.summary.cases - b.summary.cases, render: (_, r) => num(r.summary.cases) },
     { title: s.generations, key: 'generations', align: 'right', responsive: ['sm'], render: (_, r) => num(r.summary.generations) },
