@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { addDays, vnDay } from '@domain/dates';
+import type { TestType } from '@domain/testing';
 import type { Actor } from '../../platform/actor';
 import { inScope, scopeSql } from '../../platform/scope';
 import { NIL_UUID } from './rollup';
+import type { OverdueBoard, TestingFigures, TestingSummary } from './schemas';
 import type { TestingService } from './service';
 
 const COUNTERS = ['samples', 'persons', 'pools', 'received', 'resulted', 'positive', 'negative', 'invalid', 'same_day', 'tat_minutes_sum',
@@ -14,7 +16,7 @@ const zero = (): Counts => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Co
 const add = (a: Counts, b: Partial<Counts>) => { for (const c of COUNTERS) a[c] += Number(b[c] ?? 0); return a; };
 
 /** Ratios for the board: positivity, same-day share, mean turnaround (hours) of final results. */
-function figures(c: Counts) {
+function figures(c: Counts): TestingFigures {
   return {
     samples: c.samples, persons: c.persons, pools: c.pools, received: c.received, resulted: c.resulted,
     positive: c.positive, negative: c.negative, invalid: c.invalid, sameDay: c.same_day,
@@ -35,12 +37,12 @@ const SUMS = sql.raw(COUNTERS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}
  * counters the database keeps per commune and lab. Its cost does not grow with the samples stored nor with the
  * day's volume.
  */
-export async function testingSummary(svc: TestingService, actor: Actor, q: { day?: string; districtCode?: string }) {
+export async function testingSummary(svc: TestingService, actor: Actor, q: { day?: string; districtCode?: string }): Promise<TestingSummary> {
   const day = q.day ?? vnDay(svc.now());
   const k = svc.db.kysely;
   const from = addDays(day, -6);
   const where = sql`${scopeSql(actor, 'd')} ${q.districtCode ? sql`and d.district_code = ${q.districtCode}` : sql``}`;
-  type Grouped = Counts & { g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total'; test_type: string | null; lab_id: string | null; team_id: string | null; commune_code: string | null; district_code: string | null };
+  type Grouped = Counts & { g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total'; test_type: TestType | null; lab_id: string | null; team_id: string | null; commune_code: string | null; district_code: string | null };
   const [groups, week, backlog, labs, teams, rules] = await Promise.all([
     sql<Grouped>`
       select case when grouping(test_type) = 0 then 'test_type' when grouping(lab_id) = 0 then 'lab' when grouping(team_id) = 0 then 'team'
@@ -97,7 +99,7 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
  * The live board of overdue tubes: collected, no final result, and older than the threshold of the rule set in
  * force. Read from the pending tubes (migration 0015), oldest first.
  */
-export async function overdueSamples(svc: TestingService, actor: Actor, q: { labId?: string; communeCode?: string; limit: number }) {
+export async function overdueSamples(svc: TestingService, actor: Actor, q: { labId?: string; communeCode?: string; limit: number }): Promise<OverdueBoard> {
   const now = svc.now();
   const rules = await svc.testingRules(vnDay(now));
   const threshold = new Date(now.getTime() - rules.payload.overdueAfterHours * 3_600_000);
@@ -113,7 +115,7 @@ export async function overdueSamples(svc: TestingService, actor: Actor, q: { lab
     thresholdHours: rules.payload.overdueAfterHours,
     ruleVersion: rules.version,
     samples: rows.map((r) => ({
-      id: r.id, barcode: r.barcode, testType: r.test_type, kind: r.kind, communeCode: r.commune_code, districtCode: r.district_code, membersCount: r.members_count,
+      id: r.id, barcode: r.barcode, testType: r.test_type as TestType /* a test_types code */, kind: r.kind, communeCode: r.commune_code, districtCode: r.district_code, membersCount: r.members_count,
       collectedAt: new Date(r.collected_at).toISOString(), hoursSinceCollection: Math.floor((now.getTime() - new Date(r.collected_at).getTime()) / 3_600_000),
       stage: r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected',
       labId: r.lab_id, labName: r.lab_name, teamName: r.team_name,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fullName, isoDate, mobilePhone, optionalText, unitCode, uuid } from '@domain/fields';
-import { normalizeBarcode, RESULTS, TEST_TYPES } from '@domain/testing';
+import { normalizeBarcode, RESULTS, TEST_TYPES, type TatBucket, type TestType } from '@domain/testing';
 import { personInput } from '../people/schemas';
 
 const instant = z.string().datetime({ offset: true, message: 'validation.date' });
@@ -128,4 +128,53 @@ export interface ImportReport {
   errors: ImportRowError[];
   casesOpened: { personId: string; caseCode: string; barcode: string }[];
   tasksCreated: number;
+}
+
+/** Counts of a day (or a lab, team, unit of the day) with the ratios derived from them (GET /api/testing/summary). */
+export interface TestingFigures {
+  samples: number; persons: number; pools: number; received: number; resulted: number; positive: number; negative: number; invalid: number;
+  /** Results reported the day the sample was collected. */
+  sameDay: number;
+  /** 0–1; null when nothing is resulted. */
+  positivity: number | null;
+  sameDayShare: number | null;
+  /** Mean turnaround from collection to reported result, hours. */
+  meanTatHours: number | null;
+  tat: Record<TatBucket, number>;
+}
+
+/** Tubes at a lab without a final result, now (not only the day's). */
+export interface LabBacklog { inTransit: number; awaitingResult: number; oldestCollectedAt: string | null }
+
+/** The command center's testing summary of a day. */
+export interface TestingSummary {
+  day: string;
+  ruleVersion: number;
+  /** The rule set in force requires results the same day as the collection. */
+  sameDayRequired: boolean;
+  totals: TestingFigures;
+  byTestType: (TestingFigures & { testType: TestType })[];
+  byLab: (TestingFigures & { labId: string; name: string; capacity: Partial<Record<TestType, number>>; backlog: LabBacklog })[];
+  backlog: (LabBacklog & { labId: string; name: string })[];
+  byTeam: (TestingFigures & { teamId: string; name: string; communeCode: string | null })[];
+  byCommune: (TestingFigures & { communeCode: string })[];
+  byDistrict: (TestingFigures & { districtCode: string })[];
+  trend: (TestingFigures & { day: string })[];
+}
+
+/** Where a tube without a result is: taken, on its way to the lab, at the lab, or to be run again. */
+export type PendingStage = 'collected' | 'in_transit' | 'received' | 'retest';
+
+/** A tube past the overdue threshold (GET /api/testing/overdue). */
+export interface OverdueSample {
+  id: string; barcode: string; testType: TestType; kind: 'single' | 'household_pool' | 'lab_pool';
+  communeCode: string; districtCode: string; membersCount: number; collectedAt: string; hoursSinceCollection: number;
+  stage: PendingStage; labId: string | null; labName: string | null; teamName: string | null;
+}
+
+export interface OverdueBoard {
+  /** From the rule set in force: a tube without a result this long after collection is overdue. */
+  thresholdHours: number;
+  ruleVersion: number;
+  samples: OverdueSample[];
 }
