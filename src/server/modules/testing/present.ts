@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely';
 import type {
   LabsTable, ResultConflictsTable, SamplesTable, SamplingSessionsTable, SamplingTeamsTable, ShipmentsTable, TestingTasksTable, TestTypesTable,
 } from '../../db/tables';
+import type { TestType } from '@domain/testing';
+import type { SampleBrief } from './schemas';
 
 /** Response allow-lists: what each testing record shows, in the API's camelCase. */
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -19,15 +21,14 @@ export const team = (r: Selectable<SamplingTeamsTable>) => ({
   id: r.id, districtCode: r.district_code, communeCode: r.commune_code, name: r.name, members: r.members, active: r.active,
 });
 
-export const sampleBrief = (r: Selectable<SamplesTable>) => ({
-  id: r.id, barcode: r.barcode, testType: r.test_type, kind: r.kind, communeCode: r.commune_code, householdId: r.household_id,
+export const sampleBrief = (r: Selectable<SamplesTable>): SampleBrief => ({
+  id: r.id, barcode: r.barcode, testType: r.test_type as TestType /* a test_types code */, kind: r.kind, communeCode: r.commune_code, householdId: r.household_id,
   sessionId: r.session_id, teamId: r.team_id, membersCount: r.members_count, collectedAt: iso(r.collected_at)!, collectedOn: r.collected_on,
   symptomatic: r.symptomatic, shipmentId: r.shipment_id, labId: r.lab_id, receivedAt: iso(r.received_at), result: r.result,
   ctValue: r.ct_value === null ? null : Number(r.ct_value), resultedAt: iso(r.resulted_at), reportedAt: iso(r.reported_at),
   resultSource: r.result_source, pooledInto: r.pooled_into, taskId: r.task_id, version: r.version,
   status: r.result && r.result !== 'invalid' ? 'resulted' : r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected',
 });
-export type SampleBrief = ReturnType<typeof sampleBrief>;
 
 export const session = <T>(r: Selectable<SamplingSessionsTable>, teamName: string, samples: T[]) => ({
   id: r.id, districtCode: r.district_code, communeCode: r.commune_code, teamId: r.team_id, teamName, sessionDate: r.session_date,

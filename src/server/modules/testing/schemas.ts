@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fullName, isoDate, mobilePhone, optionalText, unitCode, uuid } from '@domain/fields';
-import { normalizeBarcode, RESULTS, TEST_TYPES, type TatBucket, type TestType } from '@domain/testing';
+import { normalizeBarcode, RESULTS, TEST_TYPES, type TatBucket, type TestResult, type TestType } from '@domain/testing';
 import { personInput } from '../people/schemas';
 
 const instant = z.string().datetime({ offset: true, message: 'validation.date' });
@@ -177,4 +177,17 @@ export interface OverdueBoard {
   thresholdHours: number;
   ruleVersion: number;
   samples: OverdueSample[];
+}
+
+/** Where a tube is in its life. */
+export type SampleStatus = 'collected' | 'in_transit' | 'received' | 'resulted' | 'retest';
+
+/** One tube, as every testing answer shows it (present.ts `sampleBrief`). */
+export interface SampleBrief {
+  id: string; barcode: string; testType: TestType; kind: 'single' | 'household_pool' | 'lab_pool'; communeCode: string;
+  householdId: string | null; sessionId: string | null; teamId: string | null; membersCount: number;
+  collectedAt: string; collectedOn: string; symptomatic: boolean; shipmentId: string | null; labId: string | null; receivedAt: string | null;
+  result: TestResult | null; ctValue: number | null; resultedAt: string | null; reportedAt: string | null;
+  resultSource: 'on_site' | 'manual' | 'import' | 'api' | 'pool' | null; pooledInto: string | null; taskId: string | null; version: number;
+  status: SampleStatus;
 }

@@ -1,34 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TestResult, TestType } from '@domain/testing';
-import type { SessionInput } from '@server/modules/testing/schemas';
+import type { SampleBrief, SessionInput } from '@server/modules/testing/schemas';
 import { api, withQuery } from '@web/lib/api';
 
-export type SampleStatus = 'collected' | 'in_transit' | 'received' | 'resulted' | 'retest';
-
-/** One tube (testing/present.ts `sampleBrief`). */
-export interface SampleBrief {
-  id: string;
-  barcode: string;
-  testType: TestType;
-  kind: 'single' | 'household_pool' | 'lab_pool';
-  communeCode: string;
-  householdId: string | null;
-  sessionId: string | null;
-  teamId: string | null;
-  membersCount: number;
-  collectedAt: string;
-  collectedOn: string;
-  symptomatic: boolean;
-  shipmentId: string | null;
-  labId: string | null;
-  receivedAt: string | null;
-  result: TestResult | null;
-  ctValue: number | null;
-  resultedAt: string | null;
-  reportedAt: string | null;
-  taskId: string | null;
-  status: SampleStatus;
-}
+export type { SampleBrief, SampleStatus } from '@server/modules/testing/schemas';
 
 /** A tube with the persons swabbed into it; `suspected` while a re-collection task of theirs is open. */
 export interface TubeView extends SampleBrief {
