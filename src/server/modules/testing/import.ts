@@ -97,6 +97,7 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
       await svc.db.copyCsv('result_import_rows', COPY_COLUMNS, csv);
       staged += rows.length;
       Object.assign(progress, { stage: 'staging', rowsStaged: staged });
+      await yieldToRequests();
       await k.updateTable('result_imports').set({ stage: 'staging', rows_staged: staged }).where('id', '=', id).execute();
     })();
     copying.catch(() => {}); // awaited by the next chunk or after reading
@@ -128,14 +129,16 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
   await sql`analyze result_import_rows`.execute(k);
   await k.updateTable('result_imports').set({ stage: 'checking', rows_total: read.rows }).where('id', '=', id).execute();
   Object.assign(progress, { stage: 'checking', total: read.rows });
+  await yieldToRequests();
   try {
     let merged = 0;
     const report = await k.transaction().execute(async (trx) => {
       const r = await mergeStaged(trx, {
         importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.cases,
-        onStep: (step, ms) => {
+        onStep: async (step, ms) => {
           if (step === 'check') progress.stage = 'merging';
           opts.onStep?.(step, ms);
+          await yieldToRequests();
         },
       });
       merged = performance.now();
@@ -157,6 +160,15 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
     const errors = err.report.errors.map((e: RowError) => ({ ...e, column: TEMPLATE.find((t) => t.key === e.column)!.title }));
     return reject(svc, id, opts.fileName, read.rows, err.report.rejected, errors);
   }
+}
+
+/**
+ * Lets the event loop answer other requests (the progress poll) between the import's steps. PGlite runs in this
+ * thread and its queries resolve at once, so an import would otherwise be one chain of promise callbacks that no
+ * request can interrupt.
+ */
+function yieldToRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function decodeOrThrow(bytes: Uint8Array): string {

@@ -40,20 +40,20 @@ export interface MergeContext {
   now: Date;
   rules: { testing: TestingRules; testingVersion: number; classification: ClassificationRuleSets };
   cases: CasesService;
-  /** Told how long each step of the merge took (benchmarks, logs). */
-  onStep?: (step: MergeStep, ms: number) => void;
+  /** Told how long each step of the merge took (benchmarks, logs, progress); the merge waits for what it returns. */
+  onStep?: (step: MergeStep, ms: number) => void | Promise<void>;
 }
 
 export type MergeStep = 'check' | 'conflicts' | 'merge' | 'consequences' | 'testDays';
 
 /** Calls onStep with the time since the previous call (or since it was made). */
-function stepClock(onStep: MergeContext['onStep']): (step: MergeStep) => void {
-  if (!onStep) return () => {};
+function stepClock(onStep: MergeContext['onStep']): (step: MergeStep) => Promise<void> {
+  if (!onStep) return async () => {};
   let at = performance.now();
-  return (step) => {
+  return async (step) => {
     const t = performance.now();
-    onStep(step, t - at);
-    at = t;
+    await onStep(step, t - at);
+    at = performance.now();
   };
 }
 
@@ -149,7 +149,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
   await sql`set local work_mem = '128MB'`.execute(trx);
   const check = await checkStaged(trx, ctx);
   report.total = check.total;
-  step('check');
+  await step('check');
   if (check.count) return { ...report, rejected: check.count, errors: check.errors };
 
   // Conflicts are only possible for tubes that already have a final result.
@@ -171,7 +171,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
     )
     select (select count(*) from c)::int as n`.execute(trx);
   report.conflicts = conflicts.n;
-  step('conflicts');
+  await step('conflicts');
 
   // The update returns only what the rollup and the consequences read.
   const fewRows = check.total <= MANY_ROWS;
@@ -193,10 +193,10 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
            ${fewRows ? sql`(select coalesce(array_agg(id), '{}') from upd where result = 'negative')` : sql`null`} as negatives`.execute(trx);
   report.applied = applied.n;
   report.unchanged = Math.max(0, check.barcodes - applied.n - conflicts.n);
-  step('merge');
+  await step('merge');
 
   const cleared = await consequences(trx, ctx, applied.consequences, report);
-  step('consequences');
+  await step('consequences');
   // The negative tubes of this import: its rows, and the stored tubes its negative lab pools cleared. The
   // statistics of the tubes just updated are stale (they say no tube has this import's id), so the plan is not
   // left to them: a small import gives its tubes by id; a large one is walked from the persons who have test days
@@ -212,7 +212,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
          where m.person_id = k.person_id and s.result_import_id = ${ctx.importId}::uuid and s.result = 'negative' offset 0) x
       where k.test_days <> '{}'`;
   await ctx.cases.satisfyTestDaysInTx(trx, negatives, ctx.rules.testing.testDayToleranceDays);
-  step('testDays');
+  await step('testDays');
   return report;
 }
 

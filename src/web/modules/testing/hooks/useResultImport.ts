@@ -45,7 +45,8 @@ export function useResultImport() {
     },
     onSettled: () => void qc.invalidateQueries({ queryKey: ['testing'] }),
   });
-  const working = upload.isPending && uploaded >= 1;
+  // Asked from the start of the upload: browsers may report the end of an upload only with the answer, and the
+  // server answers 404 until it has the body.
   const progress = useQuery({
     queryKey: ['testing', 'import', importId],
     // Not there yet (the server has not started on the body) answers 404: keep asking.
@@ -53,10 +54,11 @@ export function useResultImport() {
       if (err instanceof ApiError && err.status === 404) return null;
       throw err;
     }),
-    enabled: working && !!importId,
-    refetchInterval: working ? POLL_MS : false,
+    enabled: upload.isPending && !!importId,
+    refetchInterval: upload.isPending ? POLL_MS : false,
     retry: false,
     gcTime: 0,
   });
+  const working = upload.isPending && (uploaded >= 1 || !!progress.data);
   return { upload, uploaded, progress: working ? progress.data ?? null : null, working };
 }
