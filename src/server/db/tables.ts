@@ -359,9 +359,9 @@ export interface ResultConflictsTable {
   commune_code: string;
   sample_id: string;
   barcode: string;
-  current_result: string;
+  current_result: 'negative' | 'positive' | 'invalid';
   current_ct: Num | null;
-  proposed_result: string;
+  proposed_result: 'negative' | 'positive' | 'invalid';
   proposed_ct: Num | null;
   proposed_resulted_at: Timestamp;
   import_id: string | null;

@@ -3,7 +3,7 @@ import type {
   LabsTable, ResultConflictsTable, SamplesTable, SamplingSessionsTable, SamplingTeamsTable, ShipmentsTable, TestingTasksTable, TestTypesTable,
 } from '../../db/tables';
 import type { TestType } from '@domain/testing';
-import type { SampleBrief } from './schemas';
+import type { LabView, ResultConflict, SampleBrief, ShipmentView, TaskBrief, TeamView } from './schemas';
 
 /** Response allow-lists: what each testing record shows, in the API's camelCase. */
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -12,12 +12,12 @@ export const testType = (r: Selectable<TestTypesTable>) => ({
   code: r.code, method: r.method, pooled: r.pooled, nameVi: r.name_vi, nameEn: r.name_en, loinc: r.loinc, loincDisplay: r.loinc_display,
 });
 
-export const lab = (r: Selectable<LabsTable>) => ({
+export const lab = (r: Selectable<LabsTable>): LabView => ({
   id: r.id, provinceCode: r.province_code, name: r.name, address: r.address, dailyCapacity: r.daily_capacity,
   opensAt: String(r.opens_at).slice(0, 5), closesAt: String(r.closes_at).slice(0, 5), active: r.active,
 });
 
-export const team = (r: Selectable<SamplingTeamsTable>) => ({
+export const team = (r: Selectable<SamplingTeamsTable>): TeamView => ({
   id: r.id, districtCode: r.district_code, communeCode: r.commune_code, name: r.name, members: r.members, active: r.active,
 });
 
@@ -35,17 +35,17 @@ export const session = <T>(r: Selectable<SamplingSessionsTable>, teamName: strin
   mode: r.mode, placeName: r.place_name, createdAt: iso(r.created_at)!, tubes: samples,
 });
 
-export const shipment = (r: Selectable<ShipmentsTable>, labName: string, teamName: string, tubes: number) => ({
+export const shipment = (r: Selectable<ShipmentsTable>, labName: string, teamName: string, tubes: number): ShipmentView => ({
   id: r.id, code: r.code, communeCode: r.commune_code, teamId: r.team_id, teamName, labId: r.lab_id, labName,
   sentAt: iso(r.sent_at)!, receivedAt: iso(r.received_at), tubes,
 });
 
-export const task = (r: Selectable<TestingTasksTable>) => ({
+export const task = (r: Selectable<TestingTasksTable>): TaskBrief => ({
   id: r.id, personId: r.person_id, communeCode: r.commune_code, kind: r.kind, sourceSampleId: r.source_sample_id, storedSampleId: r.stored_sample_id,
   status: r.status, dueOn: r.due_on, doneSampleId: r.done_sample_id, createdAt: iso(r.created_at)!, doneAt: iso(r.done_at),
 });
 
-export const conflict = (r: Selectable<ResultConflictsTable>) => ({
+export const conflict = (r: Selectable<ResultConflictsTable>): ResultConflict => ({
   id: r.id, sampleId: r.sample_id, barcode: r.barcode, communeCode: r.commune_code, currentResult: r.current_result,
   currentCt: r.current_ct === null ? null : Number(r.current_ct), proposedResult: r.proposed_result,
   proposedCt: r.proposed_ct === null ? null : Number(r.proposed_ct), proposedResultedAt: iso(r.proposed_resulted_at)!,

@@ -191,3 +191,37 @@ export interface SampleBrief {
   resultSource: 'on_site' | 'manual' | 'import' | 'api' | 'pool' | null; pooledInto: string | null; taskId: string | null; version: number;
   status: SampleStatus;
 }
+
+/** A lab as the API shows it. */
+export interface LabView {
+  id: string; provinceCode: string; name: string; address: string | null;
+  /** Tests a day per test type. */
+  dailyCapacity: Partial<Record<TestType, number>>;
+  opensAt: string; closesAt: string; active: boolean;
+}
+
+/** A sampling team as the API shows it. */
+export interface TeamView {
+  id: string; districtCode: string; communeCode: string; name: string; members: { fullName: string; phone: string | null }[]; active: boolean;
+}
+
+/** A shipment of tubes from a team to a lab. */
+export interface ShipmentView {
+  id: string; code: string; communeCode: string; teamId: string; teamName: string; labId: string; labName: string;
+  sentAt: string; receivedAt: string | null; tubes: number;
+}
+
+export type TaskKind = 'recollect' | 'retest_stored' | 'confirm_rtpcr';
+
+/** A testing task (re-collection, retest of a stored tube, confirmatory RT-PCR) as stored. */
+export interface TaskBrief {
+  id: string; personId: string; communeCode: string; kind: TaskKind; sourceSampleId: string; storedSampleId: string | null;
+  status: 'open' | 'done'; dueOn: string; doneSampleId: string | null; createdAt: string; doneAt: string | null;
+}
+
+/** A different result for a tube that has one, held for review. */
+export interface ResultConflict {
+  id: string; sampleId: string; barcode: string; communeCode: string; currentResult: TestResult; currentCt: number | null;
+  proposedResult: TestResult; proposedCt: number | null; proposedResultedAt: string; importId: string | null;
+  status: 'open' | 'accepted' | 'rejected'; createdAt: string;
+}

@@ -1,20 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TestType } from '@domain/testing';
-import type { LabInput } from '@server/modules/testing/schemas';
+import type { LabInput, LabView } from '@server/modules/testing/schemas';
 import { api } from '@web/lib/api';
 
-/** A lab as GET /api/testing/labs answers (testing/present.ts `lab`). */
-export interface LabView {
-  id: string;
-  provinceCode: string;
-  name: string;
-  address: string | null;
-  /** Tests a day per test type. */
-  dailyCapacity: Partial<Record<TestType, number>>;
-  opensAt: string;
-  closesAt: string;
-  active: boolean;
-}
+export type { LabView } from '@server/modules/testing/schemas';
 
 const LABS = ['testing', 'labs'] as const;
 

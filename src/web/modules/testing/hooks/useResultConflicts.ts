@@ -1,22 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TestResult } from '@domain/testing';
+import type { ResultConflict } from '@server/modules/testing/schemas';
 import { api } from '@web/lib/api';
 
-/** A different result arrived for a tube that already had one; it waits for a person to decide. */
-export interface ResultConflict {
-  id: string;
-  sampleId: string;
-  barcode: string;
-  communeCode: string;
-  currentResult: TestResult;
-  currentCt: number | null;
-  proposedResult: TestResult;
-  proposedCt: number | null;
-  proposedResultedAt: string;
-  importId: string | null;
-  status: 'open' | 'accepted' | 'rejected';
-  createdAt: string;
-}
+export type { ResultConflict } from '@server/modules/testing/schemas';
 
 export type ConflictDecision = 'accept' | 'reject';
 

@@ -1,20 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ShipmentInput } from '@server/modules/testing/schemas';
+import type { ShipmentInput, ShipmentView } from '@server/modules/testing/schemas';
 import { api, withQuery } from '@web/lib/api';
 
-/** A shipment of tubes to a lab (testing/present.ts `shipment`). */
-export interface ShipmentView {
-  id: string;
-  code: string;
-  communeCode: string;
-  teamId: string;
-  teamName: string;
-  labId: string;
-  labName: string;
-  sentAt: string;
-  receivedAt: string | null;
-  tubes: number;
-}
+export type { ShipmentView } from '@server/modules/testing/schemas';
 
 /** What the lab's scan found: tubes of the shipment not scanned are missing, scanned tubes not in it are extra. */
 export interface ReceiveReport {

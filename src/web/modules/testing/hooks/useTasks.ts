@@ -1,22 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TestType } from '@domain/testing';
+import type { TaskBrief } from '@server/modules/testing/schemas';
 import { api, withQuery } from '@web/lib/api';
 
-export type TaskKind = 'recollect' | 'retest_stored' | 'confirm_rtpcr';
+export type { TaskBrief, TaskKind } from '@server/modules/testing/schemas';
 
-/** An open testing task with the person's card (name and phone only within the caller's scope). */
-export interface TaskView {
-  id: string;
-  personId: string;
-  communeCode: string;
-  kind: TaskKind;
-  sourceSampleId: string;
-  storedSampleId: string | null;
-  status: 'open' | 'done';
-  dueOn: string;
-  doneSampleId: string | null;
-  createdAt: string;
-  doneAt: string | null;
+/** A task with its source tube and person (GET /api/testing/tasks). */
+export interface TaskView extends TaskBrief {
   sourceBarcode: string;
   sourceTestType: TestType;
   /** The tube already taken for the task (waiting for its result): no second one is taken. */

@@ -1,16 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TeamInput } from '@server/modules/testing/schemas';
+import type { TeamInput, TeamView } from '@server/modules/testing/schemas';
 import { api, withQuery } from '@web/lib/api';
 
-/** A sampling team as GET /api/testing/teams answers (testing/present.ts `team`). */
-export interface TeamView {
-  id: string;
-  districtCode: string;
-  communeCode: string;
-  name: string;
-  members: { fullName: string; phone: string | null }[];
-  active: boolean;
-}
+export type { TeamView } from '@server/modules/testing/schemas';
 
 export function useTeams(communeCode: string | undefined) {
   return useQuery({
