@@ -1,5 +1,6 @@
-// Shared by the testing benches (import, testing-summary): a fresh database per engine, a synthetic city, a user
-// of the right role as an Actor, a TestingService on a fixed clock, and the explain/profile helpers.
+// Shared by the benches that need a whole product database (tracing, import, testing-summary): a fresh database
+// per engine, a synthetic city, a user of the right role as an Actor, a TestingService on a fixed clock, and the
+// explain/profile helpers.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

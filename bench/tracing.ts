@@ -24,17 +24,12 @@
 // by self time on stderr, the .cpuprofile in the temp dir). Each figure also carries a breakdown: the walk alone in
 // the database, and a promotion's queries one by one.
 // Progress goes to stderr; one JSON line per figure to stdout.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { addDays } from '@domain/dates';
 import { classify } from '@domain/exposure-class';
 import { uuidv7 } from '@domain/uuid';
-import { loadConfig } from '../src/server/config';
-import { bootstrap, DEMO_PROVINCE } from '../src/server/bootstrap';
+import { DEMO_PROVINCE } from '../src/server/bootstrap';
 import type { Db } from '../src/server/db/connect';
 import type { Actor } from '../src/server/platform/actor';
 import type { Services } from '../src/server/services';
@@ -43,12 +38,11 @@ import {
   type CaseRow, type ExposureRow,
 } from '../src/server/seed/outbreak';
 import { classificationRows, engineRules, rulesInForce } from '../src/server/modules/cases/classification';
-import { generateSyntheticCity } from '../src/server/seed/synthetic-city';
 import * as repo from '../src/server/modules/cases/repo';
-import { emit, engines, explain, flags, log, machine, num, profiler, ratioOf, round, startThrowawayPg, summarize } from './lib';
+import { emit, engines, explain, flags, log, machine, num, profiler, ratioOf, round, summarize } from './lib';
+import { actorOf, city, openEngine } from './testing-setup';
 
 const USAGE = 'npm run bench -- tracing [--db postgres|pglite|both] [--persons 10000] [--graph-persons 5000] [--promotions 50] [--runs 10] [--warmup 3] [--seed 7] [--explain] [--profile]';
-const CITY_SEED = 2021;
 const PROMOTE_GOAL_MS = 50;
 const GRAPH_GOAL_MS = 300;
 /** Every exposure is dated in this window; the index case is infectious from 2021-09-03. */
@@ -77,31 +71,11 @@ export async function run(args: string[]): Promise<void> {
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<void> {
-  const cleanups: (() => Promise<void> | void)[] = [];
+  const e = await openEngine(engine, 'tracing');
   try {
-    const env: NodeJS.ProcessEnv = { LOG_LEVEL: 'silent', DEMO_PERSONS: '0' };
-    if (engine === 'postgres') {
-      const pg = await startThrowawayPg();
-      cleanups.push(() => pg.stop());
-      env.DATABASE_URL = pg.url;
-      log(`[${engine}] PostgreSQL at ${pg.url} (throwaway)`);
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-tracing-lite-'));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      env.DATA_DIR = dir;
-      log(`[${engine}] PGlite in ${dir}`);
-    }
-    const { db, services } = await bootstrap(loadConfig(env), { seedDemo: false, log: (m) => log(`[${engine}] ${m}`) });
-    cleanups.unshift(async () => { await services.audit.flush(); await db.close(); });
-
-    log(`[${engine}] generating ${opts.persons.toLocaleString('en')} persons (seed ${CITY_SEED})`);
-    await generateSyntheticCity(db, services.units, { persons: opts.persons, provinceCode: DEMO_PROVINCE, seed: CITY_SEED });
-    const username = `bench.tracing.${randomBytes(3).toString('hex')}`;
-    const { user } = await services.users.create(null, { username, fullName: 'Đo hiệu năng truy vết', role: 'command_center', scopeUnits: [DEMO_PROVINCE], agency: null, password: randomBytes(12).toString('hex') });
-    const actor: Actor = {
-      id: user.id, username, fullName: 'Đo hiệu năng truy vết', role: 'command_center', scopeUnits: [DEMO_PROVINCE],
-      scope: { provinces: [DEMO_PROVINCE], districts: [], communes: [] }, agency: null, ip: '127.0.0.1',
-    };
+    const { db, services } = e;
+    await city(e, opts.persons);
+    const actor = await actorOf(e, 'command_center', 'Đo hiệu năng truy vết');
     const persons = (await db.pool.query(`select id, household_id, district_code, commune_code from persons where province_code = $1 order by household_id, id`, [DEMO_PROVINCE])).rows as P[];
     const ctx = { db: engine, persons: opts.persons, ...machine() };
 
@@ -109,9 +83,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     await db.pool.query('truncate exposures, classifications, cases, clusters, case_code_counters');
     await promoteBench(db, services, actor, persons, opts, ctx);
   } finally {
-    for (const c of cleanups) {
-      try { await c(); } catch (err) { log(`cleanup: ${(err as Error).message}`); }
-    }
+    await e.close();
   }
 }
 
