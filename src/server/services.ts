@@ -28,7 +28,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const ruleSets = new RuleSetsService(db.kysely, audit);
   const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
-  const clusters = new ClustersService(db.kysely, units, audit, people);
+  const clusters = new ClustersService(db.kysely, units, audit);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
   const resultLookup = new ResultLookup(testing, people);
   return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations, clusters, testing, resultLookup };

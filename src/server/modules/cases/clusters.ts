@@ -8,14 +8,13 @@ import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertInScope, inScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
-import type { PeopleService } from '../people/service';
 import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './cluster';
 import * as repo from './repo';
 import type { clusterInput, placeInput } from './schemas';
 
 /** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
 export class ClustersService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly people: PeopleService) {}
+  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}
 
   async addPlace(actor: Actor, input: z.infer<typeof placeInput>) {
     this.units.require(input.communeCode, 'communeCode', { level: 'commune' });

@@ -12,7 +12,6 @@ import { resultRollup, samplesById } from './rollup';
 
 export type TestingRules = z.infer<typeof testingRules>;
 
-/** A staged row that cannot be applied, with the reason as an error code and its parameters. */
 /** A staged row that cannot be applied: the reason as an error code, and the template column it is about. */
 export interface RowError { line: number; barcode: string; code: ErrorCode; params: Record<string, string>; column: 'barcode' | 'ct' | 'resultedAt' }
 
