@@ -3,8 +3,9 @@ import { addDays, vnDay } from '@domain/dates';
 import type { TestType } from '@domain/testing';
 import type { Actor } from '../../platform/actor';
 import { inScope, scopeSql } from '../../platform/scope';
+import { statusOf } from './present';
 import { NIL_UUID } from './rollup';
-import type { OverdueBoard, TestingFigures, TestingSummary } from './schemas';
+import type { OverdueBoard, PendingStage, TestingFigures, TestingSummary } from './schemas';
 import type { TestingService } from './service';
 
 const COUNTERS = ['samples', 'persons', 'pools', 'received', 'resulted', 'positive', 'negative', 'invalid', 'same_day', 'tat_minutes_sum',
@@ -117,7 +118,7 @@ export async function overdueSamples(svc: TestingService, actor: Actor, q: { lab
     samples: rows.map((r) => ({
       id: r.id, barcode: r.barcode, testType: r.test_type as TestType /* a test_types code */, kind: r.kind, communeCode: r.commune_code, districtCode: r.district_code, membersCount: r.members_count,
       collectedAt: new Date(r.collected_at).toISOString(), hoursSinceCollection: Math.floor((now.getTime() - new Date(r.collected_at).getTime()) / 3_600_000),
-      stage: r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected',
+      stage: statusOf(r) as PendingStage, // a pending tube has no final result
       labId: r.lab_id, labName: r.lab_name, teamName: r.team_name,
     })),
   };

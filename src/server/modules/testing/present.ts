@@ -3,7 +3,7 @@ import type {
   LabsTable, ResultConflictsTable, SamplesTable, SamplingSessionsTable, SamplingTeamsTable, ShipmentsTable, TestingTasksTable, TestTypesTable,
 } from '../../db/tables';
 import type { TestType } from '@domain/testing';
-import type { LabView, ResultConflict, SampleBrief, ShipmentView, TaskBrief, TeamView } from './schemas';
+import type { LabView, ResultConflict, SampleBrief, SampleStatus, ShipmentView, TaskBrief, TeamView } from './schemas';
 
 /** Response allow-lists: what each testing record shows, in the API's camelCase. */
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -27,8 +27,12 @@ export const sampleBrief = (r: Selectable<SamplesTable>): SampleBrief => ({
   symptomatic: r.symptomatic, shipmentId: r.shipment_id, labId: r.lab_id, receivedAt: iso(r.received_at), result: r.result,
   ctValue: r.ct_value === null ? null : Number(r.ct_value), resultedAt: iso(r.resulted_at), reportedAt: iso(r.reported_at),
   resultSource: r.result_source, pooledInto: r.pooled_into, taskId: r.task_id, version: r.version,
-  status: r.result && r.result !== 'invalid' ? 'resulted' : r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected',
+  status: statusOf(r),
 });
+
+/** Where a tube is in its life, from its row: resulted, to be run again, at the lab, on its way, or just taken. */
+export const statusOf = (r: Pick<Selectable<SamplesTable>, 'result' | 'received_at' | 'shipment_id'>): SampleStatus =>
+  r.result && r.result !== 'invalid' ? 'resulted' : r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected';
 
 export const session = <T>(r: Selectable<SamplingSessionsTable>, teamName: string, samples: T[]) => ({
   id: r.id, districtCode: r.district_code, communeCode: r.commune_code, teamId: r.team_id, teamName, sessionDate: r.session_date,

@@ -163,7 +163,7 @@ export interface TestingSummary {
 }
 
 /** Where a tube without a result is: taken, on its way to the lab, at the lab, or to be run again. */
-export type PendingStage = 'collected' | 'in_transit' | 'received' | 'retest';
+export type PendingStage = Exclude<SampleStatus, 'resulted'>;
 
 /** A tube past the overdue threshold (GET /api/testing/overdue). */
 export interface OverdueSample {
