@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { registerRoutes, openApiDocument, type RouteSpec } from './platform/http';
-import { sendProblem } from './platform/problem';
+import { clientErrorProblem, sendProblem } from './platform/problem';
 import { AppError } from './platform/errors';
 import { securityHeaders } from './platform/security-headers';
 import { apiDocsHtml } from './platform/api-docs';
@@ -29,6 +29,9 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY === 'true',
+    // every error is problem+json, also those raised before a route is found (414, bad URL) or a request parsed (431)
+    frameworkErrors: (err, req, reply) => sendProblem(err, req, reply),
+    clientErrorHandler: clientErrorProblem,
   });
   app.decorate('routeSpecs', [] as RouteSpec[]);
   await app.register(cookie);

@@ -4,6 +4,8 @@ import { can, type Permission } from '@domain/access';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 import { fieldErrors, localeOf } from './problem';
+import { badTextPath } from './text-input';
+import { messageFor } from '@domain/error-catalog';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -55,6 +57,16 @@ function parse<T>(schema: ZodType<T> | undefined, input: unknown, where: string,
   throw new AppError('validation.invalid', 400, {}, undefined, fieldErrors(result.error, locale, where === 'body' ? '' : where, input));
 }
 
+/** Refuses a NUL or an unpaired surrogate anywhere in the request's text, naming the field (see text-input.ts). */
+function assertStorableText(req: FastifyRequest, locale: 'vi' | 'en') {
+  for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+    const path = badTextPath(value);
+    if (!path) continue;
+    const field = [where === 'body' ? '' : where, ...path].filter(Boolean).join('.') || where;
+    throw new AppError('validation.invalid', 400, {}, undefined, [{ field, code: 'validation.text_control', message: messageFor('validation.text_control', locale, { field }) }]);
+  }
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Registers route specs on Fastify; keeps them on `app.routeSpecs` for OpenAPI and the scope test. */
@@ -67,6 +79,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
         const locale = localeOf(req);
+        assertStorableText(req, locale);
         let actor = undefined as unknown as Actor;
         if (spec.access !== 'public') {
           const session = await resolveSession(req);

@@ -66,6 +66,9 @@ export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyRep
       FST_ERR_CTP_BODY_TOO_LARGE: ['http.body_too_large', 413],
       FST_ERR_CTP_INVALID_MEDIA_TYPE: ['http.unsupported_media_type', 415],
       FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['http.malformed_json', 400],
+      FST_ERR_MAX_PARAM_LENGTH: ['http.uri_too_long', 414],
+      FST_ERR_BAD_URL: ['http.bad_request', 400],
+      FST_ERR_ASYNC_CONSTRAINT: ['http.bad_request', 400],
     };
     const known = e.code ? framework[e.code] : undefined;
     if (known) appError = new AppError(known[0], known[1], {}, 'body');
@@ -76,6 +79,22 @@ export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyRep
     }
   }
   return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problemOf(appError, locale));
+}
+
+/**
+ * Answers errors Node's HTTP parser raises before Fastify sees a request (headers over the size limit:
+ * 431; anything else malformed: 400) as problem+json on the raw socket, then closes it.
+ */
+export function clientErrorProblem(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, status, reason]: [ErrorCode, number, string] = err.code === 'HPE_HEADER_OVERFLOW'
+    ? ['http.headers_too_large', 431, 'Request Header Fields Too Large']
+    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['http.bad_request', 408, 'Request Timeout'] : ['http.bad_request', 400, 'Bad Request'];
+  const body = JSON.stringify(problemOf(new AppError(code, status), 'vi'));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(err);
 }
 
 export function codeMessage(code: ErrorCode, locale: 'vi' | 'en', params?: Record<string, unknown>) {

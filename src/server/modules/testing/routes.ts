@@ -27,8 +27,8 @@ function answer(report: ImportReport) {
 
 export function testingRoutes(t: TestingService, lookup: ResultLookup) {
   return [
-    route({ method: 'GET', url: '/api/testing/test-types', tag: 'testing', summary: 'Loại xét nghiệm và mã LOINC', access: 'testing.read', handler: () => t.testTypes() }),
-    route({ method: 'GET', url: '/api/testing/labs', tag: 'testing', summary: 'Phòng xét nghiệm: công suất theo loại, giờ làm việc', access: 'testing.read', handler: ({ actor }) => t.labs(actor) }),
+    route({ method: 'GET', url: '/api/testing/test-types', tag: 'testing', summary: 'Loại xét nghiệm và mã LOINC', access: 'testing.summary', handler: () => t.testTypes() }),
+    route({ method: 'GET', url: '/api/testing/labs', tag: 'testing', summary: 'Phòng xét nghiệm: công suất theo loại, giờ làm việc', access: 'testing.summary', handler: ({ actor }) => t.labs(actor) }),
     route({ method: 'POST', url: '/api/testing/labs', tag: 'testing', summary: 'Thêm phòng xét nghiệm', access: 'testing.manage', body: labInput, status: 201, handler: ({ actor, body }) => t.saveLab(actor, body) }),
     route({ method: 'PUT', url: '/api/testing/labs/:id', tag: 'testing', summary: 'Sửa phòng xét nghiệm', access: 'testing.manage', params: idParams, body: labInput, handler: ({ actor, params, body }) => t.saveLab(actor, body, params.id) }),
     route({ method: 'GET', url: '/api/testing/teams', tag: 'testing', summary: 'Tổ lấy mẫu theo xã', access: 'testing.read', query: z.object({ communeCode: z.string().optional() }), handler: ({ actor, query }) => t.teams(actor, query.communeCode) }),
@@ -59,7 +59,7 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     route({ method: 'GET', url: '/api/testing/tasks', tag: 'testing', summary: 'Nhiệm vụ lấy lại mẫu đơn, xét nghiệm lại ống lưu, khẳng định RT-PCR (người nghi nhiễm ở yên tại nhà)', access: 'testing.read', personal: true, query: tasksQuery, handler: ({ actor, query }) => t.tasks(actor, query) }),
 
     route({
-      method: 'GET', url: '/api/testing/imports/template.csv', tag: 'testing', summary: 'Mẫu tệp kết quả xét nghiệm (CSV)', access: 'testing.read',
+      method: 'GET', url: '/api/testing/imports/template.csv', tag: 'testing', summary: 'Mẫu tệp kết quả xét nghiệm (CSV)', access: 'testing.lab',
       handler: ({ reply }) => reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="mau-ket-qua-xet-nghiem.csv"').send(templateCsv()),
     }),
     route({
@@ -79,7 +79,7 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     route({ method: 'GET', url: '/api/testing/conflicts', tag: 'testing', summary: 'Kết quả khác nhau cho cùng một ống, chờ xem xét', access: 'testing.lab', handler: ({ actor }) => t.conflicts(actor) }),
     route({ method: 'POST', url: '/api/testing/conflicts/:id', tag: 'testing', summary: 'Xử lý kết quả chờ xem xét: chấp nhận kết quả mới hoặc giữ kết quả cũ', access: 'testing.lab', personal: true, params: idParams, body: conflictDecision, handler: ({ actor, params, body }) => t.resolveConflict(actor, params.id, body.decision) }),
 
-    route({ method: 'GET', url: '/api/testing/summary', tag: 'testing', summary: 'Tổng hợp xét nghiệm trong ngày cho Ban Chỉ đạo (mẫu, người, gộp, tỷ lệ dương tính, thời gian trả kết quả, tồn đọng)', access: 'testing.read', query: summaryQuery, handler: ({ actor, query }) => testingSummary(t, actor, query) }),
+    route({ method: 'GET', url: '/api/testing/summary', tag: 'testing', summary: 'Tổng hợp xét nghiệm trong ngày cho Ban Chỉ đạo (mẫu, người, gộp, tỷ lệ dương tính, thời gian trả kết quả, tồn đọng)', access: 'testing.summary', query: summaryQuery, handler: ({ actor, query }) => testingSummary(t, actor, query) }),
     route({ method: 'GET', url: '/api/testing/overdue', tag: 'testing', summary: 'Mẫu quá hạn chưa có kết quả', access: 'testing.read', query: overdueQuery, handler: ({ actor, query }) => overdueSamples(t, actor, query) }),
 
     route({ method: 'POST', url: '/api/public/result-lookup', tag: 'testing', summary: 'Tra cứu kết quả xét nghiệm (mã ống + CCCD hoặc số điện thoại); giới hạn số lần', access: 'public', body: lookupInput, handler: ({ req, body }) => lookup.lookup(req.ip, body) }),

@@ -42,7 +42,7 @@ function CaseDetail({ kase }: { kase: CaseView }) {
   const tab = params.get('tab') ?? 'investigation';
   const [withdrawing, setWithdrawing] = useState(false);
   const [editing, setEditing] = useState(false);
-  const canWrite = can('people.write') && kase.status === 'active';
+  const canWrite = can('cases.write') && kase.status === 'active';
   const none = m.common.none;
 
   const extra = canWrite ? (

@@ -50,7 +50,7 @@ export function CasesPage() {
       <a href={caseListUrl('/api/cases/export.xlsx', { ...filters, page: undefined, pageSize: undefined })} download data-testid="cases-export">
         <Button icon={<FileExcelOutlined />}>{c.exportExcel}</Button>
       </a>
-      {can('people.write') ? <Link to={paths.newCase()}><Button type="primary" icon={<PlusOutlined />}>{c.newCase}</Button></Link> : null}
+      {can('cases.write') ? <Link to={paths.newCase()}><Button type="primary" icon={<PlusOutlined />}>{c.newCase}</Button></Link> : null}
     </Space>
   );
 
