@@ -51,7 +51,7 @@ async function ensureAdmin(s: Services, wanted: string | undefined): Promise<str
   const existing = await s.db.kysely.selectFrom('users').select(['id', 'password_hash']).where('username', '=', ADMIN_USERNAME).executeTakeFirst();
   if (existing) {
     if (wanted && !(await verifyPassword(existing.password_hash, wanted))) {
-      await s.db.kysely.updateTable('users').set({ password_hash: await hashPassword(wanted), failed_logins: 0, locked_until: null }).where('id', '=', existing.id).execute();
+      await s.db.kysely.updateTable('users').set({ password_hash: await hashPassword(wanted), failed_logins: 0 }).where('id', '=', existing.id).execute();
     }
     return null;
   }

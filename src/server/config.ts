@@ -13,6 +13,8 @@ const schema = z.object({
   DEMO_PERSONS: z.coerce.number().int().min(0).default(20_000),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
+  /** Longest wait before checking a password on an account under attack (it grows per failure up to this). */
+  LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).default(4000),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),

@@ -21,7 +21,7 @@ async function shutdown(signal: string) {
   say(`Nhận ${signal}, đang dừng…`);
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   await app.close();
-  await started.services.audit.flush();
+  await started.services.audit.flush({ strict: true }).catch((e: unknown) => say(`Nhật ký truy cập chưa ghi hết: ${String(e)}`));
   await started.db.close();
   clearTimeout(force);
   process.exit(0);

@@ -22,7 +22,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const people = new PeopleService(db.kysely, units, audit);
   const auth = new AuthService(db.kysely, units, audit, {
     sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES,
-    lockMinutes: config.LOGIN_LOCK_MINUTES, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
+    lockMinutes: config.LOGIN_LOCK_MINUTES, maxDelayMs: config.LOGIN_MAX_DELAY_MS, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   const users = new UsersService(db.kysely, units, audit, auth);
   const ruleSets = new RuleSetsService(db.kysely, audit);

@@ -78,9 +78,17 @@ export interface UsersTable {
   agency: string | null;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
   failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+}
+
+export interface LoginThrottleTable {
+  account: string;
+  address: string;
+  failures: ColumnType<number, number | undefined, number>;
+  lockouts: ColumnType<number, number | undefined, number>;
+  blocked_until: Timestamp | null;
+  last_failure_at: DefaultTimestamp;
 }
 
 export interface SessionsTable {
@@ -409,6 +417,7 @@ export interface Database {
   persons: PersonsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   rule_sets: RuleSetsTable;
   schema_migrations: { version: string; applied_at: Generated<Date> };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../test/harness';
 import { aPerson, CAI_KHE } from '../test/builders';
-import { verifyAuditChain } from './audit';
+import { AuditLog, verifyAuditChain } from './audit';
 
 let t: TestApp;
 let officer: Client;
@@ -47,6 +47,51 @@ describe('audit log', () => {
     await tamper(sql`delete from audit_log where seq = ${second.seq}`);
     report = await verifyAuditChain(t.db.kysely);
     expect(report).toMatchObject({ ok: false, altered: [seq], missingAfter: [first.seq] });
+  });
+
+  it('hashes what it stores: odd Unicode, dates, undefined and NUL in detail verify after the round trip', async () => {
+    const who = { id: null, username: 'khách\ud800', ip: '10.0.0.1' };
+    const detail = { q: 'Nguyễn\u0000A\udc00', at: new Date('2021-08-01T00:00:00Z'), gone: undefined, nested: { 'k\u0000': ['🦠', 1.5, Number.NaN] } };
+    t.services.audit.read(who, { action: 'search', entity: 'person\ud83d', detail, fields: ['a\u0000'] });
+    await t.db.kysely.transaction().execute((trx) => t.services.audit.record(trx, who, { action: 'update', entity: 'person', entityId: 'x\u0000y', detail }));
+    await t.services.audit.flush({ strict: true });
+    const stored = await t.db.kysely.selectFrom('audit_log').selectAll().where('ip', '=', '10.0.0.1').orderBy('seq').execute();
+    expect(stored.map((r) => r.action).sort()).toEqual(['search', 'update']);
+    const search = stored.find((r) => r.action === 'search')!;
+    expect(search).toMatchObject({ actor_name: 'khách\ufffd', entity: 'person\ufffd', fields: ['a\ufffd'] });
+    expect(search.detail).toEqual({ q: 'Nguyễn\ufffdA\ufffd', at: '2021-08-01T00:00:00.000Z', nested: { 'k\ufffd': ['🦠', 1.5, null] } });
+    expect(stored.find((r) => r.action === 'update')!.entity_id).toBe('x\ufffdy');
+    const report = await verifyAuditChain(t.db.kysely);
+    expect(report.altered.filter((seq) => stored.some((r) => r.seq === seq))).toEqual([]);
+  });
+
+  it('a flush the database refuses is reported, kept and retried; nothing is lost and nothing is thrown', async () => {
+    const errors: unknown[] = [];
+    const log = new AuditLog(t.db.kysely, { flushMs: 5, maxRetryMs: 20, onError: (e) => errors.push(e) });
+    await sql`create function audit_refuse() returns trigger language plpgsql as $$ begin raise exception 'đĩa đầy'; end $$`.execute(t.db.kysely);
+    await sql`create trigger audit_refuse before insert on audit_log for each row execute function audit_refuse()`.execute(t.db.kysely);
+    const who = { id: null, username: 'retry-probe', ip: '10.0.0.2' };
+    log.read(who, { action: 'read', entity: 'person', entityId: '1' });
+    log.read(who, { action: 'read', entity: 'person', entityId: '2' });
+    while (errors.length < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(log.pending).toBe(2);
+    await expect(log.flush({ strict: true })).rejects.toThrow(/could not be written/);
+    await sql`drop trigger audit_refuse on audit_log`.execute(t.db.kysely);
+    await sql`drop function audit_refuse()`.execute(t.db.kysely);
+    await log.flush({ strict: true });
+    expect(log.pending).toBe(0);
+    const rows = await t.db.kysely.selectFrom('audit_log').select('entity_id').where('actor_name', '=', 'retry-probe').orderBy('seq').execute();
+    expect(rows.map((r) => r.entity_id)).toEqual(['1', '2']);
+  });
+
+  it('is for city-wide accounts only: a district command-center account gets 403 audit.city_only', async () => {
+    const district = await t.as('command_center', ['927']);
+    for (const url of ['/api/audit', '/api/audit/verify']) {
+      const res = await district.get(url);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('audit.city_only');
+    }
+    expect((await officer.get('/api/audit/verify')).statusCode).toBe(200);
   });
 
   it('is readable only with audit.read', async () => {

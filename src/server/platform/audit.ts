@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { Actor } from './actor';
+import { storableText } from './text-input';
 
 export interface AuditEntry {
   action: 'read' | 'search' | 'create' | 'update' | 'merge' | 'delete' | 'login' | 'logout' | 'login_failed' | 'import' | 'export' | 'activate';
@@ -24,6 +25,25 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
+/**
+ * A detail value as jsonb will give it back: what JSON drops (undefined, functions) is dropped, dates
+ * become their ISO text, and every string and key is storable text. The hash is taken over this form,
+ * so a row read back from the database hashes the same as the row that was written.
+ */
+export function storableJson(value: unknown): unknown {
+  if (value === undefined) return null;
+  const plain: unknown = JSON.parse(JSON.stringify(value) ?? 'null');
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return storableText(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [storableText(k), walk(item)]));
+    return v;
+  };
+  return walk(plain);
+}
+
+const text = (v: string | null | undefined) => (v == null ? null : storableText(v));
+
 export interface AuditRow {
   seq: number; at: Date; actor_id: string | null; actor_name: string | null; action: string; entity: string;
   entity_id: string | null; ip: string | null; fields: string[]; detail: unknown; prev_hash: string;
@@ -40,12 +60,35 @@ export function hashRow(row: AuditRow): string {
  * busy read path does not serialise on the chain lock.
  * @example await audit.record(trx, actor, { action: 'update', entity: 'person', entityId: id, fields: ['phone'] })
  */
+export interface AuditLogOptions {
+  flushMs?: number;
+  /** Longest wait between retries of a failed read batch. */
+  maxRetryMs?: number;
+  /** Where a failed flush is reported (it is retried, never thrown at the timer). */
+  onError?: (error: unknown, pending: number) => void;
+}
+
+type Queued = { who: Who; entry: AuditEntry; at: Date };
+
 export class AuditLog {
-  private queue: { who: Who; entry: AuditEntry; at: Date }[] = [];
+  private queue: Queued[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  private failures = 0;
+  private readonly flushMs: number;
+  private readonly maxRetryMs: number;
+  private readonly onError: (error: unknown, pending: number) => void;
 
-  constructor(private readonly db: Kysely<Database>, private readonly flushMs = 200) {}
+  constructor(private readonly db: Kysely<Database>, opts: AuditLogOptions = {}) {
+    this.flushMs = opts.flushMs ?? 200;
+    this.maxRetryMs = opts.maxRetryMs ?? 30_000;
+    this.onError = opts.onError ?? ((error, pending) => console.error(JSON.stringify({ level: 'error', msg: 'audit flush failed; retrying', pending, error: String(error) })));
+  }
+
+  /** Reads queued and not yet in the log (they stay queued while the database refuses them). */
+  get pending(): number {
+    return this.queue.length;
+  }
 
   async record(trx: Transaction<Database>, who: Who, entry: AuditEntry): Promise<void> {
     await this.append(trx, [{ who, entry, at: new Date() }]);
@@ -54,27 +97,51 @@ export class AuditLog {
   /** Queues a read; it is in the log within flushMs (and before shutdown completes). */
   read(who: Who, entry: AuditEntry): void {
     this.queue.push({ who, entry, at: new Date() });
-    if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.flushMs);
+    this.schedule(this.flushMs);
   }
 
-  flush(): Promise<void> {
+  /**
+   * Appends the queued reads. Never rejects: a batch the database refuses goes back to the head of the
+   * queue, is reported to onError and retried with a growing delay, so a failed flush neither loses
+   * reads nor brings the process down. `strict` (shutdown, the audit page) rejects if rows stay pending.
+   */
+  flush(opts: { strict?: boolean } = {}): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.queue.splice(0);
-    if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing.then(() => this.db.transaction().execute((trx) => this.append(trx, batch)));
-    return this.flushing;
+    if (batch.length > 0) {
+      this.flushing = this.flushing.then(async () => {
+        try {
+          await this.db.transaction().execute((trx) => this.append(trx, batch));
+          this.failures = 0;
+        } catch (error) {
+          this.queue.unshift(...batch);
+          this.failures++;
+          this.onError(error, this.queue.length);
+          this.schedule(Math.min(this.maxRetryMs, this.flushMs * 2 ** this.failures));
+        }
+      });
+    }
+    if (!opts.strict) return this.flushing;
+    return this.flushing.then(() => {
+      if (this.failures > 0) throw new Error(`audit: ${this.queue.length} read entries could not be written`);
+    });
   }
 
-  private async append(trx: Transaction<Database>, batch: { who: Who; entry: AuditEntry; at: Date }[]): Promise<void> {
+  private schedule(ms: number): void {
+    if (!this.timer) this.timer = setTimeout(() => void this.flush(), ms);
+  }
+
+  private async append(trx: Transaction<Database>, batch: Queued[]): Promise<void> {
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
     const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     let seq = last?.seq ?? 0;
     let prev = last?.hash ?? GENESIS;
     const rows = batch.map(({ who, entry, at }) => {
+      // stored exactly as hashed: every text in the form PostgreSQL keeps
       const row: AuditRow = {
-        seq: ++seq, at, actor_id: who.id, actor_name: who.username, action: entry.action, entity: entry.entity,
-        entity_id: entry.entityId ?? null, ip: who.ip, fields: entry.fields ?? [], detail: entry.detail ?? null, prev_hash: prev,
+        seq: ++seq, at, actor_id: who.id, actor_name: text(who.username), action: entry.action, entity: storableText(entry.entity),
+        entity_id: text(entry.entityId), ip: text(who.ip), fields: (entry.fields ?? []).map(storableText), detail: storableJson(entry.detail ?? null), prev_hash: prev,
       };
       prev = hashRow(row);
       return { ...row, hash: prev };

@@ -95,7 +95,7 @@ describe('text at the boundary', () => {
         // a lone surrogate cannot be written in a URL (it has no UTF-8 form); the URL cases get NUL only
         if (probe.where !== 'body' && value !== 'a\u0000b') continue;
         const res = await send(probe, value, escaped);
-        const body = res.headers['content-type']?.includes('application/problem+json') ? res.json() : null;
+        const body = String(res.headers['content-type'] ?? '').includes('application/problem+json') ? res.json() : null;
         if (res.statusCode !== 400 || body?.code !== 'validation.text_control' || body?.field !== fieldOf(probe.where, probe.field)) {
           failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${JSON.stringify(escaped)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
@@ -113,7 +113,7 @@ describe('text at the boundary', () => {
       const values = probe.where === 'body' ? [...odd, big] : odd;
       for (const value of values) {
         const res = await send(probe, value, JSON.stringify(value).slice(1, -1));
-        const problem = res.statusCode < 400 || res.headers['content-type']?.includes('application/problem+json');
+        const problem = res.statusCode < 400 || String(res.headers['content-type'] ?? '').includes('application/problem+json');
         if (res.statusCode >= 500 || !problem) failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${value.slice(0, 20)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }

@@ -33,11 +33,25 @@ describe('login and sessions', () => {
     expect(noSuchUser.json()).toEqual(wrongPassword.json());
   });
 
-  it('locks the account after repeated failures, even for the right password', async () => {
-    for (let i = 0; i < 3; i++) expect((await new Client(t.app).login('khoa.thu', 'sai')).statusCode).toBe(401);
-    const locked = await new Client(t.app).login('khoa.thu', PASSWORD);
+  it('shuts out the address that keeps guessing, never the owner with the right password from another address', async () => {
+    const from = (ip: string) => (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khoa.thu', password }, remoteAddress: ip });
+    const attacker = from('203.0.113.7');
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await attacker('sai')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 423]);
+    const locked = await attacker(PASSWORD);
     expect(locked.statusCode).toBe(423);
-    expect(locked.json().detail).toBe('Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau 15 phút');
+    expect(locked.json().detail).toBe('Đăng nhập sai nhiều lần từ máy này, thử lại sau 15 phút');
+    // the owner, elsewhere, signs in (after a short wait: the account has had three failures)
+    expect((await from('198.51.100.20')(PASSWORD)).statusCode).toBe(200);
+    // the count is per account: a sign-in resets it, and the attacker's address stays shut out
+    const row = await t.db.kysely.selectFrom('users').select('failed_logins').where('username', '=', 'khoa.thu').executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(0);
+    expect((await attacker(PASSWORD)).statusCode).toBe(423);
+    // the second lockout of the same address lasts twice as long
+    await t.db.kysely.updateTable('login_throttle').set({ blocked_until: new Date(Date.now() - 1000) }).where('address', '=', '203.0.113.7').execute();
+    for (let i = 0; i < 3; i++) await attacker('sai');
+    expect((await attacker(PASSWORD)).json().detail).toBe('Đăng nhập sai nhiều lần từ máy này, thử lại sau 30 phút');
   });
 
   it('rejects state-changing requests without the CSRF token', async () => {

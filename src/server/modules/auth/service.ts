@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { ROLE_PERMISSIONS, type Role } from '@domain/access';
+import { accountDelayMs, lockoutMinutes, type ThrottlePolicy } from '@domain/login-throttle';
 import type { Database } from '../../db/tables';
 import { preparedFirst } from '../../db/prepared';
 import type { Actor } from '../../platform/actor';
@@ -16,6 +17,7 @@ export interface AuthOptions {
   sessionTtlHours: number;
   maxFailures: number;
   lockMinutes: number;
+  maxDelayMs: number;
   ratePerMinute: number;
 }
 
@@ -28,26 +30,33 @@ const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
 export class AuthService {
   private cache = new Map<string, { actor: Actor; csrf: string; userId: string; expiresAt: number; cachedAt: number }>();
   private limiter: RateLimiter;
+  private readonly policy: ThrottlePolicy;
 
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly opts: AuthOptions) {
     this.limiter = new RateLimiter(opts.ratePerMinute, 60_000);
+    this.policy = { maxFailures: opts.maxFailures, baseMinutes: opts.lockMinutes, maxDelayMs: opts.maxDelayMs };
   }
 
-  /** Checks the password (argon2id), locks the account after repeated failures, opens a session. */
+  /**
+   * Checks the password (argon2id) and opens a session. Guessing is throttled per address (a fixed
+   * window), per account and address (a growing lockout) and per account (a growing wait, never a refusal):
+   * see @domain/login-throttle.
+   */
   async login(username: string, password: string, ip: string): Promise<{ token: string; me: Me; expiresAt: Date }> {
     if (!this.limiter.hit(ip)) throw new AppError('auth.rate_limited', 429);
-    const user = await this.db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
-    if (user?.locked_until && new Date(user.locked_until) > new Date()) {
-      throw new AppError('auth.locked', 423, { minutes: Math.ceil((new Date(user.locked_until).getTime() - Date.now()) / 60_000) });
+    const account = username.toLowerCase();
+    const throttle = await this.db.selectFrom('login_throttle').select(['blocked_until']).where('account', '=', account).where('address', '=', ip).executeTakeFirst();
+    if (throttle?.blocked_until && new Date(throttle.blocked_until) > new Date()) {
+      throw new AppError('auth.locked', 423, { minutes: Math.ceil((new Date(throttle.blocked_until).getTime() - Date.now()) / 60_000) });
     }
+    const user = await this.db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', account).executeTakeFirst();
+    const wait = accountDelayMs(user?.failed_logins ?? 0, this.policy);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await DUMMY_HASH, password), false);
     if (!user || !ok || user.disabled) {
       await this.db.transaction().execute(async (trx) => {
-        if (user) {
-          const failures = user.failed_logins + 1;
-          const lock = failures >= this.opts.maxFailures ? new Date(Date.now() + this.opts.lockMinutes * 60_000) : null;
-          await trx.updateTable('users').set({ failed_logins: lock ? 0 : failures, locked_until: lock }).where('id', '=', user.id).execute();
-        }
+        if (user) await trx.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', user.id).execute();
+        await this.recordFailure(trx, account, ip);
         await this.audit.record(trx, { id: null, username, ip }, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
       });
       throw new AppError('auth.invalid_credentials', 401);
@@ -56,13 +65,29 @@ export class AuthService {
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.opts.sessionTtlHours * 3_600_000);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+      await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
+      await trx.deleteFrom('login_throttle').where('account', '=', account).where('address', '=', ip).execute();
       await trx.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrf, ip, expires_at: expiresAt }).execute();
       await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<', new Date()).execute();
       await this.audit.record(trx, { id: user.id, username: user.username, ip }, { action: 'login', entity: 'user', entityId: user.id });
     });
     const actor = this.actorOf(user, ip);
     return { token, me: this.meOf(actor, csrf), expiresAt };
+  }
+
+  /** One more failure from `address` on `account`; at the threshold the address is shut out for a growing time. */
+  private async recordFailure(trx: Transaction<Database>, account: string, address: string): Promise<void> {
+    const row = await trx.insertInto('login_throttle').values({ account, address, failures: 1 })
+      .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet({ failures: sql`login_throttle.failures + 1`, last_failure_at: sql`now()` }))
+      .returning(['failures', 'lockouts']).executeTakeFirstOrThrow();
+    if (row.failures < this.policy.maxFailures) return;
+    const lockouts = row.lockouts + 1;
+    await trx.updateTable('login_throttle')
+      .set({ failures: 0, lockouts, blocked_until: new Date(Date.now() + lockoutMinutes(lockouts, this.policy) * 60_000) })
+      .where('account', '=', account).where('address', '=', address).execute();
+    // rows of addresses that stopped trying a day ago are of no further use
+    await trx.deleteFrom('login_throttle').where('last_failure_at', '<', sql<Date>`now() - interval '2 days'`)
+      .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', new Date())])).execute();
   }
 
   /** The actor behind a session token, or null when it is unknown, expired or the user is disabled. */

@@ -33,6 +33,7 @@ export interface UserView {
   scopeUnits: { code: string; name: string }[];
   agency: string | null;
   disabled: boolean;
-  lockedUntil: string | null;
+  /** wrong passwords since the last sign-in, from any address (they slow sign-in, they lock no one out) */
+  failedLogins: number;
   createdAt: string;
 }

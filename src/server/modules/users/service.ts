@@ -59,7 +59,7 @@ export class UsersService {
     const password = generatePassword();
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      const res = await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
+      const res = await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
       if (!res.numUpdatedRows) throw new AppError('users.not_found', 404);
       await this.auth.endSessionsOf(id, trx);
       await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: ['password'] });
@@ -81,7 +81,7 @@ export class UsersService {
     return {
       id: r.id, username: r.username, fullName: r.full_name, role: r.role, agency: r.agency, disabled: r.disabled,
       scopeUnits: r.scope_units.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
-      lockedUntil: r.locked_until && new Date(r.locked_until) > new Date() ? new Date(r.locked_until).toISOString() : null,
+      failedLogins: r.failed_logins,
       createdAt: new Date(r.created_at).toISOString(),
     };
   }

@@ -235,7 +235,7 @@ export const en: Messages = {
     passwordHelp: 'Leave empty to have a random password generated',
     active: 'Active',
     disabled: 'Disabled',
-    lockedUntil: 'Locked until {time}',
+    failedLogins: 'Active, {n} recent wrong passwords',
     disable: 'Disable account',
     enable: 'Enable account',
     disableConfirm: 'Disable the account of {name}? They are logged out at once.',

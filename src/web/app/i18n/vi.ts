@@ -235,7 +235,7 @@ export const vi = {
     passwordHelp: 'Để trống để hệ thống tạo mật khẩu ngẫu nhiên',
     active: 'Đang hoạt động',
     disabled: 'Đã khóa',
-    lockedUntil: 'Tạm khóa đến {time}',
+    failedLogins: 'Hoạt động, {n} lần sai mật khẩu gần đây',
     disable: 'Khóa tài khoản',
     enable: 'Mở khóa tài khoản',
     disableConfirm: 'Khóa tài khoản {name}? Người này bị đăng xuất ngay.',

@@ -17,7 +17,7 @@ import { useResetPassword, useUpdateUser, useUsers } from '../hooks/useUsers';
 /** Accounts: create with role and scope, change role/scope, disable/enable, reset password (shown once). */
 export function UsersPage() {
   const { me } = useAuth();
-  const { m, lang, date, dateTime } = useI18n();
+  const { m, lang, date, num } = useI18n();
   const { message } = App.useApp();
   const u = m.users;
   const { data, error, isPending, refetch } = useUsers();
@@ -58,7 +58,7 @@ export function UsersPage() {
     {
       title: u.status, key: 'status',
       render: (_, x) => (x.disabled ? <Tag color="red">{u.disabled}</Tag>
-        : x.lockedUntil ? <Tag color="orange">{fill(u.lockedUntil, { time: dateTime(x.lockedUntil) })}</Tag>
+        : x.failedLogins > 0 ? <Tag color="orange">{fill(u.failedLogins, { n: num(x.failedLogins) })}</Tag>
           : <Tag color="green">{u.active}</Tag>),
     },
     { title: u.createdAt, dataIndex: 'createdAt', render: (d: string) => date(d.slice(0, 10)) },
