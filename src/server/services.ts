@@ -26,7 +26,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   });
   const users = new UsersService(db.kysely, units, audit, auth);
   const ruleSets = new RuleSetsService(db.kysely, audit);
-  const cases = new CasesService(db.kysely, units, audit, people, ruleSets);
+  const cases = new CasesService(db.kysely, units, audit, people, ruleSets, users);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
   const clusters = new ClustersService(db.kysely, units, audit);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);

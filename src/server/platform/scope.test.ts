@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../test/harness';
-import { aPerson, CAI_KHE } from '../test/builders';
+import { aPerson, AN_HOA, CAI_KHE } from '../test/builders';
 import { aLab, aSession, aTeam, shipAndReceive } from '../test/testing-fixtures';
 import { vnDay } from '@domain/dates';
+import { can } from '@domain/access';
 
 /**
  * Walks every registered route marked `personal` with a user whose scope is another commune and
@@ -11,6 +12,7 @@ import { vnDay } from '@domain/dates';
  */
 let t: TestApp;
 let inScope: Client;
+let lab: Client;
 let outsider: Client;
 let ids: Record<string, string> = {};
 
@@ -28,9 +30,16 @@ beforeAll(async () => {
   ids.case = kase.id;
   ids.cluster = (await inScope.post('/api/clusters', { indexCaseId: kase.id, name: 'Ổ dịch hẻm Bí Mật' })).json().id;
   await inScope.post('/api/exposures', { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-06T08:00:00+07:00', endAt: '2021-09-06T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
+  // a contact who lives in the next ward: the Cái Khế officer records them, and from then on sees only their ward
+  const neighbour = await inScope.post(`/api/cases/${kase.id}/contacts`, { rows: [{
+    fullName: 'Phan Văn Xã Bên', phone: '0939 111 222', birthYear: 1980, sex: 'male', communeCode: AN_HOA, contactType: 'unmasked', setting: 'workplace',
+    startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00',
+  }] });
+  expect(neighbour.statusCode, neighbour.body).toBe(201);
+  ids.neighbour = neighbour.json().contactIds[0];
   // a household pool of the two, received and resulted, with a conflicting second result held for review
   const city = await t.as('command_center', ['92']);
-  const lab = await t.as('lab_staff', ['92']);
+  lab = await t.as('lab_staff', ['92']);
   ids.lab = (await aLab(city)).id;
   const team = await aTeam(inScope, CAI_KHE);
   ids.session = (await aSession(inScope, team.id, vnDay())).id;
@@ -111,9 +120,10 @@ describe('scope: a user from another commune reads and writes nothing', () => {
         if (wb.worksheets.some((ws) => ws.rowCount > 1)) leaks.push(`${spec.method} ${spec.url} → a workbook with rows`);
       } else if (res.statusCode >= 200 && res.statusCode < 300) {
         const json = res.json();
+        const lists = Object.values(json).filter(Array.isArray);
         const empty = Array.isArray(json) ? json.length === 0
           : json.resourceType === 'Bundle' ? json.total === 0 && json.entry.length === 0
-          : Array.isArray(json.items) && json.items.length === 0;
+          : lists.length > 0 && lists.every((l) => l.length === 0);
         if (!empty) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
       } else if (![400, 404, 422].includes(res.statusCode)) {
         leaks.push(`${spec.method} ${spec.url} → unexpected ${res.statusCode} ${text.slice(0, 200)}`);
@@ -154,5 +164,46 @@ describe('scope: a user from another commune reads and writes nothing', () => {
       const res = await t.anonymous().request(spec.method, urlFor(spec.url), spec.method === 'GET' ? undefined : {});
       expect(res.statusCode, `${spec.method} ${spec.url}`).toBe(401);
     }
+  });
+});
+
+describe('personal routes for the user in scope', () => {
+  /** GETs first, then the writes (merge last: it retires a person the others use). */
+  const ordered = () => t.app.routeSpecs.filter((r) => r.personal)
+    .sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || Number(a.url === '/api/persons/merge') - Number(b.url === '/api/persons/merge'));
+
+  it('every one writes an audit row naming the caller, and a person of another ward shows only the ward, on every route', async () => {
+    const officerId = (await inScope.get('/api/auth/me')).json().id;
+    const labId = (await lab.get('/api/auth/me')).json().id;
+    const unaudited: string[] = [];
+    const shown: string[] = [];
+    const notServed: string[] = [];
+    for (const spec of ordered()) {
+      await t.services.audit.flush();
+      const before = (await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
+      // the ward officer where the role allows, else the city lab (lab-only routes; the whole city is its scope)
+      const ward = spec.access !== 'session' && spec.access !== 'public' && can('commune_officer', spec.access);
+      const res = await (ward ? inScope : lab).request(spec.method, urlFor(spec.url), spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
+      if (ward && (res.body.includes('Xã Bên') || res.body.includes('0939111222'))) shown.push(`${spec.method} ${spec.url}`);
+      if (res.statusCode >= 300) {
+        if (spec.method === 'GET') notServed.push(`${spec.method} ${spec.url} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        continue;
+      }
+      await t.services.audit.flush();
+      const rows = await t.db.kysely.selectFrom('audit_log').select('seq').where('seq', '>', before).where('actor_id', '=', ward ? officerId : labId).execute();
+      if (rows.length === 0) unaudited.push(`${spec.method} ${spec.url}`);
+    }
+    expect(notServed).toEqual([]);
+    expect(unaudited).toEqual([]);
+    expect(shown).toEqual([]);
+  });
+
+  it('the contact of another ward is listed by ward with the team there to hand over to', async () => {
+    const anHoa = await t.as('health_staff', [AN_HOA]);
+    const contacts = (await inScope.get(`/api/cases/${ids.case}/contacts`)).json();
+    const row = contacts.find((c: { personId: string }) => c.personId === ids.neighbour);
+    expect(row).toMatchObject({ inScope: false, fullName: null, phone: null, birthYear: null, communeCode: AN_HOA });
+    expect(row.handOffTo.map((p: { unitCode: string }) => p.unitCode)).toContain(AN_HOA);
+    expect((await anHoa.get(`/api/persons/${ids.neighbour}`)).json()).toMatchObject({ fullName: 'Phan Văn Xã Bên', phone: '0939111222' });
   });
 });

@@ -71,7 +71,7 @@ export async function chainGraph(db: Kysely<Database>, actor: Actor, caseId: str
       const card = personCard(actor, {
         id: n.id[i], full_name: n.fullName[i], phone: n.phone[i], province_code: n.province[i], district_code: n.district[i], commune_code: n.commune[i],
         birth_year: n.birthYear[i], sex: n.sex[i],
-      }, false);
+      });
       return { id: n.id[i], fullName: card.fullName, communeCode: n.commune[i], inScope: card.inScope, class: n.class[i], caseCode: n.caseCode[i], confirmedOn: n.confirmedOn[i], depth: n.depth[i] };
     }),
     edges: !e || !n ? [] : e.source.map((s, i) => ({ source: n.id[at.get(s)!], target: n.id[at.get(e.target[i])!], setting: e.setting[i] })),

@@ -34,7 +34,9 @@ export class ClustersService {
     let query = this.db.selectFrom('places').selectAll().where((eb) => inScope(eb, actor, 'places'));
     if (q.commune) query = query.where('commune_code', '=', q.commune);
     if (q.q) query = query.where('name_folded', 'like', `%${foldVietnamese(q.q).replace(/[%_\\]/g, '\\$&')}%`);
-    return (await query.orderBy('name_folded').limit(200).execute()).map(presentPlace);
+    const rows = await query.orderBy('name_folded').limit(200).execute();
+    this.audit.read(actor, { action: 'search', entity: 'place', detail: { ...q, returned: rows.map((r) => r.id) } });
+    return rows.map(presentPlace);
   }
 
   async create(actor: Actor, input: z.infer<typeof clusterInput>) {
@@ -86,6 +88,7 @@ export class ClustersService {
       id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.case_code, indexConfirmedOn: r.confirmed_on,
       summary: summaryOf.get(r.id)!,
     }));
+    this.audit.read(actor, { action: 'search', entity: 'cluster', detail: { ...q, returned: rows.map((r) => r.id) } });
     return { items, total: count.n };
   }
 

@@ -12,6 +12,7 @@ import type { RuleSetsService } from '../rule-sets/service';
 import { reclassifyAround, type ClassificationRuleSets, type ReclassifyReport } from './classification';
 import { presentCase, presentClassification } from './present';
 import * as repo from './repo';
+import type { UsersService } from '../users/service';
 import { chainGraph } from './cluster';
 import { saveContactLines } from './line-list';
 import { casesWorkbook } from './export';
@@ -24,6 +25,7 @@ export class CasesService {
     private readonly audit: AuditLog,
     private readonly people: PeopleService,
     private readonly ruleSets: RuleSetsService,
+    private readonly users: Pick<UsersService, 'tracersOf'>,
   ) {}
 
   /** Opens a case (F0) and reclassifies the person's neighbourhood, in one transaction. */
@@ -138,7 +140,7 @@ export class CasesService {
   async exportXlsx(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string }): Promise<Buffer> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
     const { items } = await repo.listCases(this.db, actor, { ...q, unit }, 0, 50_000);
-    const cards = await this.people.cardsOf(actor, items.map((c) => c.person_id));
+    const cards = await this.people.cardsOf(actor, items.map((c) => c.person_id), 'case_export');
     const rows = items.map((c) => ({
       ...presentCase(c), fullName: cards.get(c.person_id)?.fullName ?? null, birthYear: cards.get(c.person_id)?.birthYear ?? null,
       communeName: this.units.get(c.commune_code)?.name ?? c.commune_code, districtName: this.units.get(c.district_code)?.name ?? c.district_code,
@@ -172,19 +174,21 @@ export class CasesService {
   }
 
   /**
-   * The contacts of a case for the investigator calling them. Rule: a user who may investigate the case
-   * (people.write, case in scope) sees every direct contact's name and phone, even in another commune of
-   * the province — only what is needed to reach them — and each such access is audited as contact tracing.
+   * The contacts of a case for the investigator calling them, each by the one rule of personCard: a contact
+   * living outside the caller's scope shows only their commune and the team there to hand them to.
    */
   async contactsOf(actor: Actor, caseId: string) {
     const kase = await repo.caseById(this.db, caseId);
     if (!kase) throw new AppError('cases.not_found', 404);
     assertInScope(actor, kase, 'cases.not_found');
     const edges = await this.db.selectFrom('exposures').selectAll().where('source_person_id', '=', kase.person_id).orderBy('start_at').execute();
-    const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), { contactTracing: true });
+    const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), 'contact_list');
+    const outside = [...cards.values()].filter((c) => !c.inScope).map((c) => c.communeCode);
+    const teams = await this.users.tracersOf(outside);
     const classes = new Map((await repo.classificationsOf(this.db, edges.map((e) => e.exposed_person_id))).map((c) => [c.person_id, c]));
     return edges.map((e) => ({
-      exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id), class: classes.get(e.exposed_person_id)?.class ?? null,
+      exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id),
+      handOffTo: cards.get(e.exposed_person_id)?.inScope === false ? teams.get(cards.get(e.exposed_person_id)!.communeCode) ?? [] : null, class: classes.get(e.exposed_person_id)?.class ?? null,
       quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null, startAt: new Date(e.start_at).toISOString(), endAt: new Date(e.end_at).toISOString(),
       contactType: e.contact_type, setting: e.setting, placeName: e.place_name,
     }));

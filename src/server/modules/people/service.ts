@@ -27,13 +27,13 @@ const PERSON_COLUMNS: Record<string, keyof PersonsTable> = {
 export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_code' | 'district_code' | 'commune_code' | 'birth_year' | 'sex'>;
 
 /**
- * A person as graphs and lists name them: by name when in the caller's scope, or for contact tracing (name and
- * phone of a contact in another commune); otherwise only the commune.
+ * The one rule for a person outside the caller's scope, on every route that returns persons (graphs, contact
+ * lists, tasks, session lists): no identity, only the commune they live in. A tracer who needs to reach such a
+ * contact hands them to that commune's team (the contact list names the team), who see the person in full.
  */
-export function personCard(actor: Actor, r: CardRow, contactTracing: boolean) {
+export function personCard(actor: Actor, r: CardRow) {
   const visible = placeInScope(actor.scope, r);
-  const shown = visible || contactTracing;
-  return { id: r.id, fullName: shown ? r.full_name : null, phone: shown ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible };
+  return { id: r.id, fullName: visible ? r.full_name : null, phone: visible ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible };
 }
 
 export class PeopleService {
@@ -82,20 +82,12 @@ export class PeopleService {
     return { id: row.id, fullName: row.full_name, province_code: row.province_code, district_code: row.district_code, commune_code: row.commune_code, hamlet_code: row.hamlet_code };
   }
 
-  /**
-   * Names of persons for graphs and lists: in-scope persons by name; persons outside the caller's scope
-   * only when `contactTracing` (an investigator must reach a contact in another commune: name and phone,
-   * audited), otherwise only their commune.
-   */
-  async cardsOf(actor: Actor, ids: string[], opts: { contactTracing?: boolean } = {}) {
+  /** Persons for graphs and lists, by the one rule of personCard; the in-scope persons shown are audited as read. */
+  async cardsOf(actor: Actor, ids: string[], purpose: string) {
     const rows = ids.length ? await repo.personsByIds(this.db, ids) : [];
-    const outside: string[] = [];
-    const cards = new Map(rows.map((r) => {
-      const card = personCard(actor, r, opts.contactTracing ?? false);
-      if (!card.inScope && opts.contactTracing && actor.scope.provinces.concat(actor.scope.districts, actor.scope.communes).length) outside.push(r.id);
-      return [r.id, card];
-    }));
-    if (outside.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { reason: 'contact_tracing', outsideScope: outside } });
+    const cards = new Map(rows.map((r) => [r.id, personCard(actor, r)]));
+    const shown = [...cards.values()].filter((c) => c.inScope).map((c) => c.id);
+    if (shown.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { purpose, shown } });
     return cards;
   }
 
@@ -148,6 +140,7 @@ export class PeopleService {
     const row = await repo.personById(this.db, id);
     if (!row) throw new AppError('people.person_not_found', 404);
     assertInScope(actor, row, 'people.person_not_found');
+    this.audit.read(actor, { action: 'read', entity: 'person', entityId: id, detail: { view: 'history' } });
     await this.audit.flush();
     const log = await queryAudit(this.db, { entity: 'person', entityId: id, page: 1, pageSize: 100 });
     return log.items.filter((e) => e.action !== 'read').map(({ seq, at, actorName, action, fields }) => ({ seq, at, actorName, action, fields }));
@@ -156,9 +149,9 @@ export class PeopleService {
   /** Possible duplicates of a person about to be saved (shown before saving). */
   async duplicates(actor: Actor, p: { fullName: string; birthYear: number; communeCode: string; excludeId?: string }): Promise<DuplicateWarning[]> {
     this.units.require(p.communeCode, 'communeCode', { level: 'commune' });
+    if (!placeInScope(actor.scope, this.units.placeOf(p.communeCode))) return [];
     const rows = await repo.similarPersons(this.db, { communeCode: p.communeCode, birthYear: p.birthYear, nameFolded: foldVietnamese(p.fullName), excludeId: p.excludeId }, DUPLICATE_SIMILARITY);
-    const place = this.units.placeOf(p.communeCode);
-    if (!placeInScope(actor.scope, place)) return [];
+    this.audit.read(actor, { action: 'search', entity: 'person', detail: { purpose: 'duplicates', returned: rows.map((r) => r.id) } });
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, birthYear: r.birth_year, communeCode: r.commune_code, nationalId: r.national_id, similarity: Math.round(r.similarity * 100) / 100 }));
   }
 

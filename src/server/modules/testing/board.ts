@@ -112,6 +112,7 @@ export async function overdueSamples(svc: TestingService, actor: Actor, q: { lab
   if (q.labId) query = query.where('p.lab_id', '=', q.labId);
   if (q.communeCode) query = query.where('p.commune_code', '=', q.communeCode);
   const rows = await query.orderBy('p.collected_at').limit(q.limit).execute();
+  svc.audit.read(actor, { action: 'search', entity: 'sample', detail: { view: 'overdue', ...q, returned: rows.map((r) => r.id) } });
   return {
     thresholdHours: rules.payload.overdueAfterHours,
     ruleVersion: rules.version,

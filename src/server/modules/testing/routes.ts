@@ -31,11 +31,11 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     route({ method: 'GET', url: '/api/testing/labs', tag: 'testing', summary: 'Phòng xét nghiệm: công suất theo loại, giờ làm việc', access: 'testing.summary', handler: ({ actor }) => t.labs(actor) }),
     route({ method: 'POST', url: '/api/testing/labs', tag: 'testing', summary: 'Thêm phòng xét nghiệm', access: 'testing.manage', body: labInput, status: 201, handler: ({ actor, body }) => t.saveLab(actor, body) }),
     route({ method: 'PUT', url: '/api/testing/labs/:id', tag: 'testing', summary: 'Sửa phòng xét nghiệm', access: 'testing.manage', params: idParams, body: labInput, handler: ({ actor, params, body }) => t.saveLab(actor, body, params.id) }),
-    route({ method: 'GET', url: '/api/testing/teams', tag: 'testing', summary: 'Tổ lấy mẫu theo xã', access: 'testing.read', query: z.object({ communeCode: z.string().optional() }), handler: ({ actor, query }) => t.teams(actor, query.communeCode) }),
+    route({ method: 'GET', url: '/api/testing/teams', tag: 'testing', summary: 'Tổ lấy mẫu theo xã', access: 'testing.read', personal: true, query: z.object({ communeCode: z.string().optional() }), handler: ({ actor, query }) => t.teams(actor, query.communeCode) }),
     route({ method: 'POST', url: '/api/testing/teams', tag: 'testing', summary: 'Thêm tổ lấy mẫu', access: 'testing.collect', body: teamInput, status: 201, handler: ({ actor, body }) => t.saveTeam(actor, body) }),
     route({ method: 'PUT', url: '/api/testing/teams/:id', tag: 'testing', summary: 'Sửa tổ lấy mẫu', access: 'testing.collect', params: idParams, body: teamInput, handler: ({ actor, params, body }) => t.saveTeam(actor, body, params.id) }),
 
-    route({ method: 'GET', url: '/api/testing/sessions', tag: 'testing', summary: 'Buổi lấy mẫu theo xã và ngày', access: 'testing.read', query: sessionListQuery, handler: ({ actor, query }) => t.sessions(actor, query) }),
+    route({ method: 'GET', url: '/api/testing/sessions', tag: 'testing', summary: 'Buổi lấy mẫu theo xã và ngày', access: 'testing.read', personal: true, query: sessionListQuery, handler: ({ actor, query }) => t.sessions(actor, query) }),
     route({ method: 'POST', url: '/api/testing/sessions', tag: 'testing', summary: 'Mở buổi lấy mẫu (điểm cố định hoặc từng nhà)', access: 'testing.collect', body: sessionInput, status: 201, handler: ({ actor, body }) => t.createSession(actor, body) }),
     route({ method: 'GET', url: '/api/testing/sessions/:id', tag: 'testing', summary: 'Buổi lấy mẫu và các ống mẫu đã lấy', access: 'testing.read', personal: true, params: idParams, handler: ({ actor, params }) => t.session(actor, params.id) }),
     route({ method: 'GET', url: '/api/testing/pool-plan', tag: 'testing', summary: 'Chia hộ gia đình vào các ống gộp theo cỡ gộp tối đa đang áp dụng', access: 'testing.collect', personal: true, query: poolPlanQuery, handler: ({ actor, query }) => t.poolPlan(actor, query.householdId) }),
@@ -45,7 +45,7 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     }),
     route({ method: 'GET', url: '/api/testing/samples/:barcode', tag: 'testing', summary: 'Ống mẫu: người được lấy mẫu, các mốc thời gian, kết quả, nhiệm vụ tách mẫu', access: 'testing.read', personal: true, params: barcodeParams, handler: ({ actor, params }) => t.sample(actor, params.barcode) }),
 
-    route({ method: 'GET', url: '/api/testing/shipments', tag: 'testing', summary: 'Chuyến chuyển mẫu tới phòng xét nghiệm', access: 'testing.read', query: z.object({ labId: uuid.optional(), pending: z.enum(['true', 'false']).optional() }), handler: ({ actor, query }) => t.shipments(actor, { labId: query.labId, pending: query.pending === 'true' }) }),
+    route({ method: 'GET', url: '/api/testing/shipments', tag: 'testing', summary: 'Chuyến chuyển mẫu tới phòng xét nghiệm', access: 'testing.read', personal: true, query: z.object({ labId: uuid.optional(), pending: z.enum(['true', 'false']).optional() }), handler: ({ actor, query }) => t.shipments(actor, { labId: query.labId, pending: query.pending === 'true' }) }),
     route({ method: 'POST', url: '/api/testing/shipments', tag: 'testing', summary: 'Gửi các ống mẫu tới phòng xét nghiệm', access: 'testing.collect', body: shipmentInput, status: 201, handler: ({ actor, body }) => t.ship(actor, body) }),
     route({
       method: 'POST', url: '/api/testing/shipments/:id/receive', tag: 'testing', summary: 'Phòng xét nghiệm tiếp nhận chuyến mẫu bằng quét mã: báo ống thiếu, ống thừa', access: 'testing.lab',
@@ -76,11 +76,11 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
       handler: async ({ actor, body }) => answer(await importResults(t, actor, { labId: body.labId, fileName: body.reference, source: { format: 'json', rows: body.rows } })),
     }),
     route({ method: 'GET', url: '/api/testing/imports/:id', tag: 'testing', summary: 'Tiến độ và kết quả một lần nhập', access: 'testing.lab', params: idParams, handler: ({ actor, params }) => t.importStatus(actor, params.id) }),
-    route({ method: 'GET', url: '/api/testing/conflicts', tag: 'testing', summary: 'Kết quả khác nhau cho cùng một ống, chờ xem xét', access: 'testing.lab', handler: ({ actor }) => t.conflicts(actor) }),
+    route({ method: 'GET', url: '/api/testing/conflicts', tag: 'testing', summary: 'Kết quả khác nhau cho cùng một ống, chờ xem xét', access: 'testing.lab', personal: true, handler: ({ actor }) => t.conflicts(actor) }),
     route({ method: 'POST', url: '/api/testing/conflicts/:id', tag: 'testing', summary: 'Xử lý kết quả chờ xem xét: chấp nhận kết quả mới hoặc giữ kết quả cũ', access: 'testing.lab', personal: true, params: idParams, body: conflictDecision, handler: ({ actor, params, body }) => t.resolveConflict(actor, params.id, body.decision) }),
 
     route({ method: 'GET', url: '/api/testing/summary', tag: 'testing', summary: 'Tổng hợp xét nghiệm trong ngày cho Ban Chỉ đạo (mẫu, người, gộp, tỷ lệ dương tính, thời gian trả kết quả, tồn đọng)', access: 'testing.summary', query: summaryQuery, handler: ({ actor, query }) => testingSummary(t, actor, query) }),
-    route({ method: 'GET', url: '/api/testing/overdue', tag: 'testing', summary: 'Mẫu quá hạn chưa có kết quả', access: 'testing.read', query: overdueQuery, handler: ({ actor, query }) => overdueSamples(t, actor, query) }),
+    route({ method: 'GET', url: '/api/testing/overdue', tag: 'testing', summary: 'Mẫu quá hạn chưa có kết quả', access: 'testing.read', personal: true, query: overdueQuery, handler: ({ actor, query }) => overdueSamples(t, actor, query) }),
 
     route({ method: 'POST', url: '/api/public/result-lookup', tag: 'testing', summary: 'Tra cứu kết quả xét nghiệm (mã ống + CCCD hoặc số điện thoại); giới hạn số lần', access: 'public', body: lookupInput, handler: ({ req, body }) => lookup.lookup(req.ip, body) }),
     route({

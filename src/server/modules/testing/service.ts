@@ -81,7 +81,9 @@ export class TestingService {
   async teams(actor: Actor, communeCode?: string) {
     let q = this.k.selectFrom('sampling_teams').selectAll().where((eb) => inScope(eb, actor, 'sampling_teams'));
     if (communeCode) q = q.where('commune_code', '=', communeCode);
-    return (await q.orderBy('commune_code').orderBy('name').execute()).map(present.team);
+    const rows = await q.orderBy('commune_code').orderBy('name').execute();
+    this.audit.read(actor, { action: 'search', entity: 'sampling_team', detail: { communeCode: communeCode ?? null, returned: rows.map((r) => r.id) } });
+    return rows.map(present.team);
   }
 
   async saveTeam(actor: Actor, input: TeamInput, id?: string) {
@@ -125,6 +127,7 @@ export class TestingService {
     if (q.communeCode) query = query.where('ss.commune_code', '=', q.communeCode);
     if (q.day) query = query.where('ss.session_date', '=', q.day);
     const rows = await query.orderBy('ss.session_date', 'desc').orderBy('ss.created_at', 'desc').limit(200).execute();
+    this.audit.read(actor, { action: 'search', entity: 'sampling_session', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map((r) => ({ ...present.session(r, r.team_name, []), samples: Number(r.samples ?? 0) }));
   }
 
@@ -267,6 +270,7 @@ export class TestingService {
     if (q.labId) query = query.where('sh.lab_id', '=', q.labId);
     if (q.pending) query = query.where('sh.received_at', 'is', null);
     const rows = await query.orderBy('sh.sent_at', 'desc').limit(200).execute();
+    this.audit.read(actor, { action: 'search', entity: 'shipment', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map((r) => present.shipment(r, r.lab_name, r.team_name, Number(r.tubes ?? 0)));
   }
 
@@ -386,11 +390,13 @@ export class TestingService {
   async importStatus(actor: Actor, id: string) {
     const live = this.running.get(id);
     if (live && this.provincesOf(actor).includes(live.provinceCode)) {
+      this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
       return { id, labId: live.labId, fileName: live.fileName, format: live.format, status: 'loading' as const, stage: live.stage, rowsStaged: live.rowsStaged, total: live.total,
         applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: null, createdAt: live.startedAt.toISOString(), finishedAt: null };
     }
     const r = await this.k.selectFrom('result_imports').selectAll().where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).executeTakeFirst();
     if (!r) throw new AppError('http.not_found', 404);
+    this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
     return {
       id: r.id, labId: r.lab_id, fileName: r.file_name, format: r.format, status: r.status, stage: r.stage, rowsStaged: r.rows_staged, total: r.rows_total,
       applied: r.rows_applied, unchanged: r.rows_unchanged, conflicts: r.rows_conflict, rejected: r.rows_rejected, errors: r.errors,
@@ -401,6 +407,7 @@ export class TestingService {
   async conflicts(actor: Actor) {
     const rows = await this.k.selectFrom('result_conflicts').selectAll().where('status', '=', 'open').where((eb) => inScope(eb, actor, 'result_conflicts'))
       .orderBy('created_at').limit(500).execute();
+    this.audit.read(actor, { action: 'search', entity: 'result_conflict', detail: { returned: rows.map((r) => r.id) } });
     return rows.map(present.conflict);
   }
 
@@ -424,7 +431,7 @@ export class TestingService {
       .where((eb) => inScope(eb, actor, 't' as 'testing_tasks')).where('t.status', '=', q.status);
     if (q.communeCode) query = query.where('t.commune_code', '=', q.communeCode);
     const rows = await query.orderBy('t.due_on').orderBy('t.created_at').limit(1000).execute();
-    const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))]);
+    const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))], 'testing_tasks');
     this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
     return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
   }
@@ -438,7 +445,7 @@ export class TestingService {
   private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]) {
     if (!samples.length) return [];
     const members = await this.k.selectFrom('sample_members').selectAll().where('sample_id', 'in', samples.map((s) => s.id)).execute();
-    const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))]);
+    const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))], 'sample_members');
     const open = members.length
       ? await this.k.selectFrom('testing_tasks').select(['person_id']).where('person_id', 'in', members.map((m) => m.person_id)).where('status', '=', 'open').execute()
       : [];

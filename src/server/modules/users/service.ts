@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import { ROLE_PERMISSIONS, ROLES } from '@domain/access';
 import { uuidv7 } from '@domain/uuid';
 import type { Database, UsersTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -17,6 +18,22 @@ export class UsersService {
   async list(): Promise<UserView[]> {
     const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
     return rows.map((r) => this.present(r));
+  }
+
+  /**
+   * The team to hand a contact to, per commune: active accounts that trace contacts whose scope is that
+   * commune, else its district (nearest first, five at most). Names and agency only.
+   */
+  async tracersOf(communeCodes: string[]): Promise<Map<string, { fullName: string; agency: string | null; unitCode: string }[]>> {
+    const tracers = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('tracing.write') && !ROLE_PERMISSIONS[r].includes('users.manage'));
+    const communes = [...new Set(communeCodes)];
+    const wanted = new Map(communes.map((c) => [c, [c, this.units.placeOf(c).district_code]]));
+    const codes = [...new Set([...wanted.values()].flat())];
+    const rows = codes.length === 0 ? [] : await this.db.selectFrom('users').select(['full_name', 'agency', 'scope_units'])
+      .where('disabled', '=', false).where('role', 'in', tracers).where(sql<boolean>`scope_units && ${sql.val(codes)}::text[]`).orderBy('full_name').execute();
+    return new Map(communes.map((c) => [c, wanted.get(c)!.flatMap((unitCode) => rows.filter((r) => r.scope_units.includes(unitCode))
+      .map((r) => ({ fullName: r.full_name, agency: r.agency, unitCode })))
+      .slice(0, 5)]));
   }
 
   /** Creates a user; returns the password once when it was generated. */

@@ -370,6 +370,8 @@ export const en: Messages = {
     class: 'Class',
     quarantineUntil: 'Quarantine until',
     outOfScope: 'Out of scope',
+    handOffTo: 'Lives in another area — hand over to the officers there:',
+    noHandOffTeam: 'Lives in another area — no account covers it yet; tell the command center',
     settings: {
       household: 'Household', workplace: 'Workplace', community: 'Community', healthcare: 'Health care',
       school: 'School', transport: 'Transport', other: 'Other',

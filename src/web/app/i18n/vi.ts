@@ -370,6 +370,8 @@ export const vi = {
     class: 'Phân loại',
     quarantineUntil: 'Cách ly đến',
     outOfScope: 'Ngoài phạm vi',
+    handOffTo: 'Người này ở địa bàn khác — chuyển cho cán bộ phụ trách nơi ở:',
+    noHandOffTeam: 'Người này ở địa bàn khác — chưa có tài khoản phụ trách nơi ở, báo Trung tâm chỉ huy',
     settings: {
       household: 'Hộ gia đình', workplace: 'Nơi làm việc', community: 'Cộng đồng', healthcare: 'Cơ sở y tế',
       school: 'Trường học', transport: 'Phương tiện giao thông', other: 'Khác',

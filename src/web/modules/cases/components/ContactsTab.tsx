@@ -34,6 +34,13 @@ export function ContactsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                   {r.fullName ? <Link to={paths.person(r.personId)}>{r.fullName}</Link> : <span>{c.outOfScope}</span>}
                   {r.phone ? <a href={`tel:${r.phone}`}>{r.phone}</a> : null}
                 </Space>
+                {r.handOffTo ? (
+                  <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="contact-handoff">
+                    {r.handOffTo.length
+                      ? `${c.handOffTo} ${r.handOffTo.map((p) => (p.agency ? `${p.fullName} (${p.agency})` : p.fullName)).join(', ')}`
+                      : c.noHandOffTeam}
+                  </Typography.Text>
+                ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {typeName(r.contactType)} · {c.settings[r.setting as keyof typeof c.settings] ?? r.setting} · {dateTime(r.startAt)}
                   {r.quarantineUntil ? ` · ${c.quarantineUntil} ${date(r.quarantineUntil)}` : ''} · <UnitName code={r.communeCode} />

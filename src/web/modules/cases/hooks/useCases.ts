@@ -99,6 +99,8 @@ export interface DirectContact {
   phone: string | null;
   communeCode: string;
   inScope: boolean;
+  /** for a contact outside the caller's scope: the accounts of the commune (or district) to hand them to */
+  handOffTo: { fullName: string; agency: string | null; unitCode: string }[] | null;
   class: 'F0' | 'F1' | 'F2' | null;
   quarantineUntil: string | null;
   startAt: string;
