@@ -110,6 +110,7 @@ export const ERROR_CATALOG = {
   'testing.rate_limited': { vi: 'Bạn tra cứu quá nhiều lần, vui lòng thử lại sau ít phút', en: 'Too many lookups, please try again in a few minutes' },
   'testing.task_collected': { vi: 'Đã lấy mẫu cho nhiệm vụ này (ống {barcode}), đang chờ kết quả', en: 'A sample was already taken for this task (tube {barcode}), awaiting its result' },
   'testing.task_not_found': { vi: 'Không tìm thấy nhiệm vụ xét nghiệm', en: 'Testing task not found' },
+  'users.last_admin': { vi: 'Không thể bỏ quyền hoặc khóa quản trị viên hệ thống cuối cùng', en: 'The last system administrator cannot be demoted or disabled' },
   'users.not_found': { vi: 'Không tìm thấy người dùng', en: 'User not found' },
   'users.username_taken': { vi: 'Tên đăng nhập {username} đã được dùng', en: 'Username {username} is taken' },
 } as const;

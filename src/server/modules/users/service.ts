@@ -57,6 +57,8 @@ export class UsersService {
   async update(actor: Actor, id: string, patch: z.infer<typeof userPatch>): Promise<UserView> {
     patch.scopeUnits?.forEach((code, i) => this.requireScopeUnit(code, `scopeUnits.${i}`));
     return this.db.transaction().execute(async (trx) => {
+      // the administrators, locked: two changes at once cannot both remove "the other" last one
+      await trx.selectFrom('users').select('id').where('role', '=', 'system_admin').forUpdate().execute();
       const changes: Updateable<UsersTable> = {};
       if (patch.fullName !== undefined) changes.full_name = patch.fullName;
       if (patch.role !== undefined) changes.role = patch.role;
@@ -65,13 +67,15 @@ export class UsersService {
       if (patch.disabled !== undefined) changes.disabled = patch.disabled;
       const row = await trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
       if (!row) throw new AppError('users.not_found', 404);
+      const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').where('disabled', '=', false).executeTakeFirstOrThrow();
+      if (Number(admins.n) === 0) throw new AppError('users.last_admin', 409, {}, patch.role !== undefined ? 'role' : 'disabled');
       if (patch.role !== undefined || patch.scopeUnits !== undefined || patch.disabled) await this.auth.endSessionsOf(id, trx);
       await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: Object.keys(patch) });
       return this.present(row);
     });
   }
 
-  /** Sets a new generated password, unlocks the account and ends its sessions; returns the password once. */
+  /** Sets a new generated password, clears the failure count and ends its sessions; returns the password once. */
   async resetPassword(actor: Actor, id: string): Promise<{ password: string }> {
     const password = generatePassword();
     const hash = await hashPassword(password);
