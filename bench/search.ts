@@ -13,6 +13,7 @@
 // (select * from persons where id = $1) on the same engine in the same run; ratio = search / pk.
 // Query classes whose p95 exceeds --slow-ms (or all, with --explain) get EXPLAIN (ANALYZE, BUFFERS) of
 // their slowest query's statements on stderr.
+import { ROLE_PERMISSIONS } from '@domain/access';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -127,7 +128,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
     // The caller: the admin, scoped to the province, as the auth service would build it.
     const admin = await db.kysely.selectFrom('users').select(['id', 'full_name']).where('username', '=', ADMIN_USERNAME).executeTakeFirstOrThrow();
     const actor: Actor = {
-      id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name, role: 'system_admin', scopeUnits: [DEMO_PROVINCE],
+      id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name, role: 'system_admin', permissions: ROLE_PERMISSIONS.system_admin, scopeUnits: [DEMO_PROVINCE],
       scope: services.units.resolveScope([DEMO_PROVINCE]), agency: null, ip: '127.0.0.1',
     };
 

@@ -24,6 +24,7 @@ export const PERMISSION_INFO = {
   'geography.read': 'Xem số liệu tổng hợp theo địa bàn',
   'geography.import': 'Nhập thôn/ấp, dân số',
   'users.manage': 'Quản lý tài khoản',
+  'tokens.manage': 'Cấp, thu hồi khóa API cho hệ thống khác (nền tảng quốc gia, phần mềm phòng xét nghiệm)',
   'rules.read': 'Xem bộ quy tắc',
   'rules.manage': 'Tạo, kích hoạt bộ quy tắc',
   'audit.read': 'Tra cứu nhật ký truy cập (cấp tỉnh/thành phố)',
@@ -52,7 +53,7 @@ const SAMPLING: Permission[] = ['testing.collect'];
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
-  command_center: ALL.filter((p) => p !== 'users.manage' && p !== 'rules.manage'),
+  command_center: ALL.filter((p) => p !== 'users.manage' && p !== 'rules.manage' && p !== 'tokens.manage'),
   district_officer: [...FIELD, ...SAMPLING, 'people.merge', 'geography.import'],
   commune_officer: [...FIELD, ...SAMPLING, 'geography.import'],
   health_staff: [...FIELD, ...SAMPLING],
@@ -61,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   social_affairs: [...REFERENCE, 'people.read'],
   viewer: [...REFERENCE, 'testing.summary'],
 };
+
+/** What no API token may carry, whoever issues it: managing accounts and tokens is for people. */
+export const NOT_FOR_TOKENS: readonly Permission[] = ['users.manage', 'tokens.manage'];
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);

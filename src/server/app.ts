@@ -17,6 +17,7 @@ import { geographyRoutes } from './modules/geography/routes';
 import { peopleRoutes } from './modules/people/routes';
 import { ruleSetsRoutes } from './modules/rule-sets/routes';
 import { usersRoutes } from './modules/users/routes';
+import { tokensRoutes } from './modules/tokens/routes';
 import { casesRoutes } from './modules/cases/routes';
 import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES, testingRoutes } from './modules/testing/routes';
 
@@ -40,12 +41,18 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
   // Result files arrive as raw bytes (CSV, XLSX); the route decides how to read them.
   app.addContentTypeParser(RESULT_FILE_TYPES, { parseAs: 'buffer', bodyLimit: RESULT_FILE_LIMIT }, (_req, body, done) => done(null, body));
 
-  const resolveSession = (req: Parameters<typeof sessionToken>[0]) => s.auth.session(sessionToken(req), req.ip);
+  const resolveSession = async (req: Parameters<typeof sessionToken>[0]) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer) return s.auth.session(sessionToken(req), req.ip);
+    const actor = await s.tokens.authenticate(bearer, req.ip);
+    return { actor, csrf: null, used: (status: number) => s.tokens.recordUse(actor, req.method, req.url, status) };
+  };
   registerRoutes(app, [
     ...authRoutes(s.auth, config.COOKIE_SECURE),
     ...geographyRoutes(s.geography, s.people),
     ...peopleRoutes(s.people),
     ...usersRoutes(s.users),
+    ...tokensRoutes(s.tokens),
     ...ruleSetsRoutes(s.ruleSets),
     ...auditRoutes(s.db.kysely, s.audit),
     ...casesRoutes(s.cases, s.investigations, s.clusters),

@@ -7,6 +7,7 @@ import { GeographyService } from './modules/geography/service';
 import { PeopleService } from './modules/people/service';
 import { RuleSetsService } from './modules/rule-sets/service';
 import { UsersService } from './modules/users/service';
+import { TokensService } from './modules/tokens/service';
 import { CasesService } from './modules/cases/service';
 import { InvestigationService } from './modules/cases/investigation';
 import { ClustersService } from './modules/cases/clusters';
@@ -25,13 +26,14 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     lockMinutes: config.LOGIN_LOCK_MINUTES, maxDelayMs: config.LOGIN_MAX_DELAY_MS, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   const users = new UsersService(db.kysely, units, audit, auth);
+  const tokens = new TokensService(db.kysely, units, audit);
   const ruleSets = new RuleSetsService(db.kysely, audit);
   const cases = new CasesService(db.kysely, units, audit, people, ruleSets, users);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
   const clusters = new ClustersService(db.kysely, units, audit);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
   const resultLookup = new ResultLookup(testing, people);
-  return { db, audit, units, geography, people, auth, users, ruleSets, cases, investigations, clusters, testing, resultLookup };
+  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, investigations, clusters, testing, resultLookup };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

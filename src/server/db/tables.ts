@@ -82,6 +82,21 @@ export interface UsersTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  permissions: string[];
+  scope_units: string[];
+  issued_by: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
+}
+
 export interface LoginThrottleTable {
   account: string;
   address: string;
@@ -418,6 +433,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   rule_sets: RuleSetsTable;
   schema_migrations: { version: string; applied_at: Generated<Date> };

@@ -26,7 +26,7 @@ export function renderAccessDoc(specs: RouteSpec[], matrix: RouteMatrix): string
   const sorted = [...specs].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
   const routeRows = sorted.map((s) => {
     const row = matrix.get(routeKey(s));
-    return `| ${s.method} | \`${s.url}\` | ${accessLabel(s.access)} | ${ROLES.map((r) => (row?.[r] ? YES : NO)).join(' | ')} |`;
+    return `| ${s.method} | \`${s.url}\` | ${accessLabel(s.access)} | ${s.tokens ? YES : NO} | ${ROLES.map((r) => (row?.[r] ? YES : NO)).join(' | ')} |`;
   });
   return `# Phân quyền — ai được làm gì
 
@@ -47,9 +47,10 @@ ${permissionRows.join('\n')}
 
 ## Route theo vai trò
 
-${YES} được gọi; ${NO} bị từ chối (403 \`auth.forbidden\`).
+${YES} được gọi; ${NO} bị từ chối (403 \`auth.forbidden\`). Cột «Khóa API»: route nhận \`Authorization: Bearer\` của
+một hệ thống (khóa do quản trị viên cấp, không bao giờ nhiều quyền hơn người cấp); mọi route khác từ chối khóa API.
 
-${head(['Phương thức', 'Route', 'Quyền cần'])}
+${head(['Phương thức', 'Route', 'Quyền cần', 'Khóa API'])}
 ${routeRows.join('\n')}
 `;
 }
@@ -60,9 +61,9 @@ export function parseRouteTable(markdown: string): RouteMatrix {
   const section = markdown.split('## Route theo vai trò')[1] ?? '';
   for (const line of section.split('\n')) {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells.length !== 3 + ROLES.length || !/^(GET|POST|PUT|PATCH|DELETE)$/.test(cells[0])) continue;
+    if (cells.length !== 4 + ROLES.length || !/^(GET|POST|PUT|PATCH|DELETE)$/.test(cells[0])) continue;
     const url = cells[1].replace(/`/g, '');
-    matrix.set(`${cells[0]} ${url}`, Object.fromEntries(ROLES.map((r, i) => [r, cells[3 + i] === YES])) as Record<Role, boolean>);
+    matrix.set(`${cells[0]} ${url}`, Object.fromEntries(ROLES.map((r, i) => [r, cells[4 + i] === YES])) as Record<Role, boolean>);
   }
   return matrix;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@domain/access';
+import type { Permission, Role } from '@domain/access';
 
 /** Units a user may see, expanded from their scope_units by level. */
 export interface Scope {
@@ -7,12 +7,19 @@ export interface Scope {
   communes: string[];
 }
 
-/** Who is calling: the logged-in user, their role and resolved scope, and where from. */
+/**
+ * Who is calling: the logged-in user (or the system holding an API token, acting for the administrator who
+ * issued it), what they may do, their resolved scope, and where from.
+ */
 export interface Actor {
   id: string;
   username: string;
   fullName: string;
   role: Role;
+  /** the role's permissions; for a token, its own set narrowed to what the issuer may still do */
+  permissions: readonly Permission[];
+  /** set when the call carries an API token */
+  tokenId?: string;
   scopeUnits: string[];
   scope: Scope;
   agency: string | null;

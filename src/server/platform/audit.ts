@@ -5,7 +5,7 @@ import type { Actor } from './actor';
 import { storableText } from './text-input';
 
 export interface AuditEntry {
-  action: 'read' | 'search' | 'create' | 'update' | 'merge' | 'delete' | 'login' | 'logout' | 'login_failed' | 'import' | 'export' | 'activate';
+  action: 'read' | 'search' | 'create' | 'update' | 'merge' | 'delete' | 'login' | 'logout' | 'login_failed' | 'import' | 'export' | 'activate' | 'token_use';
   entity: string;
   entityId?: string | null;
   fields?: string[];

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { can, type Permission } from '@domain/access';
+import type { Permission } from '@domain/access';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 import { fieldErrors, localeOf } from './problem';
@@ -33,6 +33,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** 'public': no session; 'session': any logged-in user; otherwise the permission needed. */
   access: 'public' | 'session' | Permission;
   personal?: boolean;
+  /** Also callable by systems with an API token (`Authorization: Bearer …`); every other route refuses tokens. */
+  tokens?: boolean;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
@@ -43,8 +45,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
 }
 
-/** Resolves the session of a request, or null; supplied by the auth service. */
-export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string } | null>;
+/**
+ * Resolves who is calling, or null: a browser session (with its CSRF token) or an API token (no cookie, so no
+ * CSRF token; `used` is told the answer's status, for the token's audit trail).
+ */
+export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string | null; used?: (status: number) => void } | null>;
 
 export function route<P = unknown, Q = unknown, B = unknown>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
   return spec;
@@ -81,20 +86,27 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
         const locale = localeOf(req);
         assertStorableText(req, locale);
         let actor = undefined as unknown as Actor;
-        if (spec.access !== 'public') {
-          const session = await resolveSession(req);
-          if (!session) throw new AppError('auth.required', 401);
-          if (STATE_CHANGING.has(spec.method) && req.headers['x-csrf-token'] !== session.csrf) throw new AppError('auth.csrf', 403);
-          if (spec.access !== 'session' && !can(session.actor.role, spec.access)) throw new AppError('auth.forbidden', 403);
-          actor = session.actor;
+        const session = spec.access === 'public' ? null : await resolveSession(req);
+        try {
+          if (spec.access !== 'public') {
+            if (!session) throw new AppError('auth.required', 401);
+            if (session.actor.tokenId && !spec.tokens) throw new AppError('auth.token_not_accepted', 401);
+            if (session.csrf !== null && STATE_CHANGING.has(spec.method) && req.headers['x-csrf-token'] !== session.csrf) throw new AppError('auth.csrf', 403);
+            if (spec.access !== 'session' && !session.actor.permissions.includes(spec.access)) throw new AppError('auth.forbidden', 403);
+            actor = session.actor;
+          }
+          const params = parse(spec.params, req.params, 'params', locale);
+          const query = parse(spec.query, req.query, 'query', locale);
+          const body = parse(spec.body, req.body, 'body', locale);
+          const result = await spec.handler({ params, query, body, actor, locale, req, reply });
+          session?.used?.(reply.sent ? reply.statusCode : spec.status ?? 200);
+          if (reply.sent) return reply;
+          reply.status(spec.status ?? 200);
+          return result ?? null;
+        } catch (err) {
+          session?.used?.(err instanceof AppError ? err.status : 500);
+          throw err;
         }
-        const params = parse(spec.params, req.params, 'params', locale);
-        const query = parse(spec.query, req.query, 'query', locale);
-        const body = parse(spec.body, req.body, 'body', locale);
-        const result = await spec.handler({ params, query, body, actor, locale, req, reply });
-        if (reply.sent) return reply;
-        reply.status(spec.status ?? 200);
-        return result ?? null;
       },
     });
   }

@@ -2,6 +2,7 @@
 //   node --import tsx src/server/test/import-child.ts <postgres-url | pglite-dir> <labId> <file.csv>
 // Prints "copied <rows>" after each chunk is staged and "done" at the end.
 import { readFileSync } from 'node:fs';
+import { ROLE_PERMISSIONS } from '@domain/access';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { connect } from '../db/connect';
@@ -21,7 +22,7 @@ db.copyCsv = async (table, columns, csv) => {
 const services = await createServices(db, loadConfig({ LOG_LEVEL: 'silent' }));
 const username = `import.child.${randomBytes(3).toString('hex')}`;
 const { user } = await services.users.create(null, { username, fullName: 'Phòng xét nghiệm', role: 'lab_staff', scopeUnits: ['92'], agency: null, password: randomBytes(12).toString('hex') });
-const actor: Actor = { id: user.id, username, fullName: 'Phòng xét nghiệm', role: 'lab_staff', scopeUnits: ['92'], scope: { provinces: ['92'], districts: [], communes: [] }, agency: null, ip: '127.0.0.1' };
+const actor: Actor = { id: user.id, username, fullName: 'Phòng xét nghiệm', role: 'lab_staff', permissions: ROLE_PERMISSIONS.lab_staff, scopeUnits: ['92'], scope: { provinces: ['92'], districts: [], communes: [] }, agency: null, ip: '127.0.0.1' };
 await importResults(services.testing, actor, { labId, fileName: 'ket-qua-lon.csv', source: { format: 'csv', bytes: readFileSync(file) } });
 await services.audit.flush();
 await db.close();

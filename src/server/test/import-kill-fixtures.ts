@@ -1,3 +1,4 @@
+import { ROLE_PERMISSIONS } from '@domain/access';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { collectedRollup, receivedRollup } from '../modules/testing/rollup';
 /** Fixtures of the tests that kill an import process midway (import-kill*.test.ts). */
 export const ROWS = Number(process.env.KILL_ROWS ?? 60_000);
 
-export const actor = (id: string): Actor => ({ id, username: 'lab', fullName: 'Phòng xét nghiệm', role: 'lab_staff', scopeUnits: ['92'], scope: { provinces: ['92'], districts: [], communes: [] }, agency: null, ip: '127.0.0.1' });
+export const actor = (id: string): Actor => ({ id, username: 'lab', fullName: 'Phòng xét nghiệm', role: 'lab_staff', permissions: ROLE_PERMISSIONS.lab_staff, scopeUnits: ['92'], scope: { provinces: ['92'], districts: [], communes: [] }, agency: null, ip: '127.0.0.1' });
 
 export async function prepare(db: Db, dir: string) {
   const services = await createServices(db, testConfig());

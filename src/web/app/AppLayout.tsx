@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import {
-  AlertOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FieldTimeOutlined, MedicineBoxOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
+  AlertOutlined, ApiOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FieldTimeOutlined, MedicineBoxOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
@@ -28,6 +28,7 @@ const ICONS: Record<MenuKey, React.ReactNode> = {
   lab: <ExperimentOutlined />,
   labs: <BankOutlined />,
   users: <UserOutlined />,
+  tokens: <ApiOutlined />,
   ruleSets: <SolutionOutlined />,
   audit: <AuditOutlined />,
 };

@@ -2,7 +2,7 @@ import type { Permission } from '@domain/access';
 import type { Messages } from './i18n/vi';
 import { paths } from './paths';
 
-export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'testingSummary' | 'overdueSamples' | 'resultImport' | 'resultConflicts' | 'sampling' | 'testingTasks' | 'lab' | 'labs' | 'users' | 'ruleSets' | 'audit';
+export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'testingSummary' | 'overdueSamples' | 'resultImport' | 'resultConflicts' | 'sampling' | 'testingTasks' | 'lab' | 'labs' | 'users' | 'tokens' | 'ruleSets' | 'audit';
 
 export interface MenuEntry {
   key: MenuKey;
@@ -27,6 +27,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'resultImport', path: paths.resultImport, permission: 'testing.lab', group: 'main' },
   { key: 'resultConflicts', path: paths.resultConflicts, permission: 'testing.lab', group: 'main' },
   { key: 'users', path: paths.users, permission: 'users.manage', group: 'admin' },
+  { key: 'tokens', path: paths.tokens, permission: 'tokens.manage', group: 'admin' },
   { key: 'ruleSets', path: paths.ruleSets, permission: 'rules.read', group: 'admin' },
   { key: 'labs', path: paths.labs, permission: 'testing.manage', group: 'admin' },
   { key: 'audit', path: paths.audit, permission: 'audit.read', group: 'admin' },

@@ -28,6 +28,7 @@ export const paths = {
   resultConflicts: '/xet-nghiem/ket-qua-khac-nhau',
   resultLookup: '/tra-cuu-ket-qua',
   users: '/quan-tri/nguoi-dung',
+  tokens: '/quan-tri/khoa-api',
   ruleSets: '/quan-tri/bo-quy-tac',
   ruleSet: (id: string) => `/quan-tri/bo-quy-tac/${id}`,
   audit: '/quan-tri/nhat-ky',

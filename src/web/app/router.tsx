@@ -37,6 +37,7 @@ const ResultImportPage = lazyPage(() => import('@web/modules/testing/pages/Resul
 const ResultConflictsPage = lazyPage(() => import('@web/modules/testing/pages/ResultConflictsPage'), (m) => m.ResultConflictsPage);
 const ResultLookupPage = lazyPage(() => import('@web/modules/testing/pages/ResultLookupPage'), (m) => m.ResultLookupPage);
 const UsersPage = lazyPage(() => import('@web/modules/users/pages/UsersPage'), (m) => m.UsersPage);
+const TokensPage = lazyPage(() => import('@web/modules/tokens/pages/TokensPage'), (m) => m.TokensPage);
 const RuleSetsPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetsPage'), (m) => m.RuleSetsPage);
 const RuleSetPage = lazyPage(() => import('@web/modules/rule-sets/pages/RuleSetPage'), (m) => m.RuleSetPage);
 const AuditPage = lazyPage(() => import('@web/modules/audit/pages/AuditPage'), (m) => m.AuditPage);
@@ -91,6 +92,7 @@ export const routes: RouteObject[] = [
       guarded('xet-nghiem/nhap-ket-qua', 'testing.lab', ResultImportPage),
       guarded('xet-nghiem/ket-qua-khac-nhau', 'testing.lab', ResultConflictsPage),
       guarded('quan-tri/nguoi-dung', 'users.manage', UsersPage),
+      guarded('quan-tri/khoa-api', 'tokens.manage', TokensPage),
       guarded('quan-tri/bo-quy-tac', 'rules.read', RuleSetsPage),
       guarded('quan-tri/bo-quy-tac/:id', 'rules.read', RuleSetPage),
       guarded('quan-tri/nhat-ky', 'audit.read', AuditPage),

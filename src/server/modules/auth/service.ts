@@ -140,11 +140,12 @@ export class AuthService {
     return {
       id: actor.id, username: actor.username, fullName: actor.fullName, role: actor.role, agency: actor.agency,
       scopeUnits: actor.scopeUnits.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
-      permissions: [...ROLE_PERMISSIONS[actor.role]], csrfToken: csrf,
+      permissions: [...actor.permissions], csrfToken: csrf,
     };
   }
 
   private actorOf(u: { id: string; username: string; full_name: string; role: string; scope_units: string[]; agency: string | null }, ip: string): Actor {
-    return { id: u.id, username: u.username, fullName: u.full_name, role: u.role as Role, scopeUnits: u.scope_units, scope: this.units.resolveScope(u.scope_units), agency: u.agency, ip };
+    const role = u.role as Role;
+    return { id: u.id, username: u.username, fullName: u.full_name, role, permissions: ROLE_PERMISSIONS[role], scopeUnits: u.scope_units, scope: this.units.resolveScope(u.scope_units), agency: u.agency, ip };
   }
 }

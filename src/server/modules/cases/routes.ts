@@ -13,7 +13,7 @@ export function casesRoutes(cases: CasesService, investigations: InvestigationSe
   return [
     route({ method: 'GET', url: '/api/cases', tag: 'cases', summary: 'Danh sách ca bệnh (F0), lọc theo đơn vị, ngày, nơi phát hiện, trạng thái', access: 'cases.read', personal: true, query: caseListQuery, handler: ({ actor, query }) => cases.list(actor, query) }),
     route({
-      method: 'GET', url: '/api/cases/export.xlsx', tag: 'cases', summary: 'Xuất danh sách ca bệnh ra Excel (cùng bộ lọc)', access: 'cases.read', personal: true, query: caseListQuery.omit({ page: true, pageSize: true }),
+      method: 'GET', url: '/api/cases/export.xlsx', tag: 'cases', summary: 'Xuất danh sách ca bệnh ra Excel (cùng bộ lọc)', access: 'cases.read', tokens: true, personal: true, query: caseListQuery.omit({ page: true, pageSize: true }),
       handler: async ({ actor, query, reply }) => reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ca-benh-${vnDay()}.xlsx"`).send(await cases.exportXlsx(actor, query)),
     }),

@@ -71,20 +71,20 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
       },
     }),
     route({
-      method: 'POST', url: '/api/testing/results', tag: 'testing', summary: 'API cho hệ thống phòng xét nghiệm: gửi kết quả dạng JSON (như tệp mẫu)', access: 'testing.lab', personal: true,
+      method: 'POST', url: '/api/testing/results', tag: 'testing', summary: 'API cho hệ thống phòng xét nghiệm: gửi kết quả dạng JSON (như tệp mẫu)', access: 'testing.lab', tokens: true, personal: true,
       body: resultRowsInput, bodyLimit: RESULT_FILE_LIMIT,
       handler: async ({ actor, body }) => answer(await importResults(t, actor, { labId: body.labId, fileName: body.reference, source: { format: 'json', rows: body.rows } })),
     }),
-    route({ method: 'GET', url: '/api/testing/imports/:id', tag: 'testing', summary: 'Tiến độ và kết quả một lần nhập', access: 'testing.lab', params: idParams, handler: ({ actor, params }) => t.importStatus(actor, params.id) }),
+    route({ method: 'GET', url: '/api/testing/imports/:id', tag: 'testing', summary: 'Tiến độ và kết quả một lần nhập', access: 'testing.lab', tokens: true, params: idParams, handler: ({ actor, params }) => t.importStatus(actor, params.id) }),
     route({ method: 'GET', url: '/api/testing/conflicts', tag: 'testing', summary: 'Kết quả khác nhau cho cùng một ống, chờ xem xét', access: 'testing.lab', personal: true, handler: ({ actor }) => t.conflicts(actor) }),
     route({ method: 'POST', url: '/api/testing/conflicts/:id', tag: 'testing', summary: 'Xử lý kết quả chờ xem xét: chấp nhận kết quả mới hoặc giữ kết quả cũ', access: 'testing.lab', personal: true, params: idParams, body: conflictDecision, handler: ({ actor, params, body }) => t.resolveConflict(actor, params.id, body.decision) }),
 
-    route({ method: 'GET', url: '/api/testing/summary', tag: 'testing', summary: 'Tổng hợp xét nghiệm trong ngày cho Ban Chỉ đạo (mẫu, người, gộp, tỷ lệ dương tính, thời gian trả kết quả, tồn đọng)', access: 'testing.summary', query: summaryQuery, handler: ({ actor, query }) => testingSummary(t, actor, query) }),
+    route({ method: 'GET', url: '/api/testing/summary', tag: 'testing', summary: 'Tổng hợp xét nghiệm trong ngày cho Ban Chỉ đạo (mẫu, người, gộp, tỷ lệ dương tính, thời gian trả kết quả, tồn đọng)', access: 'testing.summary', tokens: true, query: summaryQuery, handler: ({ actor, query }) => testingSummary(t, actor, query) }),
     route({ method: 'GET', url: '/api/testing/overdue', tag: 'testing', summary: 'Mẫu quá hạn chưa có kết quả', access: 'testing.read', personal: true, query: overdueQuery, handler: ({ actor, query }) => overdueSamples(t, actor, query) }),
 
     route({ method: 'POST', url: '/api/public/result-lookup', tag: 'testing', summary: 'Tra cứu kết quả xét nghiệm (mã ống + CCCD hoặc số điện thoại); giới hạn số lần', access: 'public', body: lookupInput, handler: ({ req, body }) => lookup.lookup(req.ip, body) }),
     route({
-      method: 'GET', url: '/api/fhir/Observation', tag: 'testing', summary: 'Kết quả xét nghiệm theo ngày lấy mẫu, FHIR R4 (Bundle các Observation)', access: 'testing.read', personal: true, query: fhirQuery,
+      method: 'GET', url: '/api/fhir/Observation', tag: 'testing', summary: 'Kết quả xét nghiệm theo ngày lấy mẫu, FHIR R4 (Bundle các Observation)', access: 'testing.read', tokens: true, personal: true, query: fhirQuery,
       handler: async ({ actor, query, req, reply }) => reply.header('content-type', 'application/fhir+json; charset=utf-8')
         .send(await fhirObservations(t, actor, query, `${req.protocol}://${req.headers.host ?? 'localhost'}`)),
     }),

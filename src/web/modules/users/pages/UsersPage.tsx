@@ -10,7 +10,7 @@ import { fill } from '@web/lib/fill';
 import { errorMessage } from '@web/lib/form-errors';
 import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
-import { PasswordOnceModal } from '../components/PasswordOnceModal';
+import { SecretOnceModal } from '@web/ui/SecretOnceModal';
 import { UserFormModal } from '../components/UserFormModal';
 import { useResetPassword, useUpdateUser, useUsers } from '../hooks/useUsers';
 
@@ -105,7 +105,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      {shown ? <PasswordOnceModal name={shown.name} password={shown.password} onClose={() => setShown(null)} /> : null}
+      {shown ? <SecretOnceModal title={fill(u.passwordOnceTitle, { name: shown.name })} help={u.passwordOnceHelp} secret={shown.password} onClose={() => setShown(null)} /> : null}
     </Page>
   );
 }
