@@ -13,7 +13,6 @@
 // (select * from persons where id = $1) on the same engine in the same run; ratio = search / pk.
 // Query classes whose p95 exceeds --slow-ms (or all, with --explain) get EXPLAIN (ANALYZE, BUFFERS) of
 // their slowest query's statements on stderr.
-import { ROLE_PERMISSIONS } from '@domain/access';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +20,7 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import { loadConfig } from '../src/server/config';
 import { bootstrap, ADMIN_USERNAME, DEMO_PROVINCE } from '../src/server/bootstrap';
 import type { Database } from '../src/server/db/tables';
-import type { Actor } from '../src/server/platform/actor';
+import { scriptActor, type Actor } from '../src/server/platform/actor';
 import { PeopleService } from '../src/server/modules/people/service';
 import { deleteSyntheticCity, generateSyntheticCity } from '../src/server/seed/synthetic-city';
 import { emit, engines, flags, log, machine, num, ratioOf, rng, startKeptPg, startThrowawayPg, summarize } from './lib';
@@ -127,10 +126,7 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
 
     // The caller: the admin, scoped to the province, as the auth service would build it.
     const admin = await db.kysely.selectFrom('users').select(['id', 'full_name']).where('username', '=', ADMIN_USERNAME).executeTakeFirstOrThrow();
-    const actor: Actor = {
-      id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name, role: 'system_admin', permissions: ROLE_PERMISSIONS.system_admin, scopeUnits: [DEMO_PROVINCE],
-      scope: services.units.resolveScope([DEMO_PROVINCE]), agency: null, ip: '127.0.0.1',
-    };
+    const actor = scriptActor({ id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name }, 'system_admin', [DEMO_PROVINCE], services.units.resolveScope([DEMO_PROVINCE]));
 
     // A deterministic sample of live persons (same data + same seed → same queries on both engines).
     const need = opts.queries + opts.warmup;

@@ -5,11 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLE_PERMISSIONS, type Role } from '@domain/access';
+import type { Role } from '@domain/access';
 import { loadConfig } from '../src/server/config';
 import { bootstrap, DEMO_PROVINCE } from '../src/server/bootstrap';
 import type { Db } from '../src/server/db/connect';
-import type { Actor } from '../src/server/platform/actor';
+import { scriptActor, type Actor } from '../src/server/platform/actor';
 import type { Services } from '../src/server/services';
 import { TestingService } from '../src/server/modules/testing/service';
 import { generateSyntheticCity } from '../src/server/seed/synthetic-city';
@@ -70,7 +70,7 @@ export async function city(e: Engine, persons: number): Promise<void> {
 export async function actorOf(e: Engine, role: Role, fullName: string): Promise<Actor> {
   const username = `bench.${role}.${randomBytes(3).toString('hex')}`;
   const { user } = await e.services.users.create(null, { username, fullName, role, scopeUnits: [DEMO_PROVINCE], agency: null, password: randomBytes(12).toString('hex') });
-  return { id: user.id, username, fullName, role, permissions: ROLE_PERMISSIONS[role], scopeUnits: [DEMO_PROVINCE], scope: e.services.units.resolveScope([DEMO_PROVINCE]), agency: null, ip: '127.0.0.1' };
+  return scriptActor({ id: user.id, username, fullName }, role, [DEMO_PROVINCE], e.services.units.resolveScope([DEMO_PROVINCE]));
 }
 
 /** The testing module as the app builds it, on a fixed clock (the data is dated). */

@@ -1,4 +1,4 @@
-import type { Permission, Role } from '@domain/access';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '@domain/access';
 
 /** Units a user may see, expanded from their scope_units by level. */
 export interface Scope {
@@ -24,4 +24,9 @@ export interface Actor {
   scope: Scope;
   agency: string | null;
   ip: string;
+}
+
+/** The actor a script or test acts as: a user of `role` with the role's permissions, from this machine. */
+export function scriptActor(user: { id: string; username: string; fullName: string }, role: Role, scopeUnits: string[], scope: Scope): Actor {
+  return { ...user, role, permissions: ROLE_PERMISSIONS[role], scopeUnits, scope, agency: null, ip: '127.0.0.1' };
 }

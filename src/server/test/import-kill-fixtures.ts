@@ -1,4 +1,3 @@
-import { ROLE_PERMISSIONS } from '@domain/access';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import { createServices } from '../services';
-import type { Actor } from '../platform/actor';
+import { scriptActor, type Actor } from '../platform/actor';
 import { testConfig } from './harness';
 import { CAI_KHE } from './builders';
 import { importResults } from '../modules/testing/import';
@@ -16,7 +15,8 @@ import { collectedRollup, receivedRollup } from '../modules/testing/rollup';
 /** Fixtures of the tests that kill an import process midway (import-kill*.test.ts). */
 export const ROWS = Number(process.env.KILL_ROWS ?? 60_000);
 
-export const actor = (id: string): Actor => ({ id, username: 'lab', fullName: 'Phòng xét nghiệm', role: 'lab_staff', permissions: ROLE_PERMISSIONS.lab_staff, scopeUnits: ['92'], scope: { provinces: ['92'], districts: [], communes: [] }, agency: null, ip: '127.0.0.1' });
+/** The city lab's technician, as the auth layer would hand them to the import. */
+export const actor = (id: string): Actor => scriptActor({ id, username: 'lab', fullName: 'Phòng xét nghiệm' }, 'lab_staff', ['92'], { provinces: ['92'], districts: [], communes: [] });
 
 export async function prepare(db: Db, dir: string) {
   const services = await createServices(db, testConfig());
