@@ -20,6 +20,7 @@ import { usersRoutes } from './modules/users/routes';
 import { tokensRoutes } from './modules/tokens/routes';
 import { casesRoutes } from './modules/cases/routes';
 import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES, testingRoutes } from './modules/testing/routes';
+import { fhirRoutes } from './modules/testing/fhir/routes';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -57,6 +58,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     ...auditRoutes(s.db.kysely, s.audit),
     ...casesRoutes(s.cases, s.investigations, s.clusters),
     ...testingRoutes(s.testing, s.resultLookup),
+    ...fhirRoutes(s.fhir),
   ], resolveSession);
 
   app.get('/health', async (_req, reply) => {

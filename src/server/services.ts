@@ -13,6 +13,7 @@ import { InvestigationService } from './modules/cases/investigation';
 import { ClustersService } from './modules/cases/clusters';
 import { TestingService, type TestingOptions } from './modules/testing/service';
 import { ResultLookup } from './modules/testing/public';
+import { FhirResults } from './modules/testing/fhir/service';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
@@ -33,7 +34,8 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const clusters = new ClustersService(db.kysely, units, audit);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
   const resultLookup = new ResultLookup(testing, people);
-  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, investigations, clusters, testing, resultLookup };
+  const fhir = new FhirResults(db.kysely, people, units, audit);
+  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, investigations, clusters, testing, resultLookup, fhir };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

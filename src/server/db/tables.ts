@@ -250,7 +250,7 @@ export interface PlacesTable {
 
 type Num = ColumnType<number, number | string, number | string>;
 
-export interface TestTypesTable { code: string; method: 'rt_pcr' | 'antigen'; pooled: boolean; name_vi: string; name_en: string; loinc: string; loinc_display: string }
+export interface TestTypesTable { code: string; method: 'rt_pcr' | 'antigen'; pooled: boolean; name_vi: string; name_en: string; loinc: string; loinc_display: string; specimen_code: ColumnType<string, string | undefined, string>; specimen_display: ColumnType<string, string | undefined, string> }
 
 export interface LabsTable {
   id: string;

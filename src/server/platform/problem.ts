@@ -78,7 +78,34 @@ export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyRep
       appError = new AppError('http.internal', 500);
     }
   }
+  if (req.url.startsWith('/api/fhir/')) return reply.status(appError.status).type('application/fhir+json; charset=utf-8').send(operationOutcome(appError, locale));
   return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problemOf(appError, locale));
+}
+
+const OUTCOME_CODES: Record<number, string> = { 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'too-long', 414: 'too-long', 429: 'throttled', 431: 'too-long' };
+
+/**
+ * The same error as a FHIR R4 OperationOutcome (FHIR routes answer errors this way): one issue per field error,
+ * its `expression` the parameter named without the `query.`/`params.` prefix, the platform's code in `details`.
+ */
+export function operationOutcome(err: AppError, locale: 'vi' | 'en') {
+  const issueCode = (code: string) => (code.endsWith('parameter_unknown') || code.endsWith('_include') || code.endsWith('_format') ? 'not-supported'
+    : err.status >= 500 ? 'exception' : OUTCOME_CODES[err.status] ?? 'invalid');
+  const param = (field: string | undefined) => field?.replace(/^(query|params|body)\.?/, '').replace(/\.\d+$/, '') || undefined;
+  const issues = err.errors?.length
+    // a FHIR client sends `foo=…`, not `query.foo`: parameters are named bare
+    ? err.errors.map((e) => ({ code: e.code, message: e.message.replaceAll(`${e.field}`, param(e.field) ?? e.field), field: param(e.field) }))
+    : [{ code: err.code, message: messageFor(err.code, locale, err.params), field: param(err.field) }];
+  return {
+    resourceType: 'OperationOutcome',
+    issue: issues.map((i) => ({
+      severity: err.status >= 500 ? 'fatal' : 'error',
+      code: issueCode(i.code),
+      details: { coding: [{ system: 'urn:trung-tam-chi-huy:error', code: i.code }], text: i.message },
+      diagnostics: i.message,
+      ...(i.field ? { expression: [i.field] } : {}),
+    })),
+  };
 }
 
 /**

@@ -51,6 +51,8 @@ beforeAll(async () => {
   await lab.post('/api/testing/samples/SC-0001/result', { result: 'negative' });
   await lab.post('/api/testing/samples/SC-0001/result', { result: 'positive', ctValue: 22 });
   ids.conflict = (await lab.get('/api/testing/conflicts')).json()[0].id;
+  ids.observation = `${(await lab.get('/api/testing/samples/SC-0001')).json().id}-${ids.person.slice(-12)}`;
+  expect((await city.get(`/api/fhir/Observation/${ids.observation}`)).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -61,6 +63,7 @@ function urlFor(url: string): string {
   const cluster = url.startsWith('/api/clusters/');
   const session = url.startsWith('/api/testing/sessions/');
   const conflict = url.startsWith('/api/testing/conflicts/');
+  if (url === '/api/fhir/Observation/:id') return `/api/fhir/Observation/${ids.observation}`;
   const filled = url.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'barcode') return 'SC-0001';
     if (name === 'id') return household ? ids.household : kase ? ids.case : cluster ? ids.cluster : session ? ids.session : conflict ? ids.conflict : ids.person;

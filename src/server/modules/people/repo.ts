@@ -162,3 +162,10 @@ export function personsByIds(db: Q, ids: string[]) {
   return db.selectFrom('persons').select(['id', 'full_name', 'phone', 'province_code', 'district_code', 'commune_code', 'birth_year', 'sex'])
     .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
 }
+
+/** What a FHIR Patient says of a person: identity, sex, birth, and where they live. */
+export function patientRows(db: Q, ids: string[]) {
+  return db.selectFrom('persons')
+    .select(['id', 'full_name', 'birth_date', 'birth_year', 'sex', 'national_id', 'address', 'province_code', 'district_code', 'commune_code'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+}

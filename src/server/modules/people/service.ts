@@ -92,6 +92,20 @@ export class PeopleService {
   }
 
   /**
+   * Persons as exported to other systems (FHIR Patient), by the one rule of personCard: a person outside the
+   * caller's scope is only the place they live. The in-scope persons shown are audited as read.
+   */
+  async patientsOf(actor: Actor, ids: string[], purpose: string) {
+    const rows = ids.length ? await repo.patientRows(this.db, ids) : [];
+    const patients = rows.map((r) => (placeInScope(actor.scope, r) ? { ...r, inScope: true as const } : {
+      id: r.id, province_code: r.province_code, district_code: r.district_code, commune_code: r.commune_code, inScope: false as const,
+    }));
+    const shown = patients.filter((p) => p.inScope).map((p) => p.id);
+    if (shown.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { purpose, shown } });
+    return patients;
+  }
+
+  /**
    * For contact tracing, inside the caller's transaction: the existing person with this national ID,
    * else one with a very similar name, the same birth year and commune, else a new person. Contacts may
    * live in another commune of the province than the investigator's scope.

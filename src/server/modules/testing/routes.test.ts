@@ -229,22 +229,26 @@ describe('results for people and systems', () => {
     expect(codes.filter((c) => c === 404).length).toBeLessThanOrEqual(10);
   });
 
-  it('exports the day as FHIR R4 Observations with LOINC codes, subject, specimen and Ct', async () => {
+  it('exports the day as FHIR R4 Observations: the positive pool only as preliminary, the member found positive as final', async () => {
     const res = await command.get('/api/fhir/Observation?date=2021-09-10&_count=100');
     expect(res.headers['content-type']).toContain('application/fhir+json');
     const bundle = res.json();
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
-    const pooledPositive = bundle.entry.map((e: { resource: Record<string, any> }) => e.resource).filter((o: Record<string, any>) => o.specimen.identifier.value === 'CT-0003');
-    expect(pooledPositive).toHaveLength(3);
-    expect(pooledPositive[0]).toMatchObject({
-      resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
+    const observations = bundle.entry.filter((e: { search: { mode: string } }) => e.search.mode === 'match').map((e: { resource: Record<string, any> }) => e.resource);
+    const pooled = observations.filter((o: Record<string, any>) => o.identifier[0].value.startsWith('CT-0003/'));
+    expect(pooled).toHaveLength(3);
+    expect(pooled[0]).toMatchObject({
+      resourceType: 'Observation', status: 'preliminary', code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
       effectiveDateTime: vn('09:10'), valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '260373001' }] },
       component: [{ code: { coding: [{ code: '94745-7' }] }, valueQuantity: { value: 24.5 } }],
     });
-    expect(pooledPositive.map((o: Record<string, any>) => o.subject.reference).sort()).toEqual(small.members.slice(0, 3).map((m) => `Patient/${m.id}`).sort());
-    const antigen = bundle.entry.find((e: { resource: Record<string, any> }) => e.resource.specimen.identifier.value === 'TN-0001').resource;
+    expect(pooled.map((o: Record<string, any>) => o.subject.reference).sort()).toEqual(small.members.slice(0, 3).map((m) => `Patient/${m.id}`).sort());
+    const members = new Set(small.members.slice(0, 3).map((m) => `Patient/${m.id}`));
+    const finalPositive = observations.filter((o: Record<string, any>) => members.has(o.subject.reference) && o.status === 'final' && o.valueCodeableConcept.coding[0].code === '260373001');
+    expect(finalPositive.map((o: Record<string, any>) => o.identifier[0].value.split('/')[0])).toEqual(['CT-0110']);
+    const antigen = observations.find((o: Record<string, any>) => o.identifier[0].value.startsWith('TN-0001/'));
     expect(antigen.code.coding[0].code).toBe('94558-4');
-    expect(bundle.total).toBe(bundle.entry.length);
+    expect(bundle.total).toBe(observations.length);
   });
 });
 

@@ -4,10 +4,10 @@ import { route } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import { overdueSamples, testingSummary } from './board';
 import { importResults, type ImportReport } from './import';
-import { fhirObservations, type ResultLookup } from './public';
+import type { ResultLookup } from './public';
 import { templateCsv } from './result-file';
 import {
-  barcode, collectInput, conflictDecision, fhirQuery, importQuery, labInput, labPoolInput, lookupInput, overdueQuery, poolPlanQuery,
+  barcode, collectInput, conflictDecision, importQuery, labInput, labPoolInput, lookupInput, overdueQuery, poolPlanQuery,
   receiveInput, resultInput, resultRowsInput, sessionInput, sessionListQuery, shipmentInput, summaryQuery, tasksQuery, teamInput,
 } from './schemas';
 import type { TestingService } from './service';
@@ -83,10 +83,5 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     route({ method: 'GET', url: '/api/testing/overdue', tag: 'testing', summary: 'Mẫu quá hạn chưa có kết quả', access: 'testing.read', personal: true, query: overdueQuery, handler: ({ actor, query }) => overdueSamples(t, actor, query) }),
 
     route({ method: 'POST', url: '/api/public/result-lookup', tag: 'testing', summary: 'Tra cứu kết quả xét nghiệm (mã ống + CCCD hoặc số điện thoại); giới hạn số lần', access: 'public', body: lookupInput, handler: ({ req, body }) => lookup.lookup(req.ip, body) }),
-    route({
-      method: 'GET', url: '/api/fhir/Observation', tag: 'testing', summary: 'Kết quả xét nghiệm theo ngày lấy mẫu, FHIR R4 (Bundle các Observation)', access: 'testing.read', tokens: true, personal: true, query: fhirQuery,
-      handler: async ({ actor, query, req, reply }) => reply.header('content-type', 'application/fhir+json; charset=utf-8')
-        .send(await fhirObservations(t, actor, query, `${req.protocol}://${req.headers.host ?? 'localhost'}`)),
-    }),
   ];
 }

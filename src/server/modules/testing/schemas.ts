@@ -98,7 +98,6 @@ export const summaryQuery = z.object({ day: isoDate.optional(), districtCode: un
 export const overdueQuery = z.object({ labId: uuid.optional(), communeCode: unitCode.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
 export const tasksQuery = z.object({ communeCode: unitCode.optional(), status: z.enum(['open', 'done']).default('open') });
 export const lookupInput = z.object({ barcode, idOrPhone: z.string().trim().min(9).max(15) });
-export const fhirQuery = z.object({ date: isoDate, _count: z.coerce.number().int().min(1).max(1000).default(100), page: z.coerce.number().int().min(1).default(1) });
 export const poolPlanQuery = z.object({ householdId: uuid });
 
 /** A row an import refused, with the reason in Vietnamese; column is the template column at fault (null: the whole row). */

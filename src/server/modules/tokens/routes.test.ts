@@ -74,11 +74,12 @@ describe('API tokens', () => {
     expect((await admin.post(`/api/tokens/${id}/revoke`)).json().status).toBe('revoked');
     const revoked = await bearer(token, fhir);
     expect(revoked.statusCode).toBe(401);
-    expect(revoked.json()).toMatchObject({ code: 'auth.token_invalid', detail: 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi' });
+    // a FHIR route answers errors as an OperationOutcome
+    expect(revoked.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'login', details: { coding: [{ code: 'auth.token_invalid' }] }, diagnostics: 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi' }] });
 
     const expiring = (await issue()).json();
     await t.db.kysely.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', expiring.id).execute();
-    expect((await bearer(expiring.token, fhir)).json().code).toBe('auth.token_invalid');
+    expect((await bearer(expiring.token, fhir)).json().issue[0].details.coding[0].code).toBe('auth.token_invalid');
     expect((await admin.get('/api/tokens')).json().find((x: { id: string }) => x.id === expiring.id).status).toBe('expired');
 
     expect((await bearer('tcch_khong-phai-khoa-that', fhir)).statusCode).toBe(401);
