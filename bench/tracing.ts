@@ -37,8 +37,8 @@ import {
   caseCode, copyCases, copyClassifications, copyExposures, reserveCaseSerials, Rng,
   type CaseRow, type ExposureRow,
 } from '../src/server/seed/outbreak';
-import { classificationRows, engineRules, rulesInForce } from '../src/server/modules/cases/classification';
-import * as repo from '../src/server/modules/cases/repo';
+import { classificationRows, engineRules, rulesInForce } from '../src/server/modules/tracing/classification';
+import * as repo from '../src/server/modules/tracing/repo';
 import { emit, engines, explain, flags, log, machine, num, profiler, ratioOf, round, summarize } from './lib';
 import { actorOf, city, openEngine } from './testing-setup';
 
@@ -170,11 +170,11 @@ async function graphBench(db: Db, services: Services, actor: Actor, all: P[], op
 
   const indexCaseId = cases[0].id;
   const chainMs: number[] = [];
-  let graph: Awaited<ReturnType<Services['cases']['chain']>> | null = null;
+  let graph: Awaited<ReturnType<Services['tracing']['chain']>> | null = null;
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
     if (i === opts.warmup && opts.profile) await profiler.start(200);
     const t = performance.now();
-    graph = await services.cases.chain(actor, indexCaseId, '2021-09-30');
+    graph = await services.tracing.chain(actor, indexCaseId, '2021-09-30');
     if (i >= opts.warmup) chainMs.push(performance.now() - t);
   }
   if (opts.profile) await profiler.stop(`${engine} chain ×${opts.runs}`);
@@ -362,7 +362,7 @@ async function promotionSteps(db: Db, services: Services, n: number) {
       const in1 = await step('upstream1', () => repo.upstream(trx, affected), len);
       const in2 = await step('upstream2', () => repo.upstream(trx, in1), len);
       const nodes = [...new Set([...affected, ...in1, ...in2])];
-      await step('activeCasesOf', () => repo.activeCasesOf(trx, nodes), len);
+      await step('activeCasesOf', () => services.cases.activeCasesOfInTx(trx, nodes), len);
       await step('exposuresInto', () => repo.exposuresInto(trx, [...new Set([...affected, ...in1])]), len);
       await step('classificationsOf', () => repo.classificationsOf(trx, affected), len);
       const onlyIn1 = in1.filter((id) => !affected.includes(id));

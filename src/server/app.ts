@@ -19,6 +19,7 @@ import { ruleSetsRoutes } from './modules/rule-sets/routes';
 import { usersRoutes } from './modules/users/routes';
 import { tokensRoutes } from './modules/tokens/routes';
 import { casesRoutes } from './modules/cases/routes';
+import { tracingRoutes } from './modules/tracing/routes';
 import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES, testingRoutes } from './modules/testing/routes';
 import { fhirRoutes } from './modules/testing/fhir/routes';
 
@@ -56,7 +57,8 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     ...tokensRoutes(s.tokens),
     ...ruleSetsRoutes(s.ruleSets),
     ...auditRoutes(s.db.kysely, s.audit),
-    ...casesRoutes(s.cases, s.investigations, s.clusters),
+    ...casesRoutes(s.cases, s.investigations),
+    ...tracingRoutes(s.tracing, s.clusters),
     ...testingRoutes(s.testing, s.resultLookup),
     ...fhirRoutes(s.fhir),
   ], resolveSession);

@@ -10,7 +10,8 @@ import { UsersService } from './modules/users/service';
 import { TokensService } from './modules/tokens/service';
 import { CasesService } from './modules/cases/service';
 import { InvestigationService } from './modules/cases/investigation';
-import { ClustersService } from './modules/cases/clusters';
+import { ClustersService } from './modules/tracing/clusters';
+import { TracingService, type CaseReader } from './modules/tracing/service';
 import { TestingService, type TestingOptions } from './modules/testing/service';
 import { ResultLookup } from './modules/testing/public';
 import { FhirResults } from './modules/testing/fhir/service';
@@ -29,13 +30,16 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const users = new UsersService(db.kysely, units, audit, auth);
   const tokens = new TokensService(db.kysely, units, audit);
   const ruleSets = new RuleSetsService(db.kysely, audit);
-  const cases = new CasesService(db.kysely, units, audit, people, ruleSets, users);
+  // tracing reads cases through CasesService, and cases reclassifies through tracing: the reader is bound lazily
+  const caseReader: CaseReader = { caseInScope: (...a) => cases.caseInScope(...a), activeCasesOfInTx: (...a) => cases.activeCasesOfInTx(...a) };
+  const tracing: TracingService = new TracingService(db.kysely, units, audit, people, ruleSets, users, caseReader);
+  const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
-  const clusters = new ClustersService(db.kysely, units, audit);
+  const clusters = new ClustersService(db.kysely, units, audit, caseReader);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
   const resultLookup = new ResultLookup(testing, people);
   const fhir = new FhirResults(db.kysely, people, units, audit);
-  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, investigations, clusters, testing, resultLookup, fhir };
+  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, tracing, investigations, clusters, testing, resultLookup, fhir };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

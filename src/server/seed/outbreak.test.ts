@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../db/connect';
 import type { Database } from '../db/tables';
-import { reclassifyAround, rulesInForce } from '../modules/cases/classification';
+import { rulesInForce } from '../modules/tracing/classification';
 import { createServices, type Services } from '../services';
 import { newTestDb, testConfig } from '../test/harness';
 import { generateOutbreak, type OutbreakResult } from './outbreak';
@@ -79,7 +79,7 @@ describe('synthetic outbreak', () => {
     let considered = 0;
     for (const { id } of sample) {
       await expect(db.kysely.transaction().execute(async (trx) => {
-        const report = await reclassifyAround(trx, [id], rules);
+        const report = await services.tracing.reclassifyAroundInTx(trx, [id], rules);
         considered += report.considered;
         expect(report.rowsTouched, `reclassifyAround around ${id}`).toBe(0);
         throw new Rollback();
@@ -96,7 +96,7 @@ describe('synthetic outbreak', () => {
     expect(before.length).toBe(17);
     await expect(db.kysely.transaction().execute(async (trx) => {
       await trx.deleteFrom('classifications').where('person_id', 'in', ids).execute();
-      const report = await reclassifyAround(trx, ids, rules);
+      const report = await services.tracing.reclassifyAroundInTx(trx, ids, rules);
       expect(report.rowsTouched).toBe(before.length);
       expect(await read(trx)).toEqual(before);
       throw new Rollback();

@@ -5,7 +5,7 @@ import { uuidv7 } from '@domain/uuid';
 import { foldVietnamese } from '@domain/vn-text';
 import type { Db } from '../db/connect';
 import type { CasesTable } from '../db/tables';
-import { classificationRows, rulesInForce, type ClassificationRow, type GraphCase, type GraphExposure } from '../modules/cases/classification';
+import { classificationRows, rulesInForce, type ClassificationRow, type GraphCase, type GraphExposure } from '../modules/tracing/classification';
 import type { RuleSetsService } from '../modules/rule-sets/service';
 import type { UnitDirectory } from '../modules/geography/directory';
 import { csvField } from '../platform/csv';
@@ -69,7 +69,7 @@ const vnAt = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+07:00`
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 // ---------------------------------------------------------------------------------------------------------
-// Set-based classification: the rows reclassifyAround (modules/cases/classification.ts) would write.
+// Set-based classification: the rows reclassifyAround (modules/tracing/classification.ts) would write.
 // ---------------------------------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
-import type { CasesTable, ClassificationsTable } from '../../db/tables';
-import type { CaseView, ClassificationView } from './schemas';
+import type { CasesTable } from '../../db/tables';
+import type { CaseView } from './schemas';
 
 export function presentCase(c: Selectable<CasesTable>): CaseView {
   return {
@@ -8,13 +8,5 @@ export function presentCase(c: Selectable<CasesTable>): CaseView {
     confirmedOn: c.confirmed_on, confirmingTest: c.confirming_test, detectedIn: c.detected_in, onsetOn: c.onset_on, sampledOn: c.sampled_on,
     isolatedAt: c.isolated_at ? new Date(c.isolated_at).toISOString() : null, clinicalStatus: c.clinical_status, treatmentPlace: c.treatment_place,
     outcome: c.outcome, outcomeOn: c.outcome_on, status: c.status, withdrawnReason: c.withdrawn_reason, version: c.version,
-  };
-}
-
-export function presentClassification(c: Selectable<ClassificationsTable>): ClassificationView {
-  return {
-    personId: c.person_id, class: c.class, generation: c.generation, viaExposureId: c.via_exposure_id, rootCasePersonId: c.root_case_person_id,
-    exposedAt: c.exposed_at ? new Date(c.exposed_at).toISOString() : null, ruleVersion: c.rule_version,
-    quarantineSituation: c.quarantine_situation, quarantineUntil: c.quarantine_until, testDays: c.test_days,
   };
 }

@@ -1,6 +1,5 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
-import { vnDay } from '@domain/dates';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
@@ -8,15 +7,12 @@ import { AppError } from '../../platform/errors';
 import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
-import type { RuleSetsService } from '../rule-sets/service';
-import { reclassifyAround, type ClassificationRuleSets, type ReclassifyReport } from './classification';
-import { presentCase, presentClassification } from './present';
+import type { ClassificationRuleSets, ReclassifyReport } from '../tracing/classification';
+import type { TracingService } from '../tracing/service';
+import { presentCase } from './present';
 import * as repo from './repo';
-import type { UsersService } from '../users/service';
-import { chainGraph } from './cluster';
-import { saveContactLines } from './line-list';
 import { casesWorkbook } from './export';
-import type { CaseInput, CaseView, ClassificationView, ExposureInput } from './schemas';
+import type { CaseInput, CaseView } from './schemas';
 
 export class CasesService {
   constructor(
@@ -24,8 +20,7 @@ export class CasesService {
     private readonly units: UnitDirectory,
     private readonly audit: AuditLog,
     private readonly people: PeopleService,
-    private readonly ruleSets: RuleSetsService,
-    private readonly users: Pick<UsersService, 'tracersOf'>,
+    private readonly tracing: TracingService,
   ) {}
 
   /** Opens a case (F0) and reclassifies the person's neighbourhood, in one transaction. */
@@ -54,7 +49,7 @@ export class CasesService {
       confirmed_on: input.confirmedOn, confirming_test: input.confirmingTest, detected_in: input.detectedIn, onset_on: input.onsetOn ?? null,
       sampled_on: input.sampledOn, isolated_at: input.isolatedAt ?? null, clinical_status: input.clinicalStatus, treatment_place: input.treatmentPlace,
     });
-    const reclassified = await reclassifyAround(trx, [input.personId], rules);
+    const reclassified = await this.tracing.reclassifyAroundInTx(trx, [input.personId], rules);
     await this.audit.record(trx, actor, { action: 'create', entity: 'case', entityId: row.id, fields: Object.keys(input), detail: { personId: input.personId, caseCode: row.case_code, reclassified } });
     return { row, reclassified };
   }
@@ -72,7 +67,7 @@ export class CasesService {
       }).filter(([, v]) => v !== undefined));
       const row = await repo.updateCase(trx, id, version, changes);
       if (!row) throw new AppError(current.status === 'withdrawn' ? 'cases.already_withdrawn' : 'people.version_conflict', 409, {}, 'version');
-      if (fields.isolatedAt !== undefined) await reclassifyAround(trx, [row.person_id], rules);
+      if (fields.isolatedAt !== undefined) await this.tracing.reclassifyAroundInTx(trx, [row.person_id], rules);
       await this.audit.record(trx, actor, { action: 'update', entity: 'case', entityId: id, fields: Object.keys(fields) });
       return presentCase(row);
     });
@@ -88,36 +83,9 @@ export class CasesService {
     return this.db.transaction().execute(async (trx) => {
       const row = await repo.withdrawCase(trx, id, version, reason);
       if (!row) throw new AppError('people.version_conflict', 409, {}, 'version');
-      const reclassified = await reclassifyAround(trx, [row.person_id], rules);
+      const reclassified = await this.tracing.reclassifyAroundInTx(trx, [row.person_id], rules);
       await this.audit.record(trx, actor, { action: 'update', entity: 'case', entityId: id, fields: ['status', 'withdrawnReason'], detail: { reclassified } });
       return { case: presentCase(row), reclassified };
-    });
-  }
-
-  /**
-   * Records an exposure (source → exposed). The source must be in the investigator's scope; the exposed
-   * person may live anywhere in the same province (contacts cross commune lines) — that access is audited.
-   */
-  async addExposure(actor: Actor, input: ExposureInput): Promise<{ exposureId: string; reclassified: ReclassifyReport }> {
-    const [source, exposed] = await Promise.all([this.people.placeOfPerson(input.sourcePersonId), this.people.placeOfPerson(input.exposedPersonId)]);
-    if (!source || !placeInScope(actor.scope, source)) throw new AppError('people.person_not_found', 404, {}, 'sourcePersonId');
-    if (!exposed || exposed.province_code !== source.province_code) throw new AppError('people.person_not_found', 404, {}, 'exposedPersonId');
-    const rules = await this.rulesOn(vnDay(new Date(input.startAt)));
-    const types = (rules.classification.payload as { contactTypes: { code: string }[] }).contactTypes.map((c) => c.code);
-    if (!types.includes(input.contactType)) throw new AppError('cases.contact_type', 400, { contactType: input.contactType }, 'contactType');
-    return this.db.transaction().execute(async (trx) => {
-      const row = await repo.insertExposure(trx, {
-        id: input.id ?? uuidv7(), province_code: exposed.province_code, district_code: exposed.district_code, commune_code: exposed.commune_code,
-        source_person_id: input.sourcePersonId, exposed_person_id: input.exposedPersonId, start_at: input.startAt, end_at: input.endAt,
-        contact_type: input.contactType, setting: input.setting, place_name: input.placeName ?? null,
-      });
-      if (!row) throw new AppError('cases.exposure_duplicate', 409, {}, 'exposedPersonId');
-      const reclassified = await reclassifyAround(trx, [input.sourcePersonId], rules);
-      await this.audit.record(trx, actor, {
-        action: 'create', entity: 'exposure', entityId: row.id, fields: Object.keys(input),
-        detail: { sourcePersonId: input.sourcePersonId, exposedPersonId: input.exposedPersonId, exposedOutsideScope: !placeInScope(actor.scope, exposed) },
-      });
-      return { exposureId: row.id, reclassified };
     });
   }
 
@@ -149,62 +117,16 @@ export class CasesService {
     return casesWorkbook(rows);
   }
 
-  /** A person's current class (F0/F1/F2) with its quarantine plan; null when unclassified. */
-  async classificationOf(actor: Actor, personId: string): Promise<ClassificationView | null> {
-    const person = await this.people.placeOfPerson(personId);
-    if (!person || !placeInScope(actor.scope, person)) throw new AppError('people.person_not_found', 404);
-    const row = await repo.classificationOf(this.db, personId);
-    this.audit.read(actor, { action: 'read', entity: 'classification', entityId: personId });
-    return row ? presentClassification(row) : null;
-  }
-
-  /** The commune team's list for a day: F1/F2 in quarantine, with today's tests and overdue ones. */
-  async followUp(actor: Actor, communeCode: string, day = vnDay()) {
-    this.units.require(communeCode, 'commune', { level: 'commune' });
-    const rows = await repo.followUpOf(this.db, actor, communeCode, day);
-    this.audit.read(actor, { action: 'search', entity: 'classification', detail: { communeCode, day, returned: rows.map((r) => r.person_id) } });
-    return rows.map((r) => ({
-      ...presentClassification(r),
-      // a test day a negative result already satisfied is no longer due
-      testToday: r.test_days.includes(day) && !r.tests_done.includes(day),
-      testsDue: r.test_days.filter((d) => d <= day && !r.tests_done.includes(d)),
-      testsDone: r.tests_done,
-      releaseToday: r.quarantine_until === day,
-    }));
-  }
-
-  /**
-   * The contacts of a case for the investigator calling them, each by the one rule of personCard: a contact
-   * living outside the caller's scope shows only their commune and the team there to hand them to.
-   */
-  async contactsOf(actor: Actor, caseId: string) {
+  /** The case, when in the caller's scope (tracing's CaseReader); else 404 cases.not_found on `field`. */
+  async caseInScope(actor: Actor, caseId: string, field?: string) {
     const kase = await repo.caseById(this.db, caseId);
-    if (!kase) throw new AppError('cases.not_found', 404);
+    if (!kase) throw new AppError('cases.not_found', 404, {}, field);
     assertInScope(actor, kase, 'cases.not_found');
-    const edges = await this.db.selectFrom('exposures').selectAll().where('source_person_id', '=', kase.person_id).orderBy('start_at').execute();
-    const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), 'contact_list');
-    const outside = [...cards.values()].filter((c) => !c.inScope).map((c) => c.communeCode);
-    const teams = await this.users.tracersOf(outside);
-    const classes = new Map((await repo.classificationsOf(this.db, edges.map((e) => e.exposed_person_id))).map((c) => [c.person_id, c]));
-    return edges.map((e) => ({
-      exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id),
-      handOffTo: cards.get(e.exposed_person_id)?.inScope === false ? teams.get(cards.get(e.exposed_person_id)!.communeCode) ?? [] : null, class: classes.get(e.exposed_person_id)?.class ?? null,
-      quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null, startAt: new Date(e.start_at).toISOString(), endAt: new Date(e.end_at).toISOString(),
-      contactType: e.contact_type, setting: e.setting, placeName: e.place_name,
-    }));
+    return kase;
   }
 
-  /** Saves a pasted or typed line list of contacts, all rows or none. */
-  contactLines(actor: Actor, caseId: string, rows: unknown[]) {
-    return saveContactLines({ db: this.db, people: this.people, audit: this.audit, rules: (day) => this.rulesOn(day) }, actor, caseId, rows);
-  }
-
-  /** The transmission chain around a case (see chainGraph). */
-  async chain(actor: Actor, caseId: string, today: string) {
-    const graph = await chainGraph(this.db, actor, caseId, today);
-    this.audit.read(actor, { action: 'read', entity: 'case_chain', entityId: caseId, detail: { persons: graph.nodes.length } });
-    return graph;
-  }
+  /** Active cases of these persons in the caller's transaction (tracing's classification graph). */
+  activeCasesOfInTx = (trx: Transaction<Database>, personIds: string[]) => repo.activeCasesOf(trx, personIds);
 
   /**
    * A confirming test result arrived (testing module, inside its transaction): opens the person's case unless one
@@ -219,7 +141,7 @@ export class CasesService {
   ): Promise<{ caseId: string; caseCode: string; created: boolean }> {
     const existing = await repo.activeCaseOf(trx, result.personId);
     if (existing) return { caseId: existing.id, caseCode: existing.case_code, created: false };
-    const cls = await trx.selectFrom('classifications').select(['class', 'quarantine_situation']).where('person_id', '=', result.personId).executeTakeFirst();
+    const cls = await this.tracing.classOfInTx(trx, result.personId);
     const detectedIn = cls?.class === 'F1' || cls?.class === 'F2'
       ? (cls.quarantine_situation === 'facility' ? 'quarantine_facility' : 'home_quarantine')
       : 'community';
@@ -230,32 +152,17 @@ export class CasesService {
     return { caseId: row.id, caseCode: row.case_code, created: true };
   }
 
-  /**
-   * Negative samples satisfy the quarantine test days they were taken for: `negatives` is a query yielding
-   * (person_id, day) pairs; a test day counts as done when a negative was collected on it or up to
-   * `toleranceDays` before. Set-based, so a million-row import costs one statement.
-   */
-  async satisfyTestDaysInTx(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
-    const { numAffectedRows } = await sql`
-      update classifications c set tests_done = (
-          select array(select distinct d from unnest(c.tests_done || n.days) d order by d))
-        from (select x.person_id, array_agg(distinct t.day) as days
-                from (${negatives}) x(person_id, day)
-                join classifications k on k.person_id = x.person_id
-                cross join lateral unnest(k.test_days) t(day)
-               where x.day between t.day - ${toleranceDays}::int and t.day
-               group by x.person_id) n
-       where c.person_id = n.person_id and not (c.tests_done @> n.days)`.execute(trx);
-    return Number(numAffectedRows ?? 0);
+  /** Kept for the testing module, which calls it on CasesService; it belongs to tracing (TracingService.satisfyTestDaysInTx). */
+  satisfyTestDaysInTx(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+    return this.tracing.satisfyTestDaysInTx(trx, negatives, toleranceDays);
   }
 
-  /** The rule sets classification needs on a day (load them before opening a transaction). */
+  /** The rule sets opening a case needs on a day, for its reclassification (load them before opening a transaction). */
   classificationRulesOn(day: string): Promise<ClassificationRuleSets> {
-    return this.rulesOn(day);
+    return this.tracing.classificationRulesOn(day);
   }
 
-  private async rulesOn(day: string): Promise<ClassificationRuleSets> {
-    const [classification, quarantine] = await Promise.all([this.ruleSets.inForce('exposure_classification', day), this.ruleSets.inForce('quarantine', day)]);
-    return { classification, quarantine };
+  private rulesOn(day: string): Promise<ClassificationRuleSets> {
+    return this.tracing.classificationRulesOn(day);
   }
 }

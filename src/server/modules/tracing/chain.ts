@@ -1,10 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
-import { AppError } from '../../platform/errors';
-import { assertInScope } from '../../platform/scope';
 import { personCard } from '../people/service';
-import * as repo from './repo';
 
 /** The chain graph stops growing here; the answer says it was cut. */
 export const GRAPH_NODE_LIMIT = 20_000;
@@ -36,10 +33,8 @@ interface Columns {
  * more than the database spent walking the graph, and as JSON rows PostgreSQL spent more building them than
  * walking (bench/RESULTS.md §3). A person with two rows (a class in two provinces) is kept once.
  */
-export async function chainGraph(db: Kysely<Database>, actor: Actor, caseId: string, today: string, limit = GRAPH_NODE_LIMIT): Promise<ChainGraph> {
-  const index = await repo.caseById(db, caseId);
-  if (!index) throw new AppError('cases.not_found', 404);
-  assertInScope(actor, index, 'cases.not_found');
+export async function chainGraph(db: Kysely<Database>, actor: Actor, index: { id: string; person_id: string }, today: string, limit = GRAPH_NODE_LIMIT): Promise<ChainGraph> {
+  const caseId = index.id;
   const { rows: [answer] } = await sql<{ graph: string }>`
     with walk as materialized (
       select person_id, depth, row_number() over (order by depth, person_id)::int as ord

@@ -8,13 +8,13 @@ import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertInScope, inScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
-import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './cluster';
-import * as repo from './repo';
+import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './chain';
+import type { CaseReader } from './service';
 import type { clusterInput, placeInput } from './schemas';
 
 /** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
 export class ClustersService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}
+  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly cases: CaseReader) {}
 
   async addPlace(actor: Actor, input: z.infer<typeof placeInput>) {
     this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
@@ -40,9 +40,7 @@ export class ClustersService {
   }
 
   async create(actor: Actor, input: z.infer<typeof clusterInput>) {
-    const kase = await repo.caseById(this.db, input.indexCaseId);
-    if (!kase) throw new AppError('cases.not_found', 404, {}, 'indexCaseId');
-    assertInScope(actor, kase, 'cases.not_found');
+    const kase = await this.cases.caseInScope(actor, input.indexCaseId, 'indexCaseId');
     const place = input.placeId ? await this.db.selectFrom('places').selectAll().where('id', '=', input.placeId).executeTakeFirst() : null;
     if (input.placeId && !place) throw new AppError('cases.place_not_found', 404, {}, 'placeId');
     // One chain, one name: a cluster whose index case is already in this case's chain (or this case in its chain).
@@ -97,7 +95,7 @@ export class ClustersService {
     const row = await this.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppError('cases.cluster_not_found', 404);
     assertInScope(actor, row, 'cases.cluster_not_found');
-    const graph = await chainGraph(this.db, actor, row.index_case_id, today);
+    const graph = await chainGraph(this.db, actor, await this.cases.caseInScope(actor, row.index_case_id), today);
     this.audit.read(actor, { action: 'read', entity: 'cluster', entityId: id, detail: { persons: graph.nodes.length } });
     return { id: row.id, name: row.name, placeName: row.place_name, highContact: row.high_contact, indexCaseId: row.index_case_id, graph };
   }

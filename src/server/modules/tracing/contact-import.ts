@@ -6,10 +6,10 @@ import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError, type FieldError } from '../../platform/errors';
 import { fieldErrors } from '../../platform/problem';
-import { assertInScope } from '../../platform/scope';
 import { personInput } from '../people/schemas';
 import type { PeopleService } from '../people/service';
 import { reclassifyAround, type ClassificationRuleSets } from './classification';
+import type { CaseReader } from './service';
 import * as repo from './repo';
 import { contactLine } from './schemas';
 
@@ -20,10 +20,8 @@ export interface LineListResult { matched: number; created: number; exposures: n
  * reported as rows.N.field), matched to an existing person or created, and linked by an exposure;
  * the case's neighbourhood is reclassified once at the end.
  */
-export async function saveContactLines(deps: { db: Kysely<Database>; people: PeopleService; audit: AuditLog; rules: (day: string) => Promise<ClassificationRuleSets> }, actor: Actor, caseId: string, rawRows: unknown[]): Promise<LineListResult> {
-  const kase = await repo.caseById(deps.db, caseId);
-  if (!kase) throw new AppError('cases.not_found', 404);
-  assertInScope(actor, kase, 'cases.not_found');
+export async function saveContactLines(deps: { db: Kysely<Database>; people: PeopleService; audit: AuditLog; cases: CaseReader; rules: (day: string) => Promise<ClassificationRuleSets> }, actor: Actor, caseId: string, rawRows: unknown[]): Promise<LineListResult> {
+  const kase = await deps.cases.caseInScope(actor, caseId);
   const errors: FieldError[] = [];
   const rows = rawRows.map((raw, i) => {
     const line = contactLine.safeParse(raw);
@@ -56,7 +54,7 @@ export async function saveContactLines(deps: { db: Kysely<Database>; people: Peo
       result.exposures++;
       result.contactIds.push(person.id);
     }
-    result.rowsTouched = (await reclassifyAround(trx, [kase.person_id], rules)).rowsTouched;
+    result.rowsTouched = (await reclassifyAround(trx, [kase.person_id], rules, deps.cases.activeCasesOfInTx)).rowsTouched;
     await deps.audit.record(trx, actor, { action: 'create', entity: 'exposure', entityId: caseId, detail: { lineList: result.exposures, contacts: result.contactIds, day: vnDay() } });
     return result;
   });

@@ -1,0 +1,91 @@
+import { sql, type Kysely, type RawBuilder, type Transaction, type Insertable } from 'kysely';
+import type { Database, ExposuresTable, ClassificationsTable } from '../../db/tables';
+import type { Actor } from '../../platform/actor';
+import { inScope } from '../../platform/scope';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export function insertExposure(trx: Transaction<Database>, row: Insertable<ExposuresTable>) {
+  return trx.insertInto('exposures').values(row).onConflict((oc) => oc.columns(['source_person_id', 'exposed_person_id', 'start_at', 'province_code']).doNothing())
+    .returningAll().executeTakeFirst();
+}
+
+/** Persons exposed by any of `sources`. */
+export async function downstream(db: Q, sources: string[]): Promise<string[]> {
+  if (!sources.length) return [];
+  const rows = await db.selectFrom('exposures').select('exposed_person_id').distinct().where('source_person_id', '=', sql<string>`any(${sources}::uuid[])`).execute();
+  return rows.map((r) => r.exposed_person_id);
+}
+
+/** Persons who exposed any of `targets`. */
+export async function upstream(db: Q, targets: string[]): Promise<string[]> {
+  if (!targets.length) return [];
+  const rows = await db.selectFrom('exposures').select('source_person_id').distinct().where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+  return rows.map((r) => r.source_person_id);
+}
+
+const EDGE_COLUMNS = ['exposures.id', 'exposures.source_person_id', 'exposures.exposed_person_id', 'exposures.start_at', 'exposures.end_at', 'exposures.contact_type', 'exposures.province_code', 'exposures.district_code', 'exposures.commune_code'] as const;
+
+/** Every exposure into the targets (what classification of the targets needs). */
+export function exposuresInto(db: Q, targets: string[]) {
+  return db.selectFrom('exposures').select(EDGE_COLUMNS).where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+}
+
+export function classificationsOf(db: Q, personIds: string[]) {
+  return db.selectFrom('classifications').selectAll().where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
+}
+
+export function deleteClassifications(trx: Transaction<Database>, personIds: string[]) {
+  if (!personIds.length) return Promise.resolve();
+  return trx.deleteFrom('classifications').where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
+}
+
+export function upsertClassifications(trx: Transaction<Database>, rows: Insertable<ClassificationsTable>[]) {
+  if (!rows.length) return Promise.resolve();
+  return trx.insertInto('classifications').values(rows).onConflict((oc) => oc.columns(['person_id', 'province_code']).doUpdateSet((eb) => ({
+    district_code: eb.ref('excluded.district_code'), commune_code: eb.ref('excluded.commune_code'), class: eb.ref('excluded.class'),
+    generation: eb.ref('excluded.generation'), via_exposure_id: eb.ref('excluded.via_exposure_id'), root_case_person_id: eb.ref('excluded.root_case_person_id'),
+    exposed_at: eb.ref('excluded.exposed_at'), rule_set_id: eb.ref('excluded.rule_set_id'), rule_version: eb.ref('excluded.rule_version'),
+    quarantine_situation: eb.ref('excluded.quarantine_situation'), quarantine_until: eb.ref('excluded.quarantine_until'), test_days: eb.ref('excluded.test_days'),
+    classified_at: sql`now()`,
+  }))).execute();
+}
+
+export function classificationOf(db: Q, personId: string) {
+  return db.selectFrom('classifications').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+/** The follow-up work list of a commune: F1/F2 still in quarantine on `day`. */
+export function followUpOf(db: Q, actor: Actor, communeCode: string, day: string) {
+  return db.selectFrom('classifications').selectAll().where((eb) => inScope(eb, actor, 'classifications'))
+    .where('commune_code', '=', communeCode).where('class', 'in', ['F1', 'F2']).where('quarantine_until', '>=', day)
+    .orderBy('class').orderBy('exposed_at').execute();
+}
+
+/** A person's class and quarantine situation inside the caller's transaction (opening a case from a result). */
+export function classOf(db: Q, personId: string) {
+  return db.selectFrom('classifications').select(['class', 'quarantine_situation']).where('person_id', '=', personId).executeTakeFirst();
+}
+
+/** The exposures a case exposed, in time order (its contact list). */
+export function exposuresFrom(db: Q, sourcePersonId: string) {
+  return db.selectFrom('exposures').selectAll().where('source_person_id', '=', sourcePersonId).orderBy('start_at').execute();
+}
+
+/**
+ * Marks the test days satisfied by negatives: `negatives` yields (person_id, day) pairs; a test day counts as
+ * done when a negative was collected on it or up to `toleranceDays` before. One statement however many rows.
+ */
+export async function satisfyTestDays(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+  const { numAffectedRows } = await sql`
+    update classifications c set tests_done = (
+        select array(select distinct d from unnest(c.tests_done || n.days) d order by d))
+      from (select x.person_id, array_agg(distinct t.day) as days
+              from (${negatives}) x(person_id, day)
+              join classifications k on k.person_id = x.person_id
+              cross join lateral unnest(k.test_days) t(day)
+             where x.day between t.day - ${toleranceDays}::int and t.day
+             group by x.person_id) n
+     where c.person_id = n.person_id and not (c.tests_done @> n.days)`.execute(trx);
+  return Number(numAffectedRows ?? 0);
+}
