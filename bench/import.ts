@@ -25,11 +25,16 @@
 //
 // --profile: a CPU profile of the import (top functions by self time on stderr). --keep-files: keep the CSV files.
 // Progress goes to stderr; one JSON line per figure to stdout.
+import { fork } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEMO_PROVINCE } from '../src/server/bootstrap';
+import { loadConfig } from '../src/server/config';
+import { connect, type Db } from '../src/server/db/connect';
+import { scriptActor } from '../src/server/platform/actor';
+import { createServices } from '../src/server/services';
 import { importResults, type ImportStep } from '../src/server/modules/testing/import';
 import { generateOutbreak } from '../src/server/seed/outbreak';
 import { generateTestingData, SAMPLE_COLUMNS, sampleCsvLine, type LabResult } from '../src/server/seed/testing';
@@ -142,47 +147,36 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       log(`[${engine}] baseline (${label}): raw COPY of ${copied.toLocaleString('en')} sample rows in ${(ms / 1000).toFixed(1)} s (${Math.round(copied / (ms / 1000)).toLocaleString('en')} rows/s), load ${load().join(' ')}`);
       return { ms, cpu: c1.node + c1.db };
     };
-    const loadBefore = load();
     const before = await rawCopy('before');
 
     // The import.
     const svc = testingAt(e, NOW);
-    const bytes = readFileSync(labFile.path);
+    const tolerance = (await svc.testingRules('2021-09-22')).payload.testDayToleranceDays;
     await db.pool.query('checkpoint');
-    const c0 = cpuNow(e);
-    const steps: Partial<Record<ImportStep, number>> = {};
-    const rssBefore = process.memoryUsage.rss();
-    let rssPeak = rssBefore;
-    let heapPeak = process.memoryUsage().heapUsed;
-    const sampler = setInterval(() => {
-      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-    }, 20);
-    if (opts.profile) await profiler.start();
-    log(`[${engine}] importing ${opts.rows.toLocaleString('en')} rows (${fileMb.toFixed(1)} MB)`);
-    const ti = performance.now();
-    const report = await importResults(svc, actor, {
-      labId: lab.id, fileName: 'ket-qua.csv', source: { format: 'csv', bytes },
-      onStep: (step, ms) => { steps[step] = (steps[step] ?? 0) + ms; log(`[${engine}]   ${step} ${(ms / 1000).toFixed(2)} s`); },
+    await e.services.audit.flush();
+    // The import runs in a fresh process, as a server started for it would run it: the figures are the import's,
+    // not what this process holds after generating the data and reading the baseline's rows. One process at a time
+    // opens a PGlite directory: this one closes it meanwhile.
+    const dataDir = engine === 'pglite' ? (db as Db & { lite: { dataDir: string } }).lite.dataDir : null;
+    if (dataDir) await db.close();
+    log(`[${engine}] importing ${opts.rows.toLocaleString('en')} rows (${fileMb.toFixed(1)} MB) in a fresh process`);
+    const loadBefore = load();
+    const child = await importInChild({
+      engine, target: dataDir ?? e.url!, labId: lab.id, actor: { id: actor.id, username: actor.username, fullName: actor.fullName }, file: labFile.path, profile: opts.profile,
     });
-    const importMs = performance.now() - ti;
-    const c1 = cpuSince(e, c0);
-    clearInterval(sampler);
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-    const maxRss = process.resourceUsage().maxRSS * 1024;
+    if (dataDir) Object.assign(db, await connect({ dataDir }));
+    const { report, importMs, steps, memory } = child;
     const loadAfter = load();
-    if (opts.profile) await profiler.stop(`${engine} import`);
     const after = await rawCopy('after');
     const copyMs = (before.ms + after.ms) / 2;
     const copyCpu = (before.cpu + after.cpu) / 2;
-    const importCpu = c1.node + c1.db;
-    await e.services.audit.flush();
+    const importCpu = child.cpu.node + child.cpu.db;
     if (report.status !== 'done' || report.applied !== opts.rows) {
       throw new Error(`import ${report.status}: applied ${report.applied} of ${opts.rows}; ${JSON.stringify(report.errors.slice(0, 3))}`);
     }
-    const checks = await verify(e, report.id, opts.rows, (await svc.testingRules('2021-09-22')).payload.testDayToleranceDays);
+    const checks = await verify(e, report.id, opts.rows, tolerance);
     log(`[${engine}] import: ${(importMs / 1000).toFixed(1)} s (${Math.round(opts.rows / (importMs / 1000)).toLocaleString('en')} rows/s); `
-      + `${report.casesOpened.length} cases opened, ${report.tasksCreated} tasks; ${JSON.stringify(checks)}`);
+      + `${report.casesOpened} cases opened, ${report.tasksCreated} tasks; ${JSON.stringify(checks)}`);
 
     const importRate = opts.rows / (importMs / 1000);
     const copyRate = opts.rows / (copyMs / 1000);
@@ -191,23 +185,135 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     emit({
       name: 'import.rows_per_s', value: importRate, unit: 'rows/s', baseline: copyRate, ratio: ratioOf(importRate, copyRate), goal_ratio: GOAL_RATIO,
       import_s: round(importMs / 1000), copy_s: round(copyMs / 1000), copy_s_before: round(before.ms / 1000), copy_s_after: round(after.ms / 1000),
-      cpu_s: { import: round(importCpu / 1000), copy: round(copyCpu / 1000), import_node: round(c1.node / 1000), ratio_rows_per_cpu_s: round(copyCpu / importCpu, 3) },
+      cpu_s: { import: round(importCpu / 1000), copy: round(copyCpu / 1000), import_node: round(child.cpu.node / 1000), ratio_rows_per_cpu_s: round(copyCpu / importCpu, 3) },
       steps_ms: { ...stepsMs, other: round(other) },
-      file_mb: round(fileMb), cases_opened: report.casesOpened.length, tasks_created: report.tasksCreated, ...checks, results: mix,
+      file_mb: round(fileMb), cases_opened: report.casesOpened, tasks_created: report.tasksCreated, ...checks, results: mix,
       load_before: loadBefore, load_after: loadAfter, ...ctx,
     });
     for (const [step, ms] of Object.entries(steps)) {
       emit({ name: `import.step.${step}_ms`, value: ms!, unit: 'ms', baseline: copyMs, ratio: ratioOf(ms!, copyMs), ...ctx });
     }
-    const mb = (b: number) => b / 1024 / 1024;
     emit({
-      name: 'import.rss_peak_mb', value: mb(rssPeak), unit: 'MB', baseline: mb(rssBefore), ratio: ratioOf(rssPeak, rssBefore),
-      heap_peak_mb: round(mb(heapPeak)), process_max_rss_mb: round(mb(maxRss)), file_mb: round(fileMb), ...ctx,
+      name: 'import.rss_peak_mb', value: memory.peak.rss, unit: 'MB', baseline: memory.before.rss, ratio: ratioOf(memory.peak.rss, memory.before.rss),
+      heap_peak_mb: memory.peak.heap, external_peak_mb: memory.peak.external, array_buffers_peak_mb: memory.peak.arrayBuffers, wasm_mb: memory.peak.wasm,
+      fresh_process: true, before_mb: memory.before, by_step_mb: memory.steps, process_max_rss_mb: memory.processMaxRss, file_mb: round(fileMb), ...ctx,
     });
   } finally {
     if (e) await e.close();
     if (!opts.keepFiles) rmSync(dir, { recursive: true, force: true });
     else log(`files kept in ${dir}`);
+  }
+}
+
+interface ChildParams {
+  engine: 'pglite' | 'postgres';
+  /** postgres://… or the PGlite directory */
+  target: string;
+  labId: string;
+  actor: { id: string; username: string; fullName: string };
+  file: string;
+  profile: boolean;
+}
+interface ChildResult {
+  report: { id: string; status: string; applied: number; casesOpened: number; tasksCreated: number; errors: unknown[] };
+  importMs: number;
+  steps: Partial<Record<ImportStep, number>>;
+  cpu: { node: number; db: number };
+  memory: ReturnType<MemorySampler['stop']>;
+}
+
+/** Runs the import in a child process (this file with `child`); resolves with what it measured. */
+function importInChild(params: ChildParams): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['child', JSON.stringify(params)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let result: ChildResult | null = null;
+    child.on('message', (m) => { result = m as ChildResult; });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`import process ended (${signal ?? code}) without a result`))));
+  });
+}
+
+/** The child: open the database as the server does, read the file as the route has it (bytes), import, report. */
+async function importChild(p: ChildParams): Promise<void> {
+  const db = await connect(p.engine === 'postgres' ? { databaseUrl: p.target } : { dataDir: p.target });
+  const services = await createServices(db, loadConfig({ LOG_LEVEL: 'silent' }));
+  const e = { engine: p.engine, db, services, url: p.engine === 'postgres' ? p.target : null } as Engine;
+  const actor = scriptActor(p.actor, 'lab_staff', [DEMO_PROVINCE], services.units.resolveScope([DEMO_PROVINCE]));
+  const svc = testingAt(e, NOW);
+  const steps: Partial<Record<ImportStep, number>> = {};
+  const c0 = cpuNow(e);
+  const mem = new MemorySampler(e);
+  const bytes = readFileSync(p.file);
+  if (p.profile) await profiler.start();
+  const t = performance.now();
+  const report = await importResults(svc, actor, {
+    labId: p.labId, fileName: 'ket-qua.csv', source: { format: 'csv', bytes },
+    onStep: (step, ms) => {
+      steps[step] = (steps[step] ?? 0) + ms;
+      const m = mem.step(step);
+      log(`[${p.engine}]   ${step} ${(ms / 1000).toFixed(2)} s; peak MB rss ${m.rss} heap ${m.heap} external ${m.external} (array buffers ${m.arrayBuffers})${m.wasm === null ? '' : ` wasm ${m.wasm}`}`);
+    },
+  });
+  const importMs = performance.now() - t;
+  const cpu = cpuSince(e, c0);
+  const memory = mem.stop();
+  if (p.profile) await profiler.stop(`${p.engine} import`);
+  await services.audit.flush();
+  await db.close();
+  const result: ChildResult = {
+    report: { id: report.id, status: report.status, applied: report.applied, casesOpened: report.casesOpened.length, tasksCreated: report.tasksCreated, errors: report.errors.slice(0, 3) },
+    importMs, steps, cpu, memory,
+  };
+  await new Promise<void>((resolve, reject) => process.send!(result, (err: Error | null) => (err ? reject(err) : resolve())));
+}
+
+interface MemoryFigures { rss: number; heap: number; external: number; arrayBuffers: number; wasm: number | null }
+
+/**
+ * Memory of this process during the import, sampled every 20 ms (MB): resident set, JS heap used, external (Buffers,
+ * array buffers), and on PGlite the engine's WASM memory (it only grows). Peaks overall and per step (the peak since
+ * the previous step ended).
+ */
+class MemorySampler {
+  readonly before: MemoryFigures;
+  private peak: MemoryFigures;
+  private stepPeak: MemoryFigures;
+  private readonly steps: Record<string, MemoryFigures> = {};
+  private readonly timer: NodeJS.Timeout;
+  constructor(private readonly e: Engine) {
+    this.before = this.now();
+    this.peak = { ...this.before };
+    this.stepPeak = { ...this.before };
+    this.timer = setInterval(() => this.sample(), 20);
+  }
+  private wasm(): number | null {
+    const lite = (this.e.db as { lite?: { mod?: { HEAPU8?: Uint8Array } } }).lite;
+    return lite?.mod?.HEAPU8 ? lite.mod.HEAPU8.byteLength : null;
+  }
+  private now(): MemoryFigures {
+    const m = process.memoryUsage();
+    const w = this.wasm();
+    const mb = (b: number) => round(b / 1024 / 1024, 1);
+    return { rss: mb(m.rss), heap: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers), wasm: w === null ? null : mb(w) };
+  }
+  private sample(): void {
+    const n = this.now();
+    for (const p of [this.peak, this.stepPeak]) {
+      p.rss = Math.max(p.rss, n.rss); p.heap = Math.max(p.heap, n.heap); p.external = Math.max(p.external, n.external);
+      p.arrayBuffers = Math.max(p.arrayBuffers, n.arrayBuffers); p.wasm = n.wasm === null ? null : Math.max(p.wasm ?? 0, n.wasm);
+    }
+  }
+  /** The peak of the step that just ended; the next step's starts now. */
+  step(name: string): MemoryFigures {
+    this.sample();
+    const p = (this.steps[name] = { ...this.stepPeak });
+    this.stepPeak = this.now();
+    return p;
+  }
+  stop() {
+    clearInterval(this.timer);
+    this.sample();
+    return { before: this.before, peak: this.peak, steps: this.steps, processMaxRss: round(process.resourceUsage().maxRSS / 1024, 1) };
   }
 }
 
@@ -242,4 +348,7 @@ async function verify(e: Engine, importId: string, rows: number, toleranceDays: 
   return { rollup_consistent: true, backlog_consistent: true, test_days_checked: true, tasks_open: t.tasks, test_days_satisfied: t.test_days_satisfied };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv[2] === 'child') await importChild(JSON.parse(process.argv[3]) as ChildParams);
+  else await run(process.argv.slice(2));
+}

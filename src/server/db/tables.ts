@@ -405,6 +405,12 @@ export interface PendingSamplesTable {
   sample_id: string; province_code: string; district_code: string; commune_code: string; lab_id: string | null; collected_at: Timestamp;
 }
 
+/** Tubes in transit to / awaiting a result, per commune and lab (kept by the samples triggers, migration 0013). */
+export interface TestingBacklogTable {
+  province_code: string; district_code: string; commune_code: string; lab_id: string;
+  in_transit: ColumnType<number, number | undefined, number>; awaiting: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   test_types: TestTypesTable;
   labs: LabsTable;
@@ -419,6 +425,7 @@ export interface Database {
   result_conflicts: ResultConflictsTable;
   testing_daily: TestingDailyTable;
   pending_samples: PendingSamplesTable;
+  testing_backlog: TestingBacklogTable;
   places: PlacesTable;
   investigations: InvestigationsTable;
   clusters: ClustersTable;

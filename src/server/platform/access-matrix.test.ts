@@ -31,7 +31,7 @@ async function answers(specs: RouteSpec[]): Promise<RouteMatrix> {
     for (const role of ROLES) {
       const res = await clients.get(role)!.request(spec.method, probeUrl(spec.url), spec.method === 'GET' ? undefined : ['matrix-probe']);
       // problem+json carries the code; a FHIR route's OperationOutcome carries it in the issue's details
-      const body = res.json();
+      const body = res.statusCode === 403 ? res.json() : {};
       const forbidden = res.statusCode === 403 && (body.code ?? body.issue?.[0]?.details?.coding?.[0]?.code) === 'auth.forbidden';
       if (res.statusCode === 401 || res.statusCode >= 500) throw new Error(`${routeKey(spec)} as ${role}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       row[role] = !forbidden;

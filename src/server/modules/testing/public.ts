@@ -1,4 +1,3 @@
-import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { PeopleService } from '../people/service';
