@@ -10,7 +10,7 @@ import type { RouteSpec } from './http';
  * The boundary: every route with a text field (path, query or JSON body, read from the route specs)
  * gets NUL bytes, unpaired surrogates, 1 MB strings and odd but valid Unicode. Each answer is a 4xx
  * problem+json (or, for valid text, any answer but a 5xx), the server still serves after each, and the
- * audit chain still verifies at the end.
+ * audit chain still verifies at the end. A FHIR route's errors are OperationOutcomes instead.
  */
 let t: TestApp;
 let admin: Client;
@@ -65,6 +65,18 @@ async function alive() {
 
 const fieldOf = (where: Probe['where'], field: string) => (where === 'body' ? field : `${where}.${field}`);
 
+/**
+ * The error document of an answer as { code, field }, or null if it is not one: problem+json, or on a FHIR route an
+ * OperationOutcome (its first issue's code in details, the parameter named bare in expression, as FHIR clients send it).
+ */
+function errorDoc(res: { headers: Record<string, unknown>; json: () => any }, url: string, where: Probe['where']): { code?: string; field?: string } | null {
+  const type = String(res.headers['content-type'] ?? '');
+  if (type.includes('application/problem+json')) return res.json();
+  if (!url.startsWith('/api/fhir/') || !type.includes('application/fhir+json')) return null;
+  const issue = res.json().issue?.[0];
+  return { code: issue?.details?.coding?.[0]?.code, field: issue?.expression?.[0] === undefined ? undefined : fieldOf(where, issue.expression[0]) };
+}
+
 describe('text at the boundary', () => {
   it('finds text fields on most routes (the probe list is built from the specs)', () => {
     const list = probes();
@@ -88,14 +100,14 @@ describe('text at the boundary', () => {
     expect(res.json()).toMatchObject({ code: 'validation.text_control', field: 'username' });
   });
 
-  it('NUL and unpaired surrogates in every text field of every route: 400 problem+json naming the field', async () => {
+  it('NUL and unpaired surrogates in every text field of every route: 400 problem+json (OperationOutcome on FHIR routes) naming the field', async () => {
     const failures: string[] = [];
     for (const probe of probes()) {
       for (const [value, escaped] of [['a\u0000b', 'a\\u0000b'], ['x\ud800y', 'x\\ud800y'], ['\udc00', '\\udc00']] as const) {
         // a lone surrogate cannot be written in a URL (it has no UTF-8 form); the URL cases get NUL only
         if (probe.where !== 'body' && value !== 'a\u0000b') continue;
         const res = await send(probe, value, escaped);
-        const body = String(res.headers['content-type'] ?? '').includes('application/problem+json') ? res.json() : null;
+        const body = errorDoc(res, probe.spec.url, probe.where);
         if (res.statusCode !== 400 || body?.code !== 'validation.text_control' || body?.field !== fieldOf(probe.where, probe.field)) {
           failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${JSON.stringify(escaped)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
         }
@@ -105,7 +117,7 @@ describe('text at the boundary', () => {
     await alive();
   });
 
-  it('1 MB strings and odd valid Unicode: never a 5xx, every error is problem+json, the server keeps serving', async () => {
+  it('1 MB strings and odd valid Unicode: never a 5xx, every error is problem+json or OperationOutcome, the server keeps serving', async () => {
     const odd = ['🦠😷', 'Nguyễn Văn A\u0301\u0323', '\u202eRTL\u202c', '\ufeff', '\ufffd', 'ﬁ', '𝕳𝖔', "'; drop table persons; --", '%00', '\\u0000'];
     const big = 'ạ'.repeat(1_000_000);
     const failures: string[] = [];
@@ -113,7 +125,7 @@ describe('text at the boundary', () => {
       const values = probe.where === 'body' ? [...odd, big] : odd;
       for (const value of values) {
         const res = await send(probe, value, JSON.stringify(value).slice(1, -1));
-        const problem = res.statusCode < 400 || String(res.headers['content-type'] ?? '').includes('application/problem+json');
+        const problem = res.statusCode < 400 || errorDoc(res, probe.spec.url, probe.where) !== null;
         if (res.statusCode >= 500 || !problem) failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${value.slice(0, 20)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
       }
     }
