@@ -1,9 +1,11 @@
+import { CONTRACTS } from '../server/modules/contracts';
+
 /**
  * Roles and what each may do: the reviewed matrix (rendered in docs/ACCESS.md, enforced route by route
  * by src/server/platform/access-matrix.test.ts). Scope (which units a user sees) is separate: a
  * permission says what kind of action, the scope says on whose data.
  *
- * Rule for every module: it declares its own `<module>.read` / `.write` / `.manage`… here, and its routes
+ * Rule for every module: it declares its own `<module>.read` / `.write` / `.manage`… in its contract.ts, and its routes
  * are guarded only by its own permissions — never by another module's.
  */
 export const ROLES = [
@@ -12,29 +14,11 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Every permission, grouped by the module that owns it, with what it allows (shown in docs/ACCESS.md). */
-export const PERMISSION_INFO = {
-  'people.read': 'Xem người dân và hộ gia đình trong phạm vi',
-  'people.write': 'Thêm, sửa người dân và hộ gia đình',
-  'people.merge': 'Gộp hồ sơ trùng',
-  'cases.read': 'Xem ca bệnh (F0), phiếu điều tra dịch tễ, chất lượng điều tra',
-  'cases.write': 'Ghi nhận, cập nhật, rút ca bệnh; điền phiếu điều tra',
-  'tracing.read': 'Xem tiếp xúc, phân loại F0/F1/F2, danh sách theo dõi, chuỗi lây nhiễm, ổ dịch, địa điểm',
-  'tracing.write': 'Ghi tiếp xúc, nhập danh sách tiếp xúc, đặt tên ổ dịch, thêm địa điểm',
-  'geography.read': 'Xem số liệu tổng hợp theo địa bàn',
-  'geography.import': 'Nhập thôn/ấp, dân số',
-  'users.manage': 'Quản lý tài khoản',
-  'tokens.manage': 'Cấp, thu hồi khóa API cho hệ thống khác (nền tảng quốc gia, phần mềm phòng xét nghiệm)',
-  'rules.read': 'Xem bộ quy tắc',
-  'rules.manage': 'Tạo, kích hoạt bộ quy tắc',
-  'audit.read': 'Tra cứu nhật ký truy cập (cấp tỉnh/thành phố)',
-  'testing.summary': 'Xem số liệu xét nghiệm tổng hợp, danh mục loại xét nghiệm và phòng xét nghiệm',
-  'testing.read': 'Xem từng ống mẫu, buổi lấy mẫu, tổ lấy mẫu, kết quả cá nhân, FHIR',
-  'testing.collect': 'Lấy mẫu, tạo buổi, tổ, chuyến chuyển mẫu',
-  'testing.lab': 'Tiếp nhận mẫu, trả kết quả, nhập tệp kết quả, xử lý xung đột',
-  'testing.manage': 'Quản lý phòng xét nghiệm',
-} as const;
-export type Permission = keyof typeof PERMISSION_INFO;
+type Contract = (typeof CONTRACTS)[number];
+/** Every permission, from every module's contract (each module declares its own in its contract.ts). */
+export type Permission = Contract extends infer C ? (C extends { permissions: Readonly<Record<infer P, string>> } ? P : never) : never;
+/** What each permission allows (shown in docs/ACCESS.md), grouped by the module that owns it. */
+export const PERMISSION_INFO: Readonly<Record<Permission, string>> = Object.assign({}, ...CONTRACTS.map((c) => c.permissions));
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
 
 const ALL = [...PERMISSIONS];

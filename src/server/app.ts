@@ -11,22 +11,29 @@ import { AppError } from './platform/errors';
 import { securityHeaders } from './platform/security-headers';
 import { apiDocsHtml } from './platform/api-docs';
 import type { Services } from './services';
-import { authRoutes, sessionToken } from './modules/auth/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { geographyRoutes } from './modules/geography/routes';
-import { peopleRoutes } from './modules/people/routes';
-import { ruleSetsRoutes } from './modules/rule-sets/routes';
-import { usersRoutes } from './modules/users/routes';
-import { tokensRoutes } from './modules/tokens/routes';
-import { casesRoutes } from './modules/cases/routes';
-import { tracingRoutes } from './modules/tracing/routes';
-import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES, testingRoutes } from './modules/testing/routes';
-import { fhirRoutes } from './modules/testing/fhir/routes';
+import { sessionToken } from './modules/auth/routes';
+import { RESULT_FILE_LIMIT, RESULT_FILE_TYPES } from './modules/testing/routes';
+import { MODULES } from './modules';
+import { CONTRACTS } from './modules/contracts';
+import { moduleProblems, type ServerModule } from './platform/module';
 
 export const WEB_DIST = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
+/**
+ * Each module's routes, after the start checks (platform/module.ts): a module list that differs from the
+ * contract list, a table, permission, error code or route declared twice, a route without a permission or
+ * guarded by another module's permission: the app refuses to start and says which.
+ */
+export function moduleRoutes(modules: readonly ServerModule[], s: Services, config: Config): [ServerModule, RouteSpec<any, any, any>[]][] {
+  const routes = modules.map((m) => [m, m.routes(s, config)] as [ServerModule, RouteSpec<any, any, any>[]]);
+  const byModule = new Map(routes);
+  const problems = moduleProblems(modules, CONTRACTS, (m) => byModule.get(m)!);
+  if (problems.length) throw new Error(`Không khởi động được: khai báo module sai\n- ${problems.join('\n- ')}`);
+  return routes;
+}
+
 /** Builds the HTTP server: platform plugins, then every module's routes, then the web bundle at /. */
-export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string } = {}) {
+export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string; modules?: readonly ServerModule[] } = {}) {
   const webDist = opts.webDist ?? WEB_DIST;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
@@ -49,19 +56,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     const actor = await s.tokens.authenticate(bearer, req.ip);
     return { actor, csrf: null, used: (status: number) => s.tokens.recordUse(actor, req.method, req.url, status) };
   };
-  registerRoutes(app, [
-    ...authRoutes(s.auth, config.COOKIE_SECURE),
-    ...geographyRoutes(s.geography, s.people),
-    ...peopleRoutes(s.people),
-    ...usersRoutes(s.users),
-    ...tokensRoutes(s.tokens),
-    ...ruleSetsRoutes(s.ruleSets),
-    ...auditRoutes(s.db.kysely, s.audit),
-    ...casesRoutes(s.cases, s.investigations),
-    ...tracingRoutes(s.tracing, s.clusters),
-    ...testingRoutes(s.testing, s.resultLookup),
-    ...fhirRoutes(s.fhir),
-  ], resolveSession);
+  registerRoutes(app, moduleRoutes(opts.modules ?? MODULES, s, config).flatMap(([, routes]) => routes), resolveSession);
 
   app.get('/health', async (_req, reply) => {
     try {

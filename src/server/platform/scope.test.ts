@@ -4,17 +4,20 @@ import { aPerson, AN_HOA, CAI_KHE } from '../test/builders';
 import { aLab, aSession, aTeam, shipAndReceive } from '../test/testing-fixtures';
 import { vnDay } from '@domain/dates';
 import { can } from '@domain/access';
+import { MODULES } from '../modules';
+import { routeKey, type ScopeIds } from './module';
 
 /**
  * Walks every registered route marked `personal` with a user whose scope is another commune and
  * proves it gets nothing: 404 (or an empty list) — never the record. New personal routes are covered
- * automatically; a personal route with a path parameter we cannot fill fails the test.
+ * automatically, reached through the scope fixtures their module declares (ServerModule.scope); a personal
+ * route with a path parameter and no fixture fails the test.
  */
 let t: TestApp;
 let inScope: Client;
 let lab: Client;
 let outsider: Client;
-let ids: Record<string, string> = {};
+let ids = {} as ScopeIds;
 
 beforeAll(async () => {
   t = await newTestApp();
@@ -25,7 +28,7 @@ beforeAll(async () => {
     address: '5 Lý Tự Trọng', communeCode: CAI_KHE,
     members: [aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }), aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' })],
   })).json().household;
-  ids = { person: created.members[0].id, other: created.members[1].id, household: created.id };
+  ids = { person: created.members[0].id, other: created.members[1].id, household: created.id, commune: CAI_KHE } as ScopeIds;
   const kase = (await inScope.post('/api/cases', { personId: ids.person, confirmedOn: '2021-09-07', confirmingTest: 'PCR-BI-MAT', detectedIn: 'community', sampledOn: '2021-09-07' })).json().case;
   ids.case = kase.id;
   ids.cluster = (await inScope.post('/api/clusters', { indexCaseId: kase.id, name: 'Ổ dịch hẻm Bí Mật' })).json().id;
@@ -56,46 +59,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Fills a route's path parameters with the in-scope records. */
-function urlFor(url: string): string {
-  const household = url.startsWith('/api/households');
-  const kase = url.startsWith('/api/cases/');
-  const cluster = url.startsWith('/api/clusters/');
-  const session = url.startsWith('/api/testing/sessions/');
-  const conflict = url.startsWith('/api/testing/conflicts/');
-  if (url === '/api/fhir/Observation/:id') return `/api/fhir/Observation/${ids.observation}`;
-  const filled = url.replace(/:(\w+)/g, (_, name: string) => {
-    if (name === 'barcode') return 'SC-0001';
-    if (name === 'id') return household ? ids.household : kase ? ids.case : cluster ? ids.cluster : session ? ids.session : conflict ? ids.conflict : ids.person;
-    throw new Error(`scope test: do not know how to fill :${name} in ${url}; teach urlFor`);
-  });
-  if (filled === '/api/testing/pool-plan') return `${filled}?householdId=${ids.household}`;
-  if (filled === '/api/fhir/Observation') return `${filled}?date=${vnDay()}`;
-  if (filled === '/api/testing/imports') return `${filled}?labId=${ids.lab}`;
-  return filled === '/api/follow-up' ? `${filled}?commune=${CAI_KHE}&date=2021-09-07` : filled;
+/** How each personal route is reached: the scope fixtures its module declares in its manifest (index.ts). */
+const fixtures = new Map(MODULES.flatMap((m) => Object.entries(m.scope ?? {})));
+
+/** The route's URL with the in-scope records; a personal route with a path parameter and no fixture fails the test. */
+function urlFor(spec: { method: string; url: string }): string {
+  const fixture = fixtures.get(routeKey(spec));
+  if (fixture?.url) return fixture.url(ids);
+  if (/:\w+/.test(spec.url)) throw new Error(`scope test: ${routeKey(spec)} has a path parameter; declare its scope fixture in its module's index.ts`);
+  return spec.url;
 }
 
-/** A body that would succeed for an in-scope user, built from the route's own purpose. */
-function bodyFor(method: string, url: string): unknown {
-  if (url === '/api/persons/merge') return { keepId: ids.person, mergeId: ids.other };
-  if (url === '/api/persons/duplicates') return { fullName: 'Trương Văn Bí Mật', birthYear: 1961, communeCode: CAI_KHE };
-  if (url === '/api/persons' && method === 'POST') return aPerson({ communeCode: CAI_KHE, fullName: 'Người Ngoài Phạm Vi', birthYear: 1990 });
-  if (url === '/api/cases' && method === 'POST') return { personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' };
-  if (url === '/api/clusters' && method === 'POST') return { indexCaseId: ids.case, name: 'Ổ dịch do người ngoài đặt' };
-  if (url === '/api/cases/:id' && method === 'PATCH') return { version: 1, outcome: 'died', outcomeOn: '2021-09-20' };
-  if (url === '/api/cases/:id/withdraw') return { reason: 'Thử rút ca bệnh', version: 1 };
-  if (url === '/api/cases/:id/investigation') return { data: { occupation: 'ghi đè' }, version: 0 };
-  if (url === '/api/cases/:id/contacts') return { rows: [{ fullName: 'Người Lạ', birthYear: 1990, sex: 'male', communeCode: CAI_KHE, contactType: 'unmasked', setting: 'household', startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00' }] };
-  if (url === '/api/exposures') return { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00', contactType: 'unmasked', setting: 'household' };
-  if (url === '/api/households' && method === 'POST') return { address: '7 Lý Tự Trọng', communeCode: CAI_KHE, members: [] };
-  if (url.startsWith('/api/households/')) return { version: 1, address: 'Địa chỉ mới' };
-  if (url.startsWith('/api/persons/')) return { version: 1, phone: '0912000111' };
-  if (url === '/api/testing/sessions/:id/samples') return { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: ids.other }], barcodes: ['SC-0002'] };
-  if (url === '/api/testing/samples/:barcode/result') return { result: 'positive', ctValue: 20 };
-  if (url === '/api/testing/lab-pools') return { labId: ids.lab, barcode: 'LP-0001', memberBarcodes: ['SC-0001', 'SC-0002'] };
-  if (url === '/api/testing/results') return { labId: ids.lab, reference: 'LIS-1', rows: [{ barcode: 'SC-0001', result: 'positive', ctValue: 20, resultedAt: new Date().toISOString() }] };
-  if (url === '/api/testing/conflicts/:id') return { decision: 'accept' };
-  return {};
+/** A body that would succeed for an in-scope user (its module's fixture), else an empty object. */
+function bodyFor(spec: { method: string; url: string }): unknown {
+  return fixtures.get(routeKey(spec))?.body?.(ids) ?? {};
 }
 
 describe('scope: a user from another commune reads and writes nothing', () => {
@@ -112,8 +89,8 @@ describe('scope: a user from another commune reads and writes nothing', () => {
   it('every personal route answers the outsider with 404, 400 or nothing', async () => {
     const leaks: string[] = [];
     for (const spec of t.app.routeSpecs.filter((r) => r.personal)) {
-      const url = urlFor(spec.url);
-      const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
+      const url = urlFor(spec);
+      const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec));
       const text = res.body;
       if (text.includes('Bí Mật') || text.includes('PCR-BI-MAT') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
       if (res.statusCode >= 200 && res.statusCode < 300 && String(res.headers['content-type']).includes('spreadsheetml')) {
@@ -164,7 +141,7 @@ describe('scope: a user from another commune reads and writes nothing', () => {
 
   it('personal routes need a session', async () => {
     for (const spec of t.app.routeSpecs.filter((r) => r.personal)) {
-      const res = await t.anonymous().request(spec.method, urlFor(spec.url), spec.method === 'GET' ? undefined : {});
+      const res = await t.anonymous().request(spec.method, urlFor(spec), spec.method === 'GET' ? undefined : {});
       expect(res.statusCode, `${spec.method} ${spec.url}`).toBe(401);
     }
   });
@@ -186,7 +163,7 @@ describe('personal routes for the user in scope', () => {
       const before = (await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
       // the ward officer where the role allows, else the city lab (lab-only routes; the whole city is its scope)
       const ward = spec.access !== 'session' && spec.access !== 'public' && can('commune_officer', spec.access);
-      const res = await (ward ? inScope : lab).request(spec.method, urlFor(spec.url), spec.method === 'GET' ? undefined : bodyFor(spec.method, spec.url));
+      const res = await (ward ? inScope : lab).request(spec.method, urlFor(spec), spec.method === 'GET' ? undefined : bodyFor(spec));
       if (ward && (res.body.includes('Xã Bên') || res.body.includes('0939111222'))) shown.push(`${spec.method} ${spec.url}`);
       if (res.statusCode >= 300) {
         if (spec.method === 'GET') notServed.push(`${spec.method} ${spec.url} → ${res.statusCode} ${res.body.slice(0, 160)}`);

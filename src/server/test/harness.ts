@@ -79,6 +79,7 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   services: Services;
+  config: Config;
   /** A client logged in as a new user of that role and scope. */
   as(role: Role, scopeUnits: string[]): Promise<Client>;
   anonymous(): Client;
@@ -94,7 +95,7 @@ export async function newTestApp(over: Partial<Record<keyof Config, string>> = {
   const app = await buildApp(services, config, { logger: process.env.TEST_LOG === '1' ? undefined : false });
   await app.ready();
   return {
-    app, db, services,
+    app, db, services, config,
     async as(role, scopeUnits) {
       const username = `${role.replace(/_/g, '')}${++userCounter}${randomBytes(2).toString('hex')}`;
       const password = 'mat-khau-thu-nghiem-' + randomBytes(4).toString('hex');

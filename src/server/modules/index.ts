@@ -1,0 +1,29 @@
+import type { ServerModule } from '../platform/module';
+import { authModule } from './auth';
+import { geographyModule } from './geography';
+import { peopleModule } from './people';
+import { usersModule } from './users';
+import { tokensModule } from './tokens';
+import { ruleSetsModule } from './rule-sets';
+import { auditModule } from './audit';
+import { casesModule } from './cases';
+import { tracingModule } from './tracing';
+import { testingModule } from './testing';
+
+/**
+ * The server's modules, one line each, in the order their routes are registered (and listed in OpenAPI and
+ * docs/ACCESS.md). Each module's contract is also listed in ./contracts.ts (the web shares it); the app refuses to
+ * start when the two lists differ. Adding a module: docs/ARCHITECTURE.md.
+ */
+export const MODULES: readonly ServerModule[] = [
+  authModule,
+  geographyModule,
+  peopleModule,
+  usersModule,
+  tokensModule,
+  ruleSetsModule,
+  auditModule,
+  casesModule,
+  tracingModule,
+  testingModule,
+];
