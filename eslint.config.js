@@ -1,5 +1,21 @@
 import tseslint from 'typescript-eslint';
 
+/** Module files that still hold SQL outside a repository: each is to move into its module's repo (issue #12). */
+const LEGACY_SQL = [
+  'src/server/modules/auth/service.ts',
+  'src/server/modules/cases/investigation.ts',
+  'src/server/modules/people/service.ts',
+  'src/server/modules/rule-sets/service.ts',
+  'src/server/modules/testing/board.ts',
+  'src/server/modules/testing/public.ts',
+  'src/server/modules/testing/results.ts',
+  'src/server/modules/testing/rollup.ts',
+  'src/server/modules/testing/service.ts',
+  'src/server/modules/tracing/chain.ts',
+  'src/server/modules/tracing/clusters.ts',
+  'src/server/modules/users/service.ts',
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -33,5 +49,18 @@ export default tseslint.config(
     // a module's contract (permissions, error codes) is shared with the web: data only
     files: ['src/server/modules/*/contract.ts', 'src/server/platform/contract.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!@domain/contract$)', message: 'A contract is pure data: it imports only @domain/contract.' }] }] },
+  },
+  {
+    // SQL only in a module's repositories (repo.ts, repo/*.ts); src/server/platform/table-ownership.test.ts holds each
+    // repository to the tables its manifest owns. LEGACY_SQL: files that still hold SQL, to empty (issue #12).
+    files: ['src/server/modules/**/*.ts'],
+    ignores: ['**/repo.ts', '**/repo/**', '**/*.test.ts', ...LEGACY_SQL],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|copyCsv)$/]", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
+        { selector: "CallExpression[callee.property.name='query'][callee.object.property.name='pool']", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
+      ],
+    },
   },
 );
