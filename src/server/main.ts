@@ -1,12 +1,19 @@
 import { loadConfig } from './config';
 import { buildApp } from './app';
 import { bootstrap, ADMIN_USERNAME } from './bootstrap';
+import { MODULES } from './modules';
+import { JobRunner } from './platform/jobs';
 
 const config = loadConfig();
 const say = (msg: string) => process.stdout.write(`[trung-tam-chi-huy] ${msg}\n`);
 const started = await bootstrap(config, { seedDemo: true, log: say });
 const app = await buildApp(started.services, config);
 await app.listen({ port: config.PORT, host: config.HOST });
+const jobs = new JobRunner(started.db, started.services, MODULES.flatMap((m) => m.jobs ?? []), (run) => {
+  if (!run.ok) say(`Việc định kỳ ${run.job} lỗi: ${run.error}`);
+  else if (!run.skipped) say(`Việc định kỳ ${run.job}: ${JSON.stringify(run.result)} (${Math.round(run.ms)} ms)`);
+});
+jobs.start();
 
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
 say(`Sẵn sàng tại ${url}  (CSDL: ${started.db.kind === 'pglite' ? `PGlite, ${config.DATA_DIR}` : 'PostgreSQL'})`);
@@ -20,6 +27,7 @@ async function shutdown(signal: string) {
   closing = true;
   say(`Nhận ${signal}, đang dừng…`);
   const force = setTimeout(() => process.exit(1), 10_000).unref();
+  jobs.stop();
   await app.close();
   await started.services.audit.flush({ strict: true }).catch((e: unknown) => say(`Nhật ký truy cập chưa ghi hết: ${String(e)}`));
   await started.db.close();

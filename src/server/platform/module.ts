@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/tables';
 import type { Services } from '../services';
 import type { RouteSpec } from './http';
+import { scheduleProblem, type JobSpec } from './jobs';
 
 /**
  * The records the scope test creates in one commune (Cái Khế) before it walks the personal routes as a user of
@@ -43,6 +44,8 @@ export interface ServerModule {
   /** The tables it owns: only its repositories query them; other modules go through its service. */
   tables: readonly (keyof Database)[];
   routes(s: Services, config: Config): RouteSpec<any, any, any>[];
+  /** Its scheduled work (daily assessments, reports, reminders, purges), run by platform/jobs.ts in Vietnam time. */
+  jobs?: readonly JobSpec<Services>[];
   /** Keyed `METHOD /url`: required for a personal route with a path parameter or a required query; else optional. */
   scope?: Readonly<Record<string, ScopeFixture>>;
 }
@@ -60,7 +63,7 @@ export const PLATFORM_TABLES: readonly (keyof Database)[] = ['schema_migrations'
  * The checks the app makes before it starts (buildApp throws, naming the module and what is wrong): the module
  * list and the contract list name the same modules, no table, permission or error code is declared twice, every
  * route is public, for any session or guarded by a permission of its own module, and every scope fixture names
- * a route of its module.
+ * a route of its module, every job is named `<module>.…` once and has a schedule croner accepts.
  */
 export function moduleProblems(modules: readonly ServerModule[], contracts: readonly ModuleContract[], routesOf: (m: ServerModule) => RouteSpec<any, any, any>[]): string[] {
   const problems: string[] = [];
@@ -83,6 +86,7 @@ export function moduleProblems(modules: readonly ServerModule[], contracts: read
     for (const e of Object.keys(c.errors)) once('Mã lỗi', errors, e, c.name);
   }
   const routes = new Map<string, string>();
+  const jobs = new Map<string, string>();
   for (const m of modules) {
     const name = m.contract.name;
     for (const t of m.tables) once('Bảng', tables, t, name);
@@ -98,6 +102,12 @@ export function moduleProblems(modules: readonly ServerModule[], contracts: read
         const owner = permissions.get(access);
         problems.push(owner ? `Module «${name}»: ${key} dùng quyền ${access} của module «${owner}»; mỗi module chỉ dùng quyền của mình` : `Module «${name}»: ${key} dùng quyền ${access} không có trong hợp đồng nào`);
       }
+    }
+    for (const job of m.jobs ?? []) {
+      once('Việc định kỳ', jobs, job.name, name);
+      if (!job.name.startsWith(`${name}.`)) problems.push(`Module «${name}»: việc định kỳ «${job.name}» phải mang tên «${name}.…»`);
+      const bad = scheduleProblem(job.schedule);
+      if (bad) problems.push(`Module «${name}»: lịch «${job.schedule}» của việc định kỳ «${job.name}» không hợp lệ (${bad})`);
     }
     for (const key of Object.keys(m.scope ?? {})) if (!keys.has(key)) problems.push(`Module «${name}»: kịch bản phạm vi (scope) cho ${key}, nhưng module không có đường dẫn này`);
   }
