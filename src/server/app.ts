@@ -33,7 +33,7 @@ export function moduleRoutes(modules: readonly ServerModule[], s: Services, conf
 }
 
 /** Builds the HTTP server: platform plugins, then every module's routes, then the web bundle at /. */
-export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string; modules?: readonly ServerModule[] } = {}) {
+export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string; modules?: readonly ServerModule[]; checkResponses?: boolean } = {}) {
   const webDist = opts.webDist ?? WEB_DIST;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
@@ -56,7 +56,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     const actor = await s.tokens.authenticate(bearer, req.ip);
     return { actor, csrf: null, used: (status: number) => s.tokens.recordUse(actor, req.method, req.url, status) };
   };
-  registerRoutes(app, moduleRoutes(opts.modules ?? MODULES, s, config).flatMap(([, routes]) => routes), resolveSession);
+  registerRoutes(app, moduleRoutes(opts.modules ?? MODULES, s, config).flatMap(([, routes]) => routes), resolveSession, { checkResponses: opts.checkResponses });
 
   app.get('/health', async (_req, reply) => {
     try {

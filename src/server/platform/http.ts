@@ -25,7 +25,7 @@ export interface RouteContext<P, Q, B> {
  * @example route({ method: 'GET', url: '/api/persons/:id', tag: 'people', summary: 'Xem một người',
  *   access: 'people.read', personal: true, params: z.object({ id: uuid }), handler: ({ params, actor }) => … })
  */
-export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   method: Method;
   url: string;
   tag: string;
@@ -38,11 +38,16 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /**
+   * The shape of a successful JSON answer: the handler's return type is checked against it, OpenAPI shows it, and
+   * the tests check every answer against it (registerRoutes' checkResponses). Routes that answer files omit it.
+   */
+  response?: ZodType<R>;
   /** Status of a successful answer (default 200). */
   status?: number;
   /** A larger body limit than the server's default (file uploads). */
   bodyLimit?: number;
-  handler(ctx: RouteContext<P, Q, B>): Promise<unknown> | unknown;
+  handler(ctx: RouteContext<P, Q, B>): Promise<R> | R;
 }
 
 /**
@@ -51,7 +56,7 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
  */
 export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string | null; used?: (status: number) => void } | null>;
 
-export function route<P = unknown, Q = unknown, B = unknown>(spec: RouteSpec<P, Q, B>): RouteSpec<P, Q, B> {
+export function route<P = unknown, Q = unknown, B = unknown, R = unknown>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
   return spec;
 }
 
@@ -72,10 +77,21 @@ function assertStorableText(req: FastifyRequest, locale: 'vi' | 'en') {
   }
 }
 
+/** The answer does not match the route's declared response schema: a bug in the route, never the caller's. */
+function assertResponse(spec: RouteSpec<any, any, any, any>, result: unknown) {
+  const checked = spec.response!.safeParse(result);
+  if (checked.success) return;
+  const issue = checked.error.issues[0];
+  throw new Error(`${spec.method} ${spec.url}: the answer does not match its response schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Registers route specs on Fastify; keeps them on `app.routeSpecs` for OpenAPI and the scope test. */
-export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, any>[], resolveSession: SessionResolver) {
+export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, any, any>[], resolveSession: SessionResolver, opts: {
+  /** Check every answer against the route's response schema (tests): a mismatch is a 500 naming the field. */
+  checkResponses?: boolean;
+} = {}) {
   for (const spec of specs) {
     app.routeSpecs.push(spec);
     app.route({
@@ -102,6 +118,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
           session?.used?.(reply.sent ? reply.statusCode : spec.status ?? 200);
           if (reply.sent) return reply;
           reply.status(spec.status ?? 200);
+          if (opts.checkResponses && spec.response) assertResponse(spec, result);
           return result ?? null;
         } catch (err) {
           session?.used?.(err instanceof AppError ? err.status : 500);
@@ -115,7 +132,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
 /** OpenAPI 3.1 document generated from the registered zod contracts. */
 export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const json = (s: ZodType | undefined) => (s ? z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) : undefined);
+  const json = (s: ZodType | undefined, io: 'input' | 'output' = 'input') => (s ? z.toJSONSchema(s, { io, unrepresentable: 'any' }) : undefined);
   for (const spec of specs) {
     const path = spec.url.replace(/:(\w+)/g, '{$1}');
     const parameters: unknown[] = [];
@@ -132,7 +149,7 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
       parameters,
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(spec.body) } } } } : {}),
       responses: {
-        [String(spec.status ?? 200)]: { description: 'OK' },
+        [String(spec.status ?? 200)]: { description: 'OK', ...(spec.response ? { content: { 'application/json': { schema: json(spec.response, 'output') } } } : {}) },
         '4XX': { description: 'problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },
       ...(spec.access === 'public' ? {} : { security: [{ session: [] }] }),

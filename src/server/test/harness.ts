@@ -92,7 +92,8 @@ export async function newTestApp(over: Partial<Record<keyof Config, string>> = {
   const db = await newTestDb();
   const config = testConfig(over);
   const services = await createServices(db, config, opts);
-  const app = await buildApp(services, config, { logger: process.env.TEST_LOG === '1' ? undefined : false });
+  // every answer of every test is checked against its route's response schema
+  const app = await buildApp(services, config, { logger: process.env.TEST_LOG === '1' ? undefined : false, checkResponses: true });
   await app.ready();
   return {
     app, db, services, config,

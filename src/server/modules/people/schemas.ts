@@ -83,57 +83,73 @@ export const mergeBody = z.object({
   mergeId: uuid,
 });
 
-export interface PersonView {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-  birthYear: number;
-  sex: 'male' | 'female';
-  nationalId: string | null;
-  phone: string | null;
-  occupation: string | null;
-  workplace: string | null;
-  address: string | null;
-  provinceCode: string;
-  districtCode: string;
-  communeCode: string;
-  hamletCode: string | null;
-  householdId: string | null;
-  synthetic: boolean;
-  mergedInto: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export const personView = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  birthDate: z.string().nullable(),
+  birthYear: z.number().int(),
+  sex: z.enum(['male', 'female']),
+  nationalId: z.string().nullable(),
+  phone: z.string().nullable(),
+  occupation: z.string().nullable(),
+  workplace: z.string().nullable(),
+  address: z.string().nullable(),
+  provinceCode: z.string(),
+  districtCode: z.string(),
+  communeCode: z.string(),
+  hamletCode: z.string().nullable(),
+  householdId: z.string().nullable(),
+  synthetic: z.boolean(),
+  mergedInto: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type PersonView = z.infer<typeof personView>;
 
-export interface HouseholdView {
-  id: string;
-  address: string;
-  provinceCode: string;
-  districtCode: string;
-  communeCode: string;
-  hamletCode: string | null;
-  headPersonId: string | null;
-  synthetic: boolean;
-  version: number;
-  members: PersonView[];
-}
+export const householdView = z.object({
+  id: z.string(),
+  address: z.string(),
+  provinceCode: z.string(),
+  districtCode: z.string(),
+  communeCode: z.string(),
+  hamletCode: z.string().nullable(),
+  headPersonId: z.string().nullable(),
+  synthetic: z.boolean(),
+  version: z.number().int(),
+  members: z.array(personView),
+});
+export type HouseholdView = z.infer<typeof householdView>;
 
-export interface DuplicateWarning {
-  id: string;
-  fullName: string;
-  birthYear: number;
-  communeCode: string;
-  nationalId: string | null;
-  similarity: number;
-}
+export const duplicateWarning = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  birthYear: z.number().int(),
+  communeCode: z.string(),
+  nationalId: z.string().nullable(),
+  similarity: z.number(),
+});
+export type DuplicateWarning = z.infer<typeof duplicateWarning>;
 
-export interface SearchResult {
-  items: PersonView[];
-  total: number;
+export const searchResult = z.object({
+  items: z.array(personView),
+  total: z.number().int(),
   /** true when there are more matches than `total` counts. */
-  totalCapped: boolean;
-  ranked: boolean;
-  page: number;
-  pageSize: number;
-}
+  totalCapped: z.boolean(),
+  ranked: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type SearchResult = z.infer<typeof searchResult>;
+
+export const personCreated = z.object({ person: personView, warnings: z.array(duplicateWarning) });
+export const householdCreated = z.object({ household: householdView, warnings: z.array(duplicateWarning) });
+
+/** A change to a person's record, from the audit log (reads left out). */
+export const historyEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fields: z.array(z.string()).nullable(),
+});
