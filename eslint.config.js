@@ -13,7 +13,6 @@ const LEGACY_SQL = [
   'src/server/modules/testing/service.ts',
   'src/server/modules/tracing/chain.ts',
   'src/server/modules/tracing/clusters.ts',
-  'src/server/modules/users/service.ts',
 ];
 
 export default tseslint.config(

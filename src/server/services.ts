@@ -28,7 +28,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     lockMinutes: config.LOGIN_LOCK_MINUTES, maxDelayMs: config.LOGIN_MAX_DELAY_MS, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   const users = new UsersService(db.kysely, units, audit, auth);
-  const tokens = new TokensService(db.kysely, units, audit);
+  const tokens = new TokensService(db.kysely, units, audit, users);
   const ruleSets = new RuleSetsService(db.kysely, audit);
   // tracing reads cases through CasesService, and cases reclassifies through tracing: the reader is bound lazily
   const caseReader: CaseReader = { caseInScope: (...a) => cases.caseInScope(...a), activeCasesOfInTx: (...a) => cases.activeCasesOfInTx(...a) };

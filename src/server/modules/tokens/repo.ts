@@ -8,8 +8,7 @@ export function insertToken(trx: Transaction<Database>, row: Omit<TokenRow, 'cre
 }
 
 export function listTokens(db: Kysely<Database>) {
-  return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.issued_by')
-    .selectAll('api_tokens').select('users.username as issuer_username').orderBy('api_tokens.created_at', 'desc').execute();
+  return db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').execute();
 }
 
 export function revokeToken(trx: Transaction<Database>, id: string, by: string) {
@@ -20,11 +19,8 @@ export function tokenById(db: Kysely<Database>, id: string) {
   return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A token by its hash with what its issuer is now (role, scope, whether disabled). */
-export function tokenWithIssuer(db: Kysely<Database>, hash: string) {
-  return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.issued_by')
-    .selectAll('api_tokens').select(['users.username as issuer_username', 'users.role as issuer_role', 'users.scope_units as issuer_scope', 'users.disabled as issuer_disabled', 'users.agency as issuer_agency'])
-    .where('api_tokens.token_hash', '=', hash).executeTakeFirst();
+export function tokenByHash(db: Kysely<Database>, hash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
 }
 
 export function touchToken(db: Kysely<Database>, id: string) {

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import type { UnitDirectory } from '../geography/directory';
+import type { UsersService } from '../users/service';
 import * as repo from './repo';
 import type { TokenIssue, TokenView } from './schemas';
 
@@ -27,7 +28,10 @@ const endOfVnDay = (day: string) => new Date(`${addDays(day, 1)}T00:00:00+07:00`
 export class TokensService {
   private touched = new Map<string, number>();
 
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly now = () => new Date()) {}
+  constructor(
+    private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog,
+    private readonly users: Pick<UsersService, 'issuers'>, private readonly now = () => new Date(),
+  ) {}
 
   async issue(actor: Actor, input: TokenIssue): Promise<{ token: string; view: TokenView }> {
     input.permissions.forEach((p, i) => {
@@ -53,7 +57,9 @@ export class TokensService {
   }
 
   async list(): Promise<TokenView[]> {
-    return (await repo.listTokens(this.db)).map((r) => this.present(r));
+    const rows = await repo.listTokens(this.db);
+    const issuers = await this.users.issuers(rows.map((r) => r.issued_by));
+    return rows.map((r) => this.present({ ...r, issuer_username: issuers.get(r.issued_by)?.username ?? r.issued_by }));
   }
 
   async revoke(actor: Actor, id: string): Promise<TokenView> {
@@ -72,16 +78,17 @@ export class TokensService {
 
   /** The actor a bearer token stands for; a token that is unknown, revoked, expired or whose issuer is disabled is refused. */
   async authenticate(bearer: string, ip: string): Promise<Actor> {
-    const row = bearer.startsWith(PREFIX) ? await repo.tokenWithIssuer(this.db, sha256(bearer)) : undefined;
+    const row = bearer.startsWith(PREFIX) ? await repo.tokenByHash(this.db, sha256(bearer)) : undefined;
+    const issuer = row ? (await this.users.issuers([row.issued_by])).get(row.issued_by) : undefined;
     const now = this.now();
-    if (!row || row.revoked_at || new Date(row.expires_at) <= now || row.issuer_disabled) throw new AppError('auth.token_invalid', 401);
-    const issuerRole = row.issuer_role as Role;
-    const issuerScope = this.units.resolveScope(row.issuer_scope);
+    if (!row || !issuer || row.revoked_at || new Date(row.expires_at) <= now || issuer.disabled) throw new AppError('auth.token_invalid', 401);
+    const issuerRole = issuer.role as Role;
+    const issuerScope = this.units.resolveScope(issuer.scopeUnits);
     const permissions = row.permissions.filter((p): p is Permission => ROLE_PERMISSIONS[issuerRole].includes(p as Permission) && !NOT_FOR_TOKENS.includes(p as Permission));
     const scopeUnits = row.scope_units.filter((code) => this.units.unitInScope(issuerScope, code));
     const actor: Actor = {
-      id: row.issued_by, username: `${row.issuer_username}/${row.prefix}`, fullName: row.name, role: issuerRole, permissions,
-      scopeUnits, scope: this.units.resolveScope(scopeUnits), agency: row.issuer_agency, ip, tokenId: row.id,
+      id: row.issued_by, username: `${issuer.username}/${row.prefix}`, fullName: row.name, role: issuerRole, permissions,
+      scopeUnits, scope: this.units.resolveScope(scopeUnits), agency: issuer.agency, ip, tokenId: row.id,
     };
     const last = this.touched.get(row.id) ?? 0;
     if (now.getTime() - last > TOUCH_MS) {

@@ -1,5 +1,4 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { ROLE_PERMISSIONS, ROLES } from '@domain/access';
 import { uuidv7 } from '@domain/uuid';
@@ -10,13 +9,17 @@ import { AppError } from '../../platform/errors';
 import { generatePassword, hashPassword } from '../../platform/passwords';
 import type { AuthService } from '../auth/service';
 import type { UnitDirectory } from '../geography/directory';
+import * as repo from './repo';
 import type { userCreate, userPatch, UserView } from './schemas';
+
+/** What an API token needs of the account that issued it. */
+export interface Issuer { id: string; username: string; role: string; scopeUnits: string[]; disabled: boolean; agency: string | null }
 
 export class UsersService {
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly auth: AuthService) {}
 
   async list(): Promise<UserView[]> {
-    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    const rows = await repo.listUsers(this.db);
     return rows.map((r) => this.present(r));
   }
 
@@ -29,8 +32,7 @@ export class UsersService {
     const communes = [...new Set(communeCodes)];
     const wanted = new Map(communes.map((c) => [c, [c, this.units.placeOf(c).district_code]]));
     const codes = [...new Set([...wanted.values()].flat())];
-    const rows = codes.length === 0 ? [] : await this.db.selectFrom('users').select(['full_name', 'agency', 'scope_units'])
-      .where('disabled', '=', false).where('role', 'in', tracers).where(sql<boolean>`scope_units && ${sql.val(codes)}::text[]`).orderBy('full_name').execute();
+    const rows = codes.length === 0 ? [] : await repo.activeUsersScopedTo(this.db, tracers, codes);
     return new Map(communes.map((c) => [c, wanted.get(c)!.flatMap((unitCode) => rows.filter((r) => r.scope_units.includes(unitCode))
       .map((r) => ({ fullName: r.full_name, agency: r.agency, unitCode })))
       .slice(0, 5)]));
@@ -42,12 +44,12 @@ export class UsersService {
     const password = input.password ?? generatePassword();
     const hash = await hashPassword(password);
     const user = await this.db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('users').select('id').where(sql`lower(username)`, '=', input.username).executeTakeFirst();
+      const taken = await repo.userByUsernameCi(trx, input.username);
       if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, 'username');
-      const row = await trx.insertInto('users').values({
+      const row = await repo.insertUser(trx, {
         id: uuidv7(), username: input.username, full_name: input.fullName, password_hash: hash, role: input.role,
         scope_units: input.scopeUnits, agency: input.agency ?? null,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'user', entityId: row.id, fields: ['username', 'role', 'scopeUnits'] });
       return row;
     });
@@ -58,17 +60,16 @@ export class UsersService {
     patch.scopeUnits?.forEach((code, i) => this.requireScopeUnit(code, `scopeUnits.${i}`));
     return this.db.transaction().execute(async (trx) => {
       // the administrators, locked: two changes at once cannot both remove "the other" last one
-      await trx.selectFrom('users').select('id').where('role', '=', 'system_admin').forUpdate().execute();
+      await repo.lockAdmins(trx);
       const changes: Updateable<UsersTable> = {};
       if (patch.fullName !== undefined) changes.full_name = patch.fullName;
       if (patch.role !== undefined) changes.role = patch.role;
       if (patch.scopeUnits !== undefined) changes.scope_units = patch.scopeUnits;
       if (patch.agency !== undefined) changes.agency = patch.agency;
       if (patch.disabled !== undefined) changes.disabled = patch.disabled;
-      const row = await trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+      const row = await repo.updateUser(trx, id, changes);
       if (!row) throw new AppError('users.not_found', 404);
-      const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').where('disabled', '=', false).executeTakeFirstOrThrow();
-      if (Number(admins.n) === 0) throw new AppError('users.last_admin', 409, {}, patch.role !== undefined ? 'role' : 'disabled');
+      if ((await repo.countActiveAdmins(trx)) === 0) throw new AppError('users.last_admin', 409, {}, patch.role !== undefined ? 'role' : 'disabled');
       if (patch.role !== undefined || patch.scopeUnits !== undefined || patch.disabled) await this.auth.endSessionsOf(id, trx);
       await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: Object.keys(patch) });
       return this.present(row);
@@ -80,8 +81,7 @@ export class UsersService {
     const password = generatePassword();
     const hash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
-      const res = await trx.updateTable('users').set({ password_hash: hash, failed_logins: 0, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
-      if (!res.numUpdatedRows) throw new AppError('users.not_found', 404);
+      if (!(await repo.setPassword(trx, id, hash))) throw new AppError('users.not_found', 404);
       await this.auth.endSessionsOf(id, trx);
       await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: id, fields: ['password'] });
     });
@@ -89,8 +89,13 @@ export class UsersService {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-    return r.n;
+    return repo.countUsers(this.db);
+  }
+
+  /** The accounts that issued these API tokens, by id (whether disabled, their role and scope now). */
+  async issuers(ids: string[]): Promise<Map<string, Issuer>> {
+    const rows = ids.length === 0 ? [] : await repo.issuersByIds(this.db, [...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, role: r.role, scopeUnits: r.scope_units, disabled: r.disabled, agency: r.agency }]));
   }
 
   private requireScopeUnit(code: string, field: string) {
