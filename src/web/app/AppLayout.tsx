@@ -1,37 +1,14 @@
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
-import {
-  AlertOutlined, ApiOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CheckSquareOutlined, ClockCircleOutlined, CloudUploadOutlined, ClusterOutlined, DiffOutlined, EnvironmentOutlined, ExperimentOutlined, FieldTimeOutlined, MedicineBoxOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, ScheduleOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined,
-} from '@ant-design/icons';
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, SettingOutlined } from '@ant-design/icons';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { useIsPhone } from '@web/ui/useIsPhone';
 import { useAuth } from './AuthProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
-import { activeMenuKey, allowedMenu, type MenuKey } from './menu-items';
+import { activeMenuKey, allowedMenu, menuLabel, type MenuEntry } from './menu-items';
 import { UserMenu } from './UserMenu';
-
-const ICONS: Record<MenuKey, React.ReactNode> = {
-  geography: <EnvironmentOutlined />,
-  people: <TeamOutlined />,
-  cases: <AlertOutlined />,
-  followUp: <FieldTimeOutlined />,
-  clusters: <ClusterOutlined />,
-  investigationQuality: <CheckSquareOutlined />,
-  testingSummary: <BarChartOutlined />,
-  overdueSamples: <ClockCircleOutlined />,
-  resultImport: <CloudUploadOutlined />,
-  resultConflicts: <DiffOutlined />,
-  sampling: <MedicineBoxOutlined />,
-  testingTasks: <ScheduleOutlined />,
-  lab: <ExperimentOutlined />,
-  labs: <BankOutlined />,
-  users: <UserOutlined />,
-  tokens: <ApiOutlined />,
-  ruleSets: <SolutionOutlined />,
-  audit: <AuditOutlined />,
-};
 
 /** The shell after login: side menu (a drawer on phones), header with language and account, the page. */
 export function AppLayout() {
@@ -44,7 +21,7 @@ export function AppLayout() {
   const active = activeMenuKey(location.pathname);
 
   const allowed = allowedMenu(can);
-  const entry = (e: (typeof allowed)[number]) => ({ key: e.key, icon: ICONS[e.key], label: <Link to={e.path} onClick={() => setDrawer(false)}>{m.menu[e.key]}</Link> });
+  const entry = ({ key, icon: Icon, path, label }: MenuEntry) => ({ key, icon: <Icon />, label: <Link to={path} onClick={() => setDrawer(false)}>{menuLabel(m, label)}</Link> });
   const main = allowed.filter((e) => e.group === 'main').map(entry);
   const admin = allowed.filter((e) => e.group === 'admin').map(entry);
   const items: MenuProps['items'] = [

@@ -1,37 +1,22 @@
+import type { ComponentType } from 'react';
 import type { Permission } from '@domain/access';
-import type { Messages } from './i18n/vi';
-import { paths } from './paths';
-
-export type MenuKey = 'geography' | 'people' | 'cases' | 'followUp' | 'clusters' | 'investigationQuality' | 'testingSummary' | 'overdueSamples' | 'resultImport' | 'resultConflicts' | 'sampling' | 'testingTasks' | 'lab' | 'labs' | 'users' | 'tokens' | 'ruleSets' | 'audit';
+import { MODULES } from '@web/modules';
+import type { Messages } from './i18n/messages';
 
 export interface MenuEntry {
-  key: MenuKey;
+  key: string;
+  /** The label's dotted key in the messages: 'menu.people'. */
+  label: string;
+  icon: ComponentType;
   path: string;
   permission: Permission;
+  order: number;
   group: 'main' | 'admin';
+  activeUnder?: readonly string[];
 }
 
-/** The modules that exist, in menu order; each shows only for users with its permission. */
-export const MENU: readonly MenuEntry[] = [
-  { key: 'geography', path: paths.geography, permission: 'geography.read', group: 'main' },
-  { key: 'people', path: paths.people, permission: 'people.read', group: 'main' },
-  { key: 'cases', path: paths.cases, permission: 'cases.read', group: 'main' },
-  { key: 'followUp', path: paths.followUp, permission: 'tracing.read', group: 'main' },
-  { key: 'clusters', path: paths.clusters, permission: 'tracing.read', group: 'main' },
-  { key: 'investigationQuality', path: paths.investigationQuality, permission: 'cases.read', group: 'main' },
-  { key: 'sampling', path: paths.sampling, permission: 'testing.read', group: 'main' },
-  { key: 'testingTasks', path: paths.testingTasks, permission: 'testing.read', group: 'main' },
-  { key: 'lab', path: paths.lab, permission: 'testing.lab', group: 'main' },
-  { key: 'testingSummary', path: paths.testingSummary, permission: 'testing.summary', group: 'main' },
-  { key: 'overdueSamples', path: paths.overdueSamples, permission: 'testing.read', group: 'main' },
-  { key: 'resultImport', path: paths.resultImport, permission: 'testing.lab', group: 'main' },
-  { key: 'resultConflicts', path: paths.resultConflicts, permission: 'testing.lab', group: 'main' },
-  { key: 'users', path: paths.users, permission: 'users.manage', group: 'admin' },
-  { key: 'tokens', path: paths.tokens, permission: 'tokens.manage', group: 'admin' },
-  { key: 'ruleSets', path: paths.ruleSets, permission: 'rules.read', group: 'admin' },
-  { key: 'labs', path: paths.labs, permission: 'testing.manage', group: 'admin' },
-  { key: 'audit', path: paths.audit, permission: 'audit.read', group: 'admin' },
-];
+/** Every module's menu entries, in menu order; each shows only for users with its permission. */
+export const MENU: readonly MenuEntry[] = MODULES.flatMap((m): readonly MenuEntry[] => m.menu).sort((a, b) => a.order - b.order);
 
 export function allowedMenu(can: (p: Permission) => boolean): MenuEntry[] {
   return MENU.filter((e) => can(e.permission));
@@ -42,14 +27,17 @@ export function firstAllowedPath(can: (p: Permission) => boolean): string | null
   return allowedMenu(can)[0]?.path ?? null;
 }
 
-export function menuLabel(m: Messages, key: MenuKey): string {
-  return m.menu[key];
+/** The text at a dotted key ('menu.people'). */
+export function menuLabel(m: Messages, label: string): string {
+  const text = label.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], m);
+  return typeof text === 'string' ? text : label;
 }
 
-/** The menu entry a URL belongs to (longest path prefix). */
-export function activeMenuKey(pathname: string): MenuKey | null {
-  const hit = MENU.filter((e) => pathname === e.path || pathname.startsWith(e.path + '/'));
+const under = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(prefix + '/');
+
+/** The menu entry a URL belongs to (longest path prefix, then the entries' other prefixes). */
+export function activeMenuKey(pathname: string): string | null {
+  const hit = MENU.filter((e) => under(pathname, e.path));
   if (hit.length) return hit.sort((a, b) => b.path.length - a.path.length)[0].key;
-  if (pathname.startsWith('/ho-gia-dinh')) return 'people';
-  return null;
+  return MENU.find((e) => e.activeUnder?.some((p) => under(pathname, p)))?.key ?? null;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { personInput } from '@server/modules/people/schemas';
-import { en } from '@web/app/i18n/en';
-import { vi } from '@web/app/i18n/vi';
+import { CATALOGS } from '@web/app/i18n/messages';
 import { ApiError } from './api';
 import { pathOf, problemFieldErrors, requiredMessage, splitProblem, zodFieldErrors } from './form-errors';
 
+const { vi, en } = CATALOGS;
 const labels: Record<string, string> = { fullName: 'Họ và tên', sex: 'Giới tính', communeCode: 'Xã/phường/thị trấn', nationalId: 'Số CCCD/CMND', birthYear: 'Năm sinh', birthDate: 'Ngày sinh' };
 const labelOf = (p: (string | number)[]) => labels[String(p[p.length - 1])] ?? String(p[p.length - 1]);
 

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import type { ZodError } from 'zod';
 import { isErrorCode, messageFor } from '@domain/error-catalog';
-import type { Messages } from '@web/app/i18n/vi';
+import type { Messages } from '@web/app/i18n/messages';
 import { ApiError, type Problem } from './api';
 import { fill } from './fill';
 

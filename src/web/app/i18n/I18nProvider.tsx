@@ -1,13 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { formatDate, formatDateTime, formatNumber } from '@domain/format';
 import { setApiLanguage } from '@web/lib/api';
-import { en } from './en';
-import { vi, type Messages } from './vi';
+import { CATALOGS, type Language, type Messages } from './messages';
 
-export type Language = 'vi' | 'en';
+export type { Language };
 
 const STORAGE_KEY = 'tc.language';
-const CATALOGS: Record<Language, Messages> = { vi, en };
 
 interface I18n {
   lang: Language;

@@ -2,7 +2,7 @@ import { contactLine, exposureSetting, type ContactLine } from '@server/modules/
 import { parseVnDate } from '@domain/format';
 import { foldVietnamese } from '@domain/vn-text';
 import { isErrorCode, messageFor } from '@domain/error-catalog';
-import type { Messages } from '@web/app/i18n/vi';
+import type { Messages } from '@web/app/i18n/messages';
 import { fill } from '@web/lib/fill';
 import type { ContactTypeRule } from './hooks/useCases';
 

@@ -1,4 +1,4 @@
-import type { Messages } from '@web/app/i18n/vi';
+import type { Messages } from '@web/app/i18n/messages';
 
 /** What the person form holds; dates are 'YYYY-MM-DD' (or the raw text while invalid). */
 export interface PersonFormValues {

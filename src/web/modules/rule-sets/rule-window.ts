@@ -1,4 +1,4 @@
-import type { Messages } from '@web/app/i18n/vi';
+import type { Messages } from '@web/app/i18n/messages';
 import { formatDate } from '@domain/format';
 import { fill } from '@web/lib/fill';
 

@@ -1,0 +1,91 @@
+import type { Widen } from '@web/app/i18n/catalog';
+
+/** Vietnamese text of geography (areas and units): the first language. {name} marks a value filled in. */
+export const vi = {
+  menu: {
+    geography: 'Tổng quan địa bàn',
+  },
+  units: {
+    province: 'Tỉnh/thành phố',
+    district: 'Quận/huyện',
+    commune: 'Xã/phường/thị trấn',
+    hamlet: 'Ấp/khu vực',
+    all: 'Tất cả',
+    choose: 'Chọn…',
+    filter: 'Lọc theo đơn vị',
+  },
+  geography: {
+    title: 'Tổng quan địa bàn',
+    scopeTitle: 'Địa bàn bạn quản lý',
+    unit: 'Đơn vị',
+    type: 'Loại',
+    population: 'Dân số',
+    households: 'Số hộ',
+    asOf: 'Số liệu ngày',
+    registeredPersons: 'Người đã quản lý',
+    registeredHouseholds: 'Hộ đã quản lý',
+    viewPeople: 'Xem người dân',
+    total: 'Tổng cộng',
+    noPopulation: 'Chưa có số liệu',
+    populationOf: 'Dân số {name}: {count} người, {households} hộ (ngày {asOf}; nguồn: {source})',
+    noChildren: 'Đơn vị này chưa có đơn vị con. Xã/phường có thể nhập danh sách ấp/khu vực từ tệp CSV.',
+    childrenOf: 'Các đơn vị thuộc {name}',
+    import: {
+      title: 'Nhập danh sách ấp/khu vực (CSV)',
+      help: 'Dòng đầu là tiêu đề code,name,type; loại (type) là Ấp, Khu vực hoặc Tổ dân phố. Tệp có lỗi thì không dòng nào được nhập; nhập lại cùng tệp không thay đổi gì.',
+      file: 'Chọn tệp CSV',
+      text: 'Nội dung CSV',
+      submit: 'Nhập danh sách',
+      done: 'Đã nhập: {inserted} ấp mới, {updated} cập nhật, {unchanged} không đổi',
+      rowErrors: 'Các dòng lỗi',
+      line: 'Dòng',
+      field: 'Cột',
+      message: 'Lỗi',
+    },
+  },
+};
+
+/** English text: every key of `vi`. */
+export const en: Widen<typeof vi> = {
+  menu: {
+    geography: 'Area overview',
+  },
+  units: {
+    province: 'Province/city',
+    district: 'District',
+    commune: 'Commune/ward',
+    hamlet: 'Hamlet',
+    all: 'All',
+    choose: 'Choose…',
+    filter: 'Filter by unit',
+  },
+  geography: {
+    title: 'Area overview',
+    scopeTitle: 'Your areas',
+    unit: 'Unit',
+    type: 'Type',
+    population: 'Population',
+    households: 'Households',
+    asOf: 'As of',
+    registeredPersons: 'Registered persons',
+    registeredHouseholds: 'Registered households',
+    viewPeople: 'View people',
+    total: 'Total',
+    noPopulation: 'No figure yet',
+    populationOf: 'Population of {name}: {count} people, {households} households (as of {asOf}; source: {source})',
+    noChildren: 'This unit has no sub-units yet. A commune can import its hamlets from a CSV file.',
+    childrenOf: 'Units of {name}',
+    import: {
+      title: 'Import hamlets (CSV)',
+      help: 'The first line is the header code,name,type; type is Ấp, Khu vực or Tổ dân phố. A file with any bad row imports nothing; importing the same file again changes nothing.',
+      file: 'Choose a CSV file',
+      text: 'CSV content',
+      submit: 'Import',
+      done: 'Imported: {inserted} new hamlets, {updated} updated, {unchanged} unchanged',
+      rowErrors: 'Rows with errors',
+      line: 'Line',
+      field: 'Column',
+      message: 'Error',
+    },
+  },
+};

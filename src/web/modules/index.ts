@@ -1,0 +1,20 @@
+import { audit } from './audit';
+import { cases } from './cases';
+import { geography } from './geography';
+import { people } from './people';
+import { ruleSets } from './rule-sets';
+import { testing } from './testing';
+import { tokens } from './tokens';
+import { users } from './users';
+
+/** Every web module, one line each: the router, the menu and the UI text are built from this list. */
+export const MODULES = [
+  geography,
+  people,
+  cases,
+  testing,
+  users,
+  tokens,
+  ruleSets,
+  audit,
+] as const;

@@ -1,0 +1,71 @@
+import type { Widen } from '@web/app/i18n/catalog';
+
+/** Vietnamese text of user accounts: the first language. {name} marks a value filled in. */
+export const vi = {
+  menu: {
+    users: 'Người dùng',
+  },
+  users: {
+    title: 'Người dùng',
+    create: 'Tạo người dùng',
+    editTitle: 'Sửa người dùng {name}',
+    username: 'Tên đăng nhập',
+    fullName: 'Họ và tên',
+    role: 'Vai trò',
+    scope: 'Phạm vi quản lý',
+    scopeHelp: 'Chọn thành phố (toàn thành phố), quận/huyện hoặc xã/phường',
+    agency: 'Cơ quan',
+    status: 'Trạng thái',
+    createdAt: 'Ngày tạo',
+    password: 'Mật khẩu',
+    passwordHelp: 'Để trống để hệ thống tạo mật khẩu ngẫu nhiên',
+    active: 'Đang hoạt động',
+    disabled: 'Đã khóa',
+    failedLogins: 'Hoạt động, {n} lần sai mật khẩu gần đây',
+    disable: 'Khóa tài khoản',
+    enable: 'Mở khóa tài khoản',
+    disableConfirm: 'Khóa tài khoản {name}? Người này bị đăng xuất ngay.',
+    resetPassword: 'Đặt lại mật khẩu',
+    resetConfirm: 'Đặt lại mật khẩu của {name}? Các phiên đăng nhập của người này sẽ kết thúc.',
+    passwordOnceTitle: 'Mật khẩu của {name}',
+    passwordOnceHelp: 'Mật khẩu chỉ hiển thị một lần. Hãy ghi lại và chuyển cho người dùng qua kênh an toàn.',
+    created: 'Đã tạo người dùng {name}',
+    updated: 'Đã lưu người dùng {name}',
+    search: 'Tìm người dùng',
+  },
+};
+
+/** English text: every key of `vi`. */
+export const en: Widen<typeof vi> = {
+  menu: {
+    users: 'Users',
+  },
+  users: {
+    title: 'Users',
+    create: 'Create user',
+    editTitle: 'Edit user {name}',
+    username: 'Username',
+    fullName: 'Full name',
+    role: 'Role',
+    scope: 'Scope',
+    scopeHelp: 'Choose the city (city-wide), districts or communes',
+    agency: 'Agency',
+    status: 'Status',
+    createdAt: 'Created',
+    password: 'Password',
+    passwordHelp: 'Leave empty to have a random password generated',
+    active: 'Active',
+    disabled: 'Disabled',
+    failedLogins: 'Active, {n} recent wrong passwords',
+    disable: 'Disable account',
+    enable: 'Enable account',
+    disableConfirm: 'Disable the account of {name}? They are logged out at once.',
+    resetPassword: 'Reset password',
+    resetConfirm: 'Reset the password of {name}? Their sessions will end.',
+    passwordOnceTitle: 'Password of {name}',
+    passwordOnceHelp: 'The password is shown only once. Write it down and hand it to the user through a safe channel.',
+    created: 'Created user {name}',
+    updated: 'Saved user {name}',
+    search: 'Search users',
+  },
+};
