@@ -22,7 +22,7 @@ export async function prepare(db: Db, dir: string) {
   const services = await createServices(db, testConfig());
   const { user } = await services.users.create(null, { username: `lab.${randomBytes(3).toString('hex')}`, fullName: 'Phòng xét nghiệm', role: 'command_center', scopeUnits: ['92'], agency: null, password: randomBytes(12).toString('hex') });
   const a = { ...actor(user.id), role: 'command_center' as const };
-  const lab = await services.testing.saveLab(a, { name: 'Phòng xét nghiệm thử tắt tiến trình', address: null, dailyCapacity: {}, opensAt: '07:00', closesAt: '22:00', active: true });
+  const lab = await services.labIntake.saveLab(a, { name: 'Phòng xét nghiệm thử tắt tiến trình', address: null, dailyCapacity: {}, opensAt: '07:00', closesAt: '22:00', active: true });
   const team = await services.testing.saveTeam(a, { communeCode: CAI_KHE, name: 'Tổ thử', members: [], active: true });
   // 60,000 single tubes collected at 08:00 and received at 09:00 on 10/09/2021, one (synthetic) person each
   await sql`insert into samples (id, province_code, district_code, commune_code, barcode, test_type, kind, team_id, members_count, collected_at, collected_on, lab_id, received_at)

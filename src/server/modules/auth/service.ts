@@ -1,16 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import { ROLE_PERMISSIONS, type Role } from '@domain/access';
 import { accountDelayMs, lockoutMinutes, type ThrottlePolicy } from '@domain/login-throttle';
 import type { Database } from '../../db/tables';
-import { preparedFirst } from '../../db/prepared';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { hashPassword, verifyPassword } from '../../platform/passwords';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { UnitDirectory } from '../geography/directory';
+import type { UserAccounts } from '../users/accounts';
+import * as repo from './repo';
 import type { Me } from './schemas';
 
 export interface AuthOptions {
@@ -32,7 +32,10 @@ export class AuthService {
   private limiter: RateLimiter;
   private readonly policy: ThrottlePolicy;
 
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly opts: AuthOptions) {
+  constructor(
+    private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog,
+    private readonly accounts: UserAccounts, private readonly opts: AuthOptions,
+  ) {
     this.limiter = new RateLimiter(opts.ratePerMinute, 60_000);
     this.policy = { maxFailures: opts.maxFailures, baseMinutes: opts.lockMinutes, maxDelayMs: opts.maxDelayMs };
   }
@@ -45,17 +48,17 @@ export class AuthService {
   async login(username: string, password: string, ip: string): Promise<{ token: string; me: Me; expiresAt: Date }> {
     if (!this.limiter.hit(ip)) throw new AppError('auth.rate_limited', 429);
     const account = username.toLowerCase();
-    const throttle = await this.db.selectFrom('login_throttle').select(['blocked_until']).where('account', '=', account).where('address', '=', ip).executeTakeFirst();
+    const throttle = await repo.throttleOf(this.db, account, ip);
     if (throttle?.blocked_until && new Date(throttle.blocked_until) > new Date()) {
       throw new AppError('auth.locked', 423, { minutes: Math.ceil((new Date(throttle.blocked_until).getTime() - Date.now()) / 60_000) });
     }
-    const user = await this.db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', account).executeTakeFirst();
+    const user = await this.accounts.byUsername(account);
     const wait = accountDelayMs(user?.failed_logins ?? 0, this.policy);
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const ok = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await DUMMY_HASH, password), false);
     if (!user || !ok || user.disabled) {
       await this.db.transaction().execute(async (trx) => {
-        if (user) await trx.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', user.id).execute();
+        if (user) await this.accounts.loginFailed(trx, user.id);
         await this.recordFailure(trx, account, ip);
         await this.audit.record(trx, { id: null, username, ip }, { action: 'login_failed', entity: 'user', entityId: user?.id ?? null });
       });
@@ -65,10 +68,9 @@ export class AuthService {
     const csrf = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + this.opts.sessionTtlHours * 3_600_000);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
-      await trx.deleteFrom('login_throttle').where('account', '=', account).where('address', '=', ip).execute();
-      await trx.insertInto('sessions').values({ token_hash: sha256(token), user_id: user.id, csrf_token: csrf, ip, expires_at: expiresAt }).execute();
-      await trx.deleteFrom('sessions').where('user_id', '=', user.id).where('expires_at', '<', new Date()).execute();
+      await this.accounts.loginSucceeded(trx, user.id);
+      await repo.clearThrottle(trx, account, ip);
+      await repo.openSession(trx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrf, ip, expires_at: expiresAt });
       await this.audit.record(trx, { id: user.id, username: user.username, ip }, { action: 'login', entity: 'user', entityId: user.id });
     });
     const actor = this.actorOf(user, ip);
@@ -77,17 +79,12 @@ export class AuthService {
 
   /** One more failure from `address` on `account`; at the threshold the address is shut out for a growing time. */
   private async recordFailure(trx: Transaction<Database>, account: string, address: string): Promise<void> {
-    const row = await trx.insertInto('login_throttle').values({ account, address, failures: 1 })
-      .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet({ failures: sql`login_throttle.failures + 1`, last_failure_at: sql`now()` }))
-      .returning(['failures', 'lockouts']).executeTakeFirstOrThrow();
+    const row = await repo.addThrottleFailure(trx, account, address);
     if (row.failures < this.policy.maxFailures) return;
     const lockouts = row.lockouts + 1;
-    await trx.updateTable('login_throttle')
-      .set({ failures: 0, lockouts, blocked_until: new Date(Date.now() + lockoutMinutes(lockouts, this.policy) * 60_000) })
-      .where('account', '=', account).where('address', '=', address).execute();
+    await repo.lockThrottle(trx, account, address, lockouts, new Date(Date.now() + lockoutMinutes(lockouts, this.policy) * 60_000));
     // rows of addresses that stopped trying a day ago are of no further use
-    await trx.deleteFrom('login_throttle').where('last_failure_at', '<', sql<Date>`now() - interval '2 days'`)
-      .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', new Date())])).execute();
+    await repo.purgeThrottle(trx);
   }
 
   /** The actor behind a session token, or null when it is unknown, expired or the user is disabled. */
@@ -97,16 +94,15 @@ export class AuthService {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && now - hit.cachedAt < SESSION_CACHE_MS && hit.expiresAt > now) return { actor: { ...hit.actor, ip }, csrf: hit.csrf };
-    const row = await preparedFirst(this.db, 'session_by_token', this.db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.username', 'users.full_name', 'users.role', 'users.scope_units', 'users.agency', 'users.disabled'])
-      .where('sessions.token_hash', '=', key));
-    if (!row || row.disabled || new Date(row.expires_at).getTime() <= now) {
+    const row = await repo.sessionByHash(this.db, key);
+    const user = row && new Date(row.expires_at).getTime() > now ? await this.accounts.ofSession(row.user_id) : undefined;
+    if (!row || !user || user.disabled) {
       this.cache.delete(key);
       return null;
     }
-    const actor = this.actorOf(row, ip);
+    const actor = this.actorOf(user, ip);
     if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(key, { actor, csrf: row.csrf_token, userId: row.id, expiresAt: new Date(row.expires_at).getTime(), cachedAt: now });
+    this.cache.set(key, { actor, csrf: row.csrf_token, userId: user.id, expiresAt: new Date(row.expires_at).getTime(), cachedAt: now });
     return { actor, csrf: row.csrf_token };
   }
 
@@ -115,7 +111,7 @@ export class AuthService {
     const key = sha256(token);
     this.cache.delete(key);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('sessions').where('token_hash', '=', key).execute();
+      await repo.deleteSession(trx, key);
       await this.audit.record(trx, actor, { action: 'logout', entity: 'user', entityId: actor.id });
     });
   }
@@ -123,15 +119,14 @@ export class AuthService {
   /** Ends every session of a user (disabled, password reset, role or scope changed). */
   async endSessionsOf(userId: string, trx: Kysely<Database> = this.db): Promise<void> {
     for (const [key, v] of this.cache) if (v.userId === userId) this.cache.delete(key);
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await repo.deleteSessionsOf(trx, userId);
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
-    const user = await this.db.selectFrom('users').select(['password_hash']).where('id', '=', actor.id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(user.password_hash, current))) throw new AppError('auth.wrong_password', 400, {}, 'currentPassword');
+    if (!(await verifyPassword(await this.accounts.passwordHash(actor.id), current))) throw new AppError('auth.wrong_password', 400, {}, 'currentPassword');
     const hash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ password_hash: hash, updated_at: new Date() }).where('id', '=', actor.id).execute();
+      await this.accounts.setPasswordHash(trx, actor.id, hash);
       await this.audit.record(trx, actor, { action: 'update', entity: 'user', entityId: actor.id, fields: ['password'] });
     });
   }

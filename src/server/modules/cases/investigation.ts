@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { completeness, timelinessHours } from '@domain/investigation';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { assertInScope, inScope } from '../../platform/scope';
+import { assertInScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo';
@@ -20,7 +20,7 @@ export class InvestigationService {
 
   async get(actor: Actor, caseId: string): Promise<InvestigationView> {
     const kase = await this.caseInScope(actor, caseId);
-    const row = await this.db.selectFrom('investigations').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    const row = await repo.investigationOf(this.db, caseId);
     const form = row ? await this.ruleSets.get(row.form_rule_set_id) : await this.ruleSets.inForce('investigation_form', kase.confirmed_on);
     this.audit.read(actor, { action: 'read', entity: 'investigation', entityId: caseId });
     return this.present(caseId, form, row ?? null);
@@ -30,10 +30,10 @@ export class InvestigationService {
   async save(actor: Actor, caseId: string, props: { data: Record<string, unknown>; version: number; complete: boolean }): Promise<InvestigationView> {
     const kase = await this.caseInScope(actor, caseId);
     // the form is read before the transaction: PGlite has one connection, and the form never changes once chosen
-    const chosen = await this.db.selectFrom('investigations').select('form_rule_set_id').where('case_id', '=', caseId).executeTakeFirst();
+    const chosen = await repo.investigationFormOf(this.db, caseId);
     const form = chosen ? await this.ruleSets.get(chosen.form_rule_set_id) : await this.ruleSets.inForce('investigation_form', kase.confirmed_on);
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('investigations').selectAll().where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+      const existing = await repo.lockInvestigation(trx, caseId);
       const fields = (form.payload as InvestigationView['form']).fields;
       const known = new Set(fields.map((f) => f.key));
       const data = Object.fromEntries(Object.entries(props.data).filter(([k]) => known.has(k)));
@@ -46,12 +46,11 @@ export class InvestigationService {
       const timeliness = completedAt ? timelinessHours(new Date(kase.created_at), completedAt) : null;
       const values = { data: JSON.stringify(data), completeness: Math.round(score * 1000) / 1000, status: props.complete ? 'completed' as const : (existing?.status ?? 'draft'), updated_at: new Date() };
       const row = existing
-        ? await trx.updateTable('investigations').set({ ...values, ...(completedAt ? { completed_at: completedAt, timeliness_hours: timeliness } : {}), version: sql`version + 1` })
-          .where('case_id', '=', caseId).returningAll().executeTakeFirstOrThrow()
-        : await trx.insertInto('investigations').values({
+        ? await repo.updateInvestigation(trx, caseId, { ...values, ...(completedAt ? { completed_at: completedAt, timeliness_hours: timeliness } : {}) })
+        : await repo.insertInvestigation(trx, {
           ...values, case_id: caseId, province_code: kase.province_code, district_code: kase.district_code, commune_code: kase.commune_code,
           form_rule_set_id: form.id, form_version: form.version, completed_at: completedAt, timeliness_hours: timeliness,
-        }).returningAll().executeTakeFirstOrThrow();
+        });
       if (props.complete || !existing) await this.audit.record(trx, actor, { action: existing ? 'update' : 'create', entity: 'investigation', entityId: caseId, fields: Object.keys(data) });
       return this.present(caseId, form, row);
     });
@@ -59,22 +58,8 @@ export class InvestigationService {
 
   /** Per district: cases, investigations completed, mean completeness, median and share within target of timeliness. */
   async quality(actor: Actor, q: { from: string; to: string; unit?: string }) {
-    const { from, to } = q;
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
-    const rows = await this.db.selectFrom('cases')
-      .leftJoin('investigations', 'investigations.case_id', 'cases.id')
-      .where((eb) => inScope(eb, actor, 'cases'))
-      .$if(!!unit, (qb) => qb.where(sql.ref(`cases.${unit!.column}`), '=', unit!.code))
-      .where('cases.status', '=', 'active').where('cases.confirmed_on', '>=', from).where('cases.confirmed_on', '<=', to)
-      .groupBy('cases.district_code')
-      .select([
-        'cases.district_code',
-        sql<number>`count(*)::int`.as('cases'),
-        sql<number>`count(*) filter (where investigations.status = 'completed')::int`.as('completed'),
-        sql<number>`coalesce(avg(investigations.completeness), 0)::float8`.as('mean_completeness'),
-        sql<number | null>`percentile_cont(0.5) within group (order by investigations.timeliness_hours)::float8`.as('median_hours'),
-      ])
-      .orderBy('cases.district_code').execute();
+    const rows = await repo.investigationQuality(this.db, actor, { from: q.from, to: q.to, unit });
     return rows.map((r) => ({ districtCode: r.district_code, cases: r.cases, completed: r.completed, meanCompleteness: Math.round(r.mean_completeness * 1000) / 1000, medianHours: r.median_hours }));
   }
 

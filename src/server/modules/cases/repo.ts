@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
-import type { Database, CasesTable } from '../../db/tables';
+import type { Database, CasesTable, InvestigationsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
 
@@ -54,4 +54,51 @@ export async function listCases(db: Q, actor: Actor, f: CaseFilter, offset: numb
 /** Active cases of these persons (tracing's classification graph reads them through CasesService.activeCasesOfInTx). */
 export function activeCasesOf(db: Q, personIds: string[]) {
   return db.selectFrom('cases').selectAll().where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).where('status', '=', 'active').execute();
+}
+
+/** What tracing's clusters show of their index cases. */
+export function casesByIds(db: Q, ids: string[]) {
+  return db.selectFrom('cases').select(['id', 'person_id', 'case_code', 'confirmed_on']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+}
+
+// ---- investigations ------------------------------------------------------------------------------------------
+
+export function investigationOf(db: Q, caseId: string) {
+  return db.selectFrom('investigations').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+}
+
+export function investigationFormOf(db: Q, caseId: string) {
+  return db.selectFrom('investigations').select('form_rule_set_id').where('case_id', '=', caseId).executeTakeFirst();
+}
+
+export function lockInvestigation(trx: Transaction<Database>, caseId: string) {
+  return trx.selectFrom('investigations').selectAll().where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+}
+
+/** Saves the next version of a case's investigation. */
+export function updateInvestigation(trx: Transaction<Database>, caseId: string, changes: Updateable<InvestigationsTable>) {
+  return trx.updateTable('investigations').set({ ...changes, version: sql`version + 1` }).where('case_id', '=', caseId).returningAll().executeTakeFirstOrThrow();
+}
+
+export function insertInvestigation(trx: Transaction<Database>, row: Insertable<InvestigationsTable>) {
+  return trx.insertInto('investigations').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Per district of the caller's active cases confirmed from..to (within `unit` if given): investigation figures. */
+export function investigationQuality(db: Q, actor: Actor, q: { from: string; to: string; unit: { column: string; code: string } | null }) {
+  const { unit } = q;
+  return db.selectFrom('cases')
+    .leftJoin('investigations', 'investigations.case_id', 'cases.id')
+    .where((eb) => inScope(eb, actor, 'cases'))
+    .$if(!!unit, (qb) => qb.where(sql.ref(`cases.${unit!.column}`), '=', unit!.code))
+    .where('cases.status', '=', 'active').where('cases.confirmed_on', '>=', q.from).where('cases.confirmed_on', '<=', q.to)
+    .groupBy('cases.district_code')
+    .select([
+      'cases.district_code',
+      sql<number>`count(*)::int`.as('cases'),
+      sql<number>`count(*) filter (where investigations.status = 'completed')::int`.as('completed'),
+      sql<number>`coalesce(avg(investigations.completeness), 0)::float8`.as('mean_completeness'),
+      sql<number | null>`percentile_cont(0.5) within group (order by investigations.timeliness_hours)::float8`.as('median_hours'),
+    ])
+    .orderBy('cases.district_code').execute();
 }

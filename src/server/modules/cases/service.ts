@@ -128,6 +128,12 @@ export class CasesService {
   /** Active cases of these persons in the caller's transaction (tracing's classification graph). */
   activeCasesOfInTx = (trx: Transaction<Database>, personIds: string[]) => repo.activeCasesOf(trx, personIds);
 
+  /** Active cases of these persons (tracing's chain figures). */
+  activeCasesOf = (personIds: string[]) => (personIds.length ? repo.activeCasesOf(this.db, personIds) : Promise.resolve([]));
+
+  /** Index cases of clusters: code, person and confirmation day, by id. */
+  casesByIds = (ids: string[]) => (ids.length ? repo.casesByIds(this.db, ids) : Promise.resolve([]));
+
   /**
    * A confirming test result arrived (testing module, inside its transaction): opens the person's case unless one
    * is active. Where the person was found follows their current class (an F1 in quarantine) or the sampling.

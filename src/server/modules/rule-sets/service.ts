@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { fieldErrors } from '../../platform/problem';
+import * as repo from './repo';
 import type { RuleSetInput, RuleSetView } from './schemas';
 
 export const SEED_FILE = new URL('../../../../data/rule-sets-2021.json', import.meta.url);
@@ -29,13 +30,11 @@ export class RuleSetsService {
   constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog) {}
 
   async list(kind?: RuleSetKind): Promise<RuleSetView[]> {
-    let q = this.db.selectFrom('rule_sets').selectAll();
-    if (kind) q = q.where('kind', '=', kind);
-    return (await q.orderBy('kind').orderBy('version', 'desc').execute()).map(present);
+    return (await repo.listRuleSets(this.db, kind)).map(present);
   }
 
   async get(id: string): Promise<RuleSetView> {
-    const row = await this.db.selectFrom('rule_sets').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await repo.ruleSetById(this.db, id);
     if (!row) throw new AppError('rules.not_found', 404);
     return present(row);
   }
@@ -60,16 +59,15 @@ export class RuleSetsService {
       if (resolvePointer(parsed.data, pointer) === undefined) throw new AppError('rules.confidence_pointer', 400, { pointer }, 'confidence');
     }
     return this.db.transaction().execute(async (trx) => {
-      const last = await trx.selectFrom('rule_sets').select('version').where('kind', '=', input.kind).orderBy('version', 'desc').limit(1).executeTakeFirst();
-      const version = opts.version ?? (last?.version ?? 0) + 1;
-      const clash = await trx.selectFrom('rule_sets').select('id').where('kind', '=', input.kind).where('version', '=', version).executeTakeFirst();
+      const version = opts.version ?? (await repo.lastVersion(trx, input.kind)) + 1;
+      const clash = await repo.versionOf(trx, input.kind, version);
       if (clash) throw new AppError('rules.version_taken', 409, { version }, 'version');
       const status = opts.status ?? 'draft';
-      const row = await trx.insertInto('rule_sets').values({
+      const row = await repo.insertRuleSet(trx, {
         id: uuidv7(), kind: input.kind, version, legal_basis: input.legalBasis, effective_from: input.effectiveFrom, effective_to: input.effectiveTo ?? null,
         status, payload: JSON.stringify(parsed.data), confidence: JSON.stringify(input.confidence), notes: input.notes ?? null,
         created_by: actor?.id ?? null, activated_at: status === 'active' ? new Date() : null,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'rule_set', entityId: row.id, detail: { kind: input.kind, version } });
       this.inForceCache.clear();
       return present(row);
@@ -79,7 +77,7 @@ export class RuleSetsService {
   /** Puts a draft in force from its effectiveFrom; versions of the same kind keep their own windows. */
   async activate(actor: Actor, id: string): Promise<RuleSetView> {
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx.updateTable('rule_sets').set({ status: 'active', activated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+      const row = await repo.activateRuleSet(trx, id);
       if (!row) throw new AppError('rules.not_found', 404);
       await this.audit.record(trx, actor, { action: 'activate', entity: 'rule_set', entityId: id, detail: { kind: row.kind, version: row.version } });
       this.inForceCache.clear();
@@ -92,7 +90,7 @@ export class RuleSetsService {
     const entries = JSON.parse(await readFile(file, 'utf8')) as (RuleSetInput & { version: number; status: 'draft' | 'active' })[];
     let added = 0;
     for (const e of entries) {
-      const exists = await this.db.selectFrom('rule_sets').select('id').where('kind', '=', e.kind).where('version', '=', e.version).executeTakeFirst();
+      const exists = await repo.versionOf(this.db, e.kind, e.version);
       if (exists) continue;
       await this.addVersion(null, { ...e, confidence: e.confidence ?? {} }, { version: e.version, status: e.status });
       added++;

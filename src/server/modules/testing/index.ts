@@ -14,7 +14,7 @@ export const testingModule = defineModule({
     'test_types', 'labs', 'sampling_teams', 'sampling_sessions', 'shipments', 'samples', 'sample_members', 'testing_tasks',
     'result_imports', 'result_import_rows', 'result_conflicts', 'testing_daily', 'pending_samples', 'testing_backlog',
   ],
-  routes: (s) => [...testingRoutes(s.testing, s.resultLookup), ...fhirRoutes(s.fhir)],
+  routes: (s) => [...testingRoutes(s.testing, s.labIntake, s.resultLookup), ...fhirRoutes(s.fhir)],
   scope: {
     'GET /api/testing/sessions/:id': { url: (ids) => `/api/testing/sessions/${ids.session}` },
     'GET /api/testing/pool-plan': { url: (ids) => `/api/testing/pool-plan?householdId=${ids.household}` },

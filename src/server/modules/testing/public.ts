@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { PeopleService } from '../people/service';
+import * as repo from './repo/lookup';
 import type { TestingService } from './service';
 
 /**
@@ -17,10 +18,8 @@ export class ResultLookup {
   async lookup(ip: string, q: { barcode: string; idOrPhone: string }) {
     if (!this.perAddress.hit(ip) || !this.perBarcode.hit(q.barcode)) throw new AppError('testing.rate_limited', 429);
     const k = this.svc.db.kysely;
-    const sample = await k.selectFrom('samples').select(['id', 'barcode', 'kind', 'result', 'resulted_at', 'reported_at', 'collected_on', 'test_type'])
-      .where('barcode', '=', q.barcode).executeTakeFirst();
-    const members = sample ? await k.selectFrom('sample_members').select('person_id').where('sample_id', '=', sample.id).execute() : [];
-    const matched = sample ? await this.people.identityMatches(members.map((m) => m.person_id), q.idOrPhone) : [];
+    const sample = await repo.tubeForLookup(k, q.barcode);
+    const matched = sample ? await this.people.identityMatches(await repo.personsOfTube(k, sample.id), q.idOrPhone) : [];
     if (!sample || !matched.length) throw new AppError('testing.lookup_not_found', 404);
     this.svc.audit.read({ id: null, username: 'public', ip }, { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } });
     const final = sample.result && sample.result !== 'invalid' ? sample.result : null;

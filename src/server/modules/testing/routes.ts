@@ -4,6 +4,7 @@ import { route } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import { overdueSamples, testingSummary } from './board';
 import { importResults, type ImportReport } from './import';
+import type { LabIntake } from './intake';
 import type { ResultLookup } from './public';
 import { templateCsv } from './result-file';
 import {
@@ -25,12 +26,12 @@ function answer(report: ImportReport) {
   return report;
 }
 
-export function testingRoutes(t: TestingService, lookup: ResultLookup) {
+export function testingRoutes(t: TestingService, intake: LabIntake, lookup: ResultLookup) {
   return [
     route({ method: 'GET', url: '/api/testing/test-types', tag: 'testing', summary: 'Loại xét nghiệm và mã LOINC', access: 'testing.summary', handler: () => t.testTypes() }),
-    route({ method: 'GET', url: '/api/testing/labs', tag: 'testing', summary: 'Phòng xét nghiệm: công suất theo loại, giờ làm việc', access: 'testing.summary', handler: ({ actor }) => t.labs(actor) }),
-    route({ method: 'POST', url: '/api/testing/labs', tag: 'testing', summary: 'Thêm phòng xét nghiệm', access: 'testing.manage', body: labInput, status: 201, handler: ({ actor, body }) => t.saveLab(actor, body) }),
-    route({ method: 'PUT', url: '/api/testing/labs/:id', tag: 'testing', summary: 'Sửa phòng xét nghiệm', access: 'testing.manage', params: idParams, body: labInput, handler: ({ actor, params, body }) => t.saveLab(actor, body, params.id) }),
+    route({ method: 'GET', url: '/api/testing/labs', tag: 'testing', summary: 'Phòng xét nghiệm: công suất theo loại, giờ làm việc', access: 'testing.summary', handler: ({ actor }) => intake.labs(actor) }),
+    route({ method: 'POST', url: '/api/testing/labs', tag: 'testing', summary: 'Thêm phòng xét nghiệm', access: 'testing.manage', body: labInput, status: 201, handler: ({ actor, body }) => intake.saveLab(actor, body) }),
+    route({ method: 'PUT', url: '/api/testing/labs/:id', tag: 'testing', summary: 'Sửa phòng xét nghiệm', access: 'testing.manage', params: idParams, body: labInput, handler: ({ actor, params, body }) => intake.saveLab(actor, body, params.id) }),
     route({ method: 'GET', url: '/api/testing/teams', tag: 'testing', summary: 'Tổ lấy mẫu theo xã', access: 'testing.read', personal: true, query: z.object({ communeCode: z.string().optional() }), handler: ({ actor, query }) => t.teams(actor, query.communeCode) }),
     route({ method: 'POST', url: '/api/testing/teams', tag: 'testing', summary: 'Thêm tổ lấy mẫu', access: 'testing.collect', body: teamInput, status: 201, handler: ({ actor, body }) => t.saveTeam(actor, body) }),
     route({ method: 'PUT', url: '/api/testing/teams/:id', tag: 'testing', summary: 'Sửa tổ lấy mẫu', access: 'testing.collect', params: idParams, body: teamInput, handler: ({ actor, params, body }) => t.saveTeam(actor, body, params.id) }),
@@ -45,17 +46,17 @@ export function testingRoutes(t: TestingService, lookup: ResultLookup) {
     }),
     route({ method: 'GET', url: '/api/testing/samples/:barcode', tag: 'testing', summary: 'Ống mẫu: người được lấy mẫu, các mốc thời gian, kết quả, nhiệm vụ tách mẫu', access: 'testing.read', personal: true, params: barcodeParams, handler: ({ actor, params }) => t.sample(actor, params.barcode) }),
 
-    route({ method: 'GET', url: '/api/testing/shipments', tag: 'testing', summary: 'Chuyến chuyển mẫu tới phòng xét nghiệm', access: 'testing.read', personal: true, query: z.object({ labId: uuid.optional(), pending: z.enum(['true', 'false']).optional() }), handler: ({ actor, query }) => t.shipments(actor, { labId: query.labId, pending: query.pending === 'true' }) }),
-    route({ method: 'POST', url: '/api/testing/shipments', tag: 'testing', summary: 'Gửi các ống mẫu tới phòng xét nghiệm', access: 'testing.collect', body: shipmentInput, status: 201, handler: ({ actor, body }) => t.ship(actor, body) }),
+    route({ method: 'GET', url: '/api/testing/shipments', tag: 'testing', summary: 'Chuyến chuyển mẫu tới phòng xét nghiệm', access: 'testing.read', personal: true, query: z.object({ labId: uuid.optional(), pending: z.enum(['true', 'false']).optional() }), handler: ({ actor, query }) => intake.shipments(actor, { labId: query.labId, pending: query.pending === 'true' }) }),
+    route({ method: 'POST', url: '/api/testing/shipments', tag: 'testing', summary: 'Gửi các ống mẫu tới phòng xét nghiệm', access: 'testing.collect', body: shipmentInput, status: 201, handler: ({ actor, body }) => intake.ship(actor, body) }),
     route({
       method: 'POST', url: '/api/testing/shipments/:id/receive', tag: 'testing', summary: 'Phòng xét nghiệm tiếp nhận chuyến mẫu bằng quét mã: báo ống thiếu, ống thừa', access: 'testing.lab',
-      params: idParams, body: receiveInput, handler: ({ actor, params, body }) => t.receive(actor, params.id, body),
+      params: idParams, body: receiveInput, handler: ({ actor, params, body }) => intake.receive(actor, params.id, body),
     }),
     route({
       method: 'POST', url: '/api/testing/samples/:barcode/result', tag: 'testing', summary: 'Nhập kết quả một ống mẫu (âm tính; dương tính kèm Ct; không xác định → làm lại)', access: 'testing.lab', personal: true,
       params: barcodeParams, body: resultInput, handler: ({ actor, params, body }) => t.enterResult(actor, params.barcode, body),
     }),
-    route({ method: 'POST', url: '/api/testing/lab-pools', tag: 'testing', summary: 'Gộp các ống mẫu đơn đã tiếp nhận thành một ống gộp tại phòng xét nghiệm', access: 'testing.lab', personal: true, body: labPoolInput, status: 201, handler: ({ actor, body }) => t.makeLabPool(actor, body) }),
+    route({ method: 'POST', url: '/api/testing/lab-pools', tag: 'testing', summary: 'Gộp các ống mẫu đơn đã tiếp nhận thành một ống gộp tại phòng xét nghiệm', access: 'testing.lab', personal: true, body: labPoolInput, status: 201, handler: ({ actor, body }) => intake.makeLabPool(actor, body) }),
     route({ method: 'GET', url: '/api/testing/tasks', tag: 'testing', summary: 'Nhiệm vụ lấy lại mẫu đơn, xét nghiệm lại ống lưu, khẳng định RT-PCR (người nghi nhiễm ở yên tại nhà)', access: 'testing.read', personal: true, query: tasksQuery, handler: ({ actor, query }) => t.tasks(actor, query) }),
 
     route({

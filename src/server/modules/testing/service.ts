@@ -12,9 +12,9 @@ import type { CasesService } from '../cases/service';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
-import { collectedRollup, receivedRollup, samplesById } from './rollup';
+import { collectedRollup, samplesById } from './rollup';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
-import type { CollectInput, ImportProgress, LabInput, ResultInput, SessionInput, ShipmentInput, TeamInput } from './schemas';
+import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
 import * as present from './present';
 
 export interface TestingOptions {
@@ -54,28 +54,6 @@ export class TestingService {
 
   testTypes() {
     return this.k.selectFrom('test_types').selectAll().orderBy('code').execute().then((rows) => rows.map(present.testType));
-  }
-
-  async labs(actor: Actor) {
-    const rows = await this.k.selectFrom('labs').selectAll().where('province_code', 'in', this.provincesOf(actor)).orderBy('name').execute();
-    return rows.map(present.lab);
-  }
-
-  async saveLab(actor: Actor, input: LabInput, id?: string) {
-    const province = this.provincesOf(actor)[0];
-    const values = {
-      name: input.name, address: input.address, daily_capacity: JSON.stringify(input.dailyCapacity), opens_at: input.opensAt, closes_at: input.closesAt, active: input.active,
-    };
-    return this.k.transaction().execute(async (trx) => {
-      const clash = await trx.selectFrom('labs').select('id').where('name', '=', input.name).where('province_code', '=', province).executeTakeFirst();
-      if (clash && clash.id !== id) throw new AppError('testing.lab_name_taken', 409, { name: input.name }, 'name');
-      const row = id
-        ? await trx.updateTable('labs').set(values).where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).returningAll().executeTakeFirst()
-        : await trx.insertInto('labs').values({ id: uuidv7(), province_code: province, ...values }).returningAll().executeTakeFirstOrThrow();
-      if (!row) throw new AppError('testing.lab_not_found', 404);
-      await this.audit.record(trx, actor, { action: id ? 'update' : 'create', entity: 'lab', entityId: row.id, fields: Object.keys(input) });
-      return present.lab(row);
-    });
   }
 
   async teams(actor: Actor, communeCode?: string) {
@@ -234,72 +212,6 @@ export class TestingService {
     if (taken) throw new AppError('testing.task_collected', 409, { barcode: taken.barcode }, 'taskId');
   }
 
-  // ---- transport and intake ---------------------------------------------------------------------------------
-
-  async ship(actor: Actor, input: ShipmentInput) {
-    const team = await this.k.selectFrom('sampling_teams').selectAll().where('id', '=', input.teamId).executeTakeFirst();
-    if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
-    const lab = await this.k.selectFrom('labs').selectAll().where('id', '=', input.labId).where('province_code', '=', team.province_code).executeTakeFirst();
-    if (!lab) throw new AppError('testing.lab_not_found', 404, {}, 'labId');
-    const barcodes = [...new Set(input.barcodes)];
-    return this.k.transaction().execute(async (trx) => {
-      const samples = await trx.selectFrom('samples').select(['id', 'barcode', 'shipment_id', 'team_id', 'test_type']).where('barcode', 'in', barcodes).where('province_code', '=', team.province_code).execute();
-      const found = new Map(samples.map((s) => [s.barcode, s]));
-      for (const [i, b] of input.barcodes.entries()) {
-        const s = found.get(b);
-        if (!s || s.team_id !== team.id || s.test_type === 'rapid_antigen') throw new AppError('testing.sample_not_found', 404, { barcode: b }, `barcodes.${i}`);
-        if (s.shipment_id) throw new AppError('testing.sample_already_shipped', 409, { barcode: b }, `barcodes.${i}`);
-      }
-      const id = uuidv7();
-      const code = `VC-${vnDay(this.now()).replaceAll('-', '')}-${id.slice(-6).toUpperCase()}`;
-      const row = await trx.insertInto('shipments').values({
-        id, province_code: team.province_code, district_code: team.district_code, commune_code: team.commune_code, code, team_id: team.id, lab_id: lab.id,
-        sent_at: input.sentAt ? new Date(input.sentAt) : this.now(), created_by: actor.id,
-      }).returningAll().executeTakeFirstOrThrow();
-      await trx.updateTable('samples').set({ shipment_id: id, lab_id: lab.id }).where('id', 'in', samples.map((s) => s.id)).execute();
-      await this.audit.record(trx, actor, { action: 'create', entity: 'shipment', entityId: id, fields: ['barcodes'], detail: { barcodes, labId: lab.id } });
-      return present.shipment(row, lab.name, team.name, barcodes.length);
-    });
-  }
-
-  async shipments(actor: Actor, q: { labId?: string; pending?: boolean }) {
-    let query = this.k.selectFrom('shipments as sh').innerJoin('labs as l', 'l.id', 'sh.lab_id').innerJoin('sampling_teams as t', 't.id', 'sh.team_id')
-      .selectAll('sh').select(['l.name as lab_name', 't.name as team_name'])
-      .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.shipment_id', '=', 'sh.id').as('tubes'))
-      .where((eb) => inScope(eb, actor, 'sh' as 'shipments'));
-    if (q.labId) query = query.where('sh.lab_id', '=', q.labId);
-    if (q.pending) query = query.where('sh.received_at', 'is', null);
-    const rows = await query.orderBy('sh.sent_at', 'desc').limit(200).execute();
-    this.audit.read(actor, { action: 'search', entity: 'shipment', detail: { ...q, returned: rows.map((r) => r.id) } });
-    return rows.map((r) => present.shipment(r, r.lab_name, r.team_name, Number(r.tubes ?? 0)));
-  }
-
-  /**
-   * The lab receives a shipment by scanning its tubes: scanned tubes of the shipment are received, tubes of the
-   * shipment not scanned are reported missing, scanned tubes not in it are reported extra (and not received).
-   */
-  async receive(actor: Actor, shipmentId: string, input: { barcodes: string[]; receivedAt?: string }) {
-    const sh = await this.k.selectFrom('shipments').selectAll().where('id', '=', shipmentId).executeTakeFirst();
-    if (!sh || !placeInScope(actor.scope, sh)) throw new AppError('testing.shipment_not_found', 404);
-    if (sh.received_at) throw new AppError('testing.shipment_received', 409);
-    const at = input.receivedAt ? new Date(input.receivedAt) : this.now();
-    const scanned = new Set(input.barcodes);
-    return this.k.transaction().execute(async (trx) => {
-      const tubes = await trx.selectFrom('samples').select(['id', 'barcode']).where('shipment_id', '=', shipmentId).execute();
-      const inShipment = new Set(tubes.map((t) => t.barcode));
-      const received = tubes.filter((t) => scanned.has(t.barcode));
-      const missing = tubes.filter((t) => !scanned.has(t.barcode)).map((t) => t.barcode).sort();
-      const extra = [...scanned].filter((b) => !inShipment.has(b)).sort();
-      if (received.length) {
-        await trx.updateTable('samples').set({ received_at: at }).where('id', 'in', received.map((t) => t.id)).execute();
-        await receivedRollup(samplesById(received.map((t) => t.id))).execute(trx);
-      }
-      await trx.updateTable('shipments').set({ received_at: at, received_by: actor.id }).where('id', '=', shipmentId).execute();
-      await this.audit.record(trx, actor, { action: 'update', entity: 'shipment', entityId: shipmentId, fields: ['received_at'], detail: { received: received.length, missing, extra } });
-      return { shipmentId, code: sh.code, received: received.length, missing, extra };
-    });
-  }
-
   // ---- results ----------------------------------------------------------------------------------------------
 
   /** A lab technician enters one tube's result. */
@@ -310,37 +222,6 @@ export class TestingService {
       { provinceCode: sample.province_code, labId: null, source: 'manual', rules, fileName: `nhập tay ${barcode}` },
       [{ barcode: sample.barcode, result: input.result, ct_value: input.ctValue ?? null, resulted_at: input.resultedAt ? new Date(input.resultedAt) : this.now() }]));
     return { ...report, sample: await this.sample(actor, barcode) };
-  }
-
-  /** A lab pools stored individual tubes it received; a negative pool clears them, a positive one asks for their retest. */
-  async makeLabPool(actor: Actor, input: { labId: string; barcode: string; memberBarcodes: string[] }) {
-    const rules = await this.mergeRules(vnDay(this.now()));
-    return this.k.transaction().execute(async (trx) => {
-      const tubes = await trx.selectFrom('samples').selectAll().where('barcode', 'in', input.memberBarcodes).where((eb) => inScope(eb, actor, 'samples')).execute();
-      const byCode = new Map(tubes.map((t) => [t.barcode, t]));
-      for (const [i, b] of input.memberBarcodes.entries()) {
-        const t = byCode.get(b);
-        if (!t || t.kind !== 'single' || t.test_type === 'rapid_antigen') throw new AppError('testing.sample_not_found', 404, { barcode: b }, `memberBarcodes.${i}`);
-        if (t.lab_id !== input.labId || !t.received_at) throw new AppError('testing.sample_not_received', 409, { barcode: b }, `memberBarcodes.${i}`);
-        if (t.pooled_into || t.result) throw new AppError('testing.barcode_taken', 409, { barcode: b }, `memberBarcodes.${i}`);
-      }
-      if (tubes.length > rules.testing.maxPoolSize) throw new AppError('testing.pool_too_large', 400, { max: rules.testing.maxPoolSize, members: tubes.length }, 'memberBarcodes');
-      if (await trx.selectFrom('samples').select('id').where('barcode', '=', input.barcode).executeTakeFirst()) throw new AppError('testing.barcode_taken', 409, { barcode: input.barcode }, 'barcode');
-      const first = tubes[0];
-      const id = uuidv7();
-      const at = this.now();
-      await trx.insertInto('samples').values({
-        id, province_code: first.province_code, district_code: first.district_code, commune_code: first.commune_code, barcode: input.barcode,
-        test_type: 'rt_pcr_pooled', kind: 'lab_pool', session_id: null, team_id: null, household_id: null, members_count: tubes.length,
-        collected_at: new Date(Math.min(...tubes.map((t) => new Date(t.collected_at).getTime()))), collected_on: tubes.map((t) => t.collected_on).sort()[0],
-        lab_id: input.labId, received_at: at, created_by: actor.id,
-      }).execute();
-      const members = await trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', tubes.map((t) => t.id)).execute();
-      await trx.insertInto('sample_members').values(members.map((m) => ({ ...m, sample_id: id }))).execute();
-      await trx.updateTable('samples').set({ pooled_into: id }).where('id', 'in', tubes.map((t) => t.id)).execute();
-      await this.audit.record(trx, actor, { action: 'create', entity: 'sample', entityId: id, fields: ['memberBarcodes'], detail: { labPool: input.barcode, tubes: input.memberBarcodes } });
-      return { id, barcode: input.barcode, tubes: tubes.length };
-    });
   }
 
   /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction, type Insertable } from 'kysely';
-import type { Database, ExposuresTable, ClassificationsTable } from '../../db/tables';
+import type { Database, ExposuresTable, ClassificationsTable, ClustersTable, PlacesTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
 
@@ -88,4 +88,60 @@ export async function satisfyTestDays(trx: Transaction<Database>, negatives: Raw
              group by x.person_id) n
      where c.person_id = n.person_id and not (c.tests_done @> n.days)`.execute(trx);
   return Number(numAffectedRows ?? 0);
+}
+
+// ---- places and clusters -------------------------------------------------------------------------------------
+
+export function insertPlace(trx: Transaction<Database>, row: Insertable<PlacesTable>) {
+  return trx.insertInto('places').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The caller's places (of a commune, or whose folded name holds `folded`), by name, 200 at most. */
+export function placesOf(db: Q, actor: Actor, q: { commune?: string; folded?: string }) {
+  let query = db.selectFrom('places').selectAll().where((eb) => inScope(eb, actor, 'places'));
+  if (q.commune) query = query.where('commune_code', '=', q.commune);
+  if (q.folded) query = query.where('name_folded', 'like', `%${q.folded.replace(/[%_\\]/g, '\\$&')}%`);
+  return query.orderBy('name_folded').limit(200).execute();
+}
+
+export function placeById(db: Q, id: string) {
+  return db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertCluster(trx: Transaction<Database>, row: Insertable<ClustersTable>) {
+  return trx.insertInto('clusters').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function clusterById(db: Q, id: string) {
+  return db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Every cluster's name and index case (what naming a new one checks against). */
+export function clusterIndexCases(db: Q) {
+  return db.selectFrom('clusters').select(['name', 'index_case_id']).execute();
+}
+
+/** The caller's clusters (within `unit` if given). */
+export function clustersOf(db: Q, actor: Actor, unit: { column: string; code: string } | null) {
+  return db.selectFrom('clusters').select(['id', 'name', 'place_name', 'high_contact', 'commune_code', 'index_case_id'])
+    .where((eb) => inScope(eb, actor, 'clusters'))
+    .$if(!!unit, (qb) => qb.where(sql.ref(unit!.column), '=', unit!.code)).execute();
+}
+
+/** The first of `candidates` in the chain through `personId` (at most `limit` persons walked), if any. */
+export async function chainHoldsAny(db: Q, personId: string, candidates: string[], limit: number): Promise<string | null> {
+  if (!candidates.length) return null;
+  const r = await sql<{ person_id: string }>`
+    select person_id from chain_walk(${personId}::uuid, ${limit}) where person_id = any(${candidates}::uuid[]) limit 1`.execute(db);
+  return r.rows[0]?.person_id ?? null;
+}
+
+/** For each (key, person): the persons of the chain through that person with their generation, in one query. */
+export async function chainWalks(db: Q, starts: { key: string; personId: string }[], limit: number) {
+  if (!starts.length) return [];
+  const r = await sql<{ key: string; person_id: string; depth: number }>`
+    select s.key, w.person_id, w.depth
+      from unnest(${starts.map((s) => s.key)}::text[], ${starts.map((s) => s.personId)}::uuid[]) s(key, person_id)
+      cross join lateral chain_walk(s.person_id, ${limit}) w`.execute(db);
+  return r.rows;
 }

@@ -22,6 +22,8 @@ export interface CaseReader {
   /** The case, when in the caller's scope; else 404 cases.not_found on `field`. */
   caseInScope(actor: Actor, caseId: string, field?: string): Promise<{ id: string; person_id: string; confirmed_on: string; province_code: string; district_code: string; commune_code: string }>;
   activeCasesOfInTx: ActiveCasesInTx;
+  activeCasesOf(personIds: string[]): Promise<{ person_id: string; confirmed_on: string }[]>;
+  casesByIds(ids: string[]): Promise<{ id: string; person_id: string; case_code: string; confirmed_on: string }[]>;
 }
 
 /** Contact tracing: exposures, F0/F1/F2 classification, follow-up lists, contact lists and import, chains. */

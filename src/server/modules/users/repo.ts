@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
 import type { Database, UsersTable } from '../../db/tables';
+import { preparedFirst } from '../../db/prepared';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -11,11 +12,6 @@ export function listUsers(db: Q) {
 export function activeUsersScopedTo(db: Q, roles: string[], codes: string[]) {
   return db.selectFrom('users').select(['full_name', 'agency', 'scope_units'])
     .where('disabled', '=', false).where('role', 'in', roles).where(sql<boolean>`scope_units && ${sql.val(codes)}::text[]`).orderBy('full_name').execute();
-}
-
-/** An account whose username is `username` (already lower case), ignoring case. */
-export function userByUsernameCi(trx: Q, username: string) {
-  return trx.selectFrom('users').select('id').where(sql`lower(username)`, '=', username).executeTakeFirst();
 }
 
 export function insertUser(trx: Transaction<Database>, row: Insertable<UsersTable>) {
@@ -51,4 +47,33 @@ export async function countUsers(db: Q): Promise<number> {
 export function issuersByIds(db: Q, ids: string[]) {
   return db.selectFrom('users').select(['id', 'username', 'role', 'scope_units', 'disabled', 'agency'])
     .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+}
+
+// ---- what signing in needs (auth reads accounts through UserAccounts) -------------------------------------------
+
+/** An account by username, already lower case, ignoring case; with its password hash. */
+export function accountByUsername(db: Q, account: string) {
+  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', account).executeTakeFirst();
+}
+
+/** What a session stands for: the account's name, role, scope, agency and whether disabled (on every uncached request). */
+export function sessionAccount(db: Q, id: string) {
+  return preparedFirst(db, 'session_account', db.selectFrom('users')
+    .select(['id', 'username', 'full_name', 'role', 'scope_units', 'agency', 'disabled']).where('id', '=', id));
+}
+
+export async function passwordHashOf(db: Q, id: string): Promise<string> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirstOrThrow()).password_hash;
+}
+
+export function addLoginFailure(trx: Transaction<Database>, id: string) {
+  return trx.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', id).execute();
+}
+
+export function clearLoginFailures(trx: Transaction<Database>, id: string) {
+  return trx.updateTable('users').set({ failed_logins: 0 }).where('id', '=', id).execute();
+}
+
+export function setPasswordHash(trx: Transaction<Database>, id: string, hash: string) {
+  return trx.updateTable('users').set({ password_hash: hash, updated_at: new Date() }).where('id', '=', id).execute();
 }

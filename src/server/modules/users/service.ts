@@ -44,7 +44,7 @@ export class UsersService {
     const password = input.password ?? generatePassword();
     const hash = await hashPassword(password);
     const user = await this.db.transaction().execute(async (trx) => {
-      const taken = await repo.userByUsernameCi(trx, input.username);
+      const taken = await repo.accountByUsername(trx, input.username);
       if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, 'username');
       const row = await repo.insertUser(trx, {
         id: uuidv7(), username: input.username, full_name: input.fullName, password_hash: hash, role: input.role,
