@@ -7,8 +7,9 @@ import { useIsPhone } from '@web/ui/useIsPhone';
 import { useAuth } from './AuthProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
-import { activeMenuKey, allowedMenu, menuLabel, type MenuEntry } from './menu-items';
+import { activeMenuKey, allowedMenu, menuLabel } from './menu-items';
 import { UserMenu } from './UserMenu';
+import type { MenuEntry } from './web-module';
 
 /** The shell after login: side menu (a drawer on phones), header with language and account, the page. */
 export function AppLayout() {

@@ -1,19 +1,7 @@
-import type { ComponentType } from 'react';
 import type { Permission } from '@domain/access';
 import { MODULES } from '@web/modules';
 import type { Messages } from './i18n/messages';
-
-export interface MenuEntry {
-  key: string;
-  /** The label's dotted key in the messages: 'menu.people'. */
-  label: string;
-  icon: ComponentType;
-  path: string;
-  permission: Permission;
-  order: number;
-  group: 'main' | 'admin';
-  activeUnder?: readonly string[];
-}
+import type { MenuEntry } from './web-module';
 
 /** Every module's menu entries, in menu order; each shows only for users with its permission. */
 export const MENU: readonly MenuEntry[] = MODULES.flatMap((m): readonly MenuEntry[] => m.menu).sort((a, b) => a.order - b.order);

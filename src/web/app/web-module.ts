@@ -17,10 +17,12 @@ export interface ModulePage {
 /** The dotted key of one text of a catalog: 'menu.people'. */
 export type LabelKey<M> = { [N in keyof M & string]: M[N] extends string ? N : `${N}.${keyof M[N] & string}` }[keyof M & string];
 
-export interface ModuleMenuEntry<M> {
+/** One entry of the side menu. */
+export interface MenuEntry {
   /** The menu item's key; the item is selected while the URL is under `path` (or under one of `activeUnder`). */
   key: string;
-  label: LabelKey<M>;
+  /** The label's dotted key in the messages: 'menu.people'. */
+  label: string;
   icon: ComponentType;
   path: string;
   permission: Permission;
@@ -29,6 +31,11 @@ export interface ModuleMenuEntry<M> {
   group: 'main' | 'admin';
   /** Other URL prefixes whose pages belong to this entry ('/ho-gia-dinh' under People). */
   activeUnder?: readonly string[];
+}
+
+/** A module's menu entry: its label is a key of the module's own messages. */
+export interface ModuleMenuEntry<M> extends Omit<MenuEntry, 'label'> {
+  label: LabelKey<M>;
 }
 
 /** What a web module adds to the app: its pages, its menu entries and its UI text in both languages. */

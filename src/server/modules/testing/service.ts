@@ -16,6 +16,7 @@ import { collectedRollup, samplesById } from './rollup';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
 import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
 import * as present from './present';
+import * as intake from './repo/intake';
 
 export interface TestingOptions {
   /** The clock (tests move it across midnight). */
@@ -85,7 +86,7 @@ export class TestingService {
   // ---- sampling ---------------------------------------------------------------------------------------------
 
   async createSession(actor: Actor, input: SessionInput) {
-    const team = await this.k.selectFrom('sampling_teams').selectAll().where('id', '=', input.teamId).executeTakeFirst();
+    const team = await intake.teamById(this.k, input.teamId);
     if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
     return this.k.transaction().execute(async (trx) => {
       const row = await trx.insertInto('sampling_sessions').values({
