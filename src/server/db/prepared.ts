@@ -11,9 +11,7 @@ const NAMES = new Map<string, string>();
  * @example preparedFirst(db, 'person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id))
  */
 export async function preparedFirst<O>(db: Kysely<Database> | Transaction<Database>, name: string, query: Compilable<O>): Promise<O | undefined> {
-  const compiled = query.compile();
-  if (!NAMES.has(compiled.sql)) NAMES.set(compiled.sql, `${name}_${NAMES.size}`);
-  return (await db.executeQuery(compiled)).rows[0];
+  return (await preparedRows(db, name, query))[0];
 }
 
 /** Installed on every pool client: sends registered texts as named statements. */
@@ -25,4 +23,11 @@ export function usePreparedNames(pool: pg.Pool): void {
       return name && Array.isArray(rest[0]) ? query({ name, text, values: rest[0] }, ...rest.slice(1)) : query(text, ...rest);
     };
   });
+}
+
+/** As preparedFirst, all rows. */
+export async function preparedRows<O>(db: Kysely<Database> | Transaction<Database>, name: string, query: Compilable<O>): Promise<O[]> {
+  const compiled = query.compile();
+  if (!NAMES.has(compiled.sql)) NAMES.set(compiled.sql, `${name}_${NAMES.size}`);
+  return (await db.executeQuery(compiled)).rows;
 }

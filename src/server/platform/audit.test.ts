@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../test/harness';
 import { aPerson, CAI_KHE } from '../test/builders';
-import { AuditLog, verifyAuditChain } from './audit';
+import { createHash } from 'node:crypto';
+import { AuditLog, canonicalJson, hashRow, verifyAuditChain } from './audit';
 
 let t: TestApp;
 let officer: Client;
@@ -26,6 +27,15 @@ async function tamper(statement: ReturnType<typeof sql>) {
 }
 
 describe('audit log', () => {
+  it('hashes a row as the sha256 of its canonical JSON, so rows written before keep verifying', () => {
+    const row = { seq: 41, at: new Date('2021-08-01T07:30:00.125Z'), actor_id: null, actor_name: 'cán bộ "A"', action: 'read', entity: 'person',
+      entity_id: 'e1', ip: '10.0.0.2', fields: ['phone', 'đ'], detail: { z: 1, a: { y: [2, { c: null, b: 'x' }] } }, prev_hash: 'f'.repeat(64) };
+    const canonical = canonicalJson([row.seq, row.at.toISOString(), row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.ip, row.fields, row.detail, row.prev_hash]);
+    expect(canonical).toContain('{"a":{"y":[2,{"b":"x","c":null}]},"z":1}');
+    expect(hashRow(row)).toBe(createHash('sha256').update(canonical).digest('hex'));
+    expect(hashRow({ ...row, detail: null })).toBe(createHash('sha256').update(canonicalJson([41, row.at.toISOString(), null, row.actor_name, 'read', 'person', 'e1', '10.0.0.2', row.fields, null, row.prev_hash])).digest('hex'));
+  });
+
   it('records who read and changed a person, with the changed fields', async () => {
     const log = (await officer.get(`/api/audit?entity=person&entityId=${personId}`)).json();
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(['update', 'read', 'create']);

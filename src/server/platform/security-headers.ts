@@ -12,7 +12,7 @@ const HEADERS: Record<string, string> = {
 };
 
 export async function securityHeaders(req: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  for (const [k, v] of Object.entries(HEADERS)) reply.header(k, v);
+  reply.headers(HEADERS);
   if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   if (req.url.startsWith('/api/') && !reply.getHeader('cache-control')) reply.header('cache-control', 'no-store');
   return payload;

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { HouseholdsTable, PersonsTable } from '../../db/tables';
+import type { PERSON_COLUMNS } from './repo';
 import type { HouseholdView, PersonView } from './schemas';
 
-export type PersonRow = Selectable<PersonsTable>;
+export type PersonRow = Pick<Selectable<PersonsTable>, (typeof PERSON_COLUMNS)[number]>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 
 /** Allow-list: a new column is not in a response until it is added here. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
-import { preparedFirst } from '../../db/prepared';
+import { preparedRows } from '../../db/prepared';
+import { batchedByKey } from '../../db/batched';
 import type { Database, HouseholdsTable, PersonsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -89,9 +90,26 @@ export function alphabeticalPage(db: Q, actor: Actor, f: SearchFilter, offset: n
 }
 
 /** One person by id — the hottest query (every person page, every scope check), so a named prepared statement. */
-export function personById(db: Q, id: string) {
-  return preparedFirst(db, 'person_by_id', db.selectFrom('persons').selectAll().where('id', '=', id));
-}
+/** What a person read returns: every column but the search keys derived from the name. */
+export const PERSON_COLUMNS = [
+  'id', 'province_code', 'district_code', 'commune_code', 'hamlet_code', 'household_id', 'full_name', 'birth_date', 'birth_year', 'sex',
+  'national_id', 'phone', 'occupation', 'workplace', 'address', 'synthetic', 'merged_into', 'created_at', 'updated_at', 'version',
+] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One person by id; concurrent reads share one query (db/batched.ts). A key that is not a UUID finds no one
+ * (it would make the cast, and so every other read of its batch, fail).
+ */
+const personByLowerId = batchedByKey(
+  async (db: Q, ids: string[]) => {
+    const valid = ids.filter((id) => UUID.test(id));
+    return valid.length ? preparedRows(db, 'persons_by_id', db.selectFrom('persons').select(PERSON_COLUMNS).where('id', '=', sql<string>`any(${valid}::uuid[])`)) : [];
+  },
+  (row) => row.id,
+);
+export const personById = (db: Q, id: string) => personByLowerId(db, id.toLowerCase());
 
 export function personForUpdate(db: Transaction<Database>, id: string) {
   return db.selectFrom('persons').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
