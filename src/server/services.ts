@@ -40,7 +40,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const tracing: TracingService = new TracingService(db.kysely, units, audit, people, ruleSets, users, caseReader);
   const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing);
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
-  const clusters = new ClustersService(db.kysely, units, audit, caseReader);
+  const clusters = new ClustersService(db.kysely, units, audit, caseReader, people);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
   const labIntake = new LabIntake(testing);
   const resultLookup = new ResultLookup(testing, people);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { addDays } from '@domain/dates';
 import type { Db } from '../db/connect';
 import type { UnitDirectory } from '../modules/geography/directory';
-import { collectedRollup, receivedRollup, resultRollup } from '../modules/testing/rollup';
+import { collectedRollup, receivedRollup, resultRollup } from '../modules/testing/repo/rollup';
 import { csvField } from '../platform/csv';
 import { Rng } from './rng';
 import { uuid7 } from './synthetic-city';

@@ -10,7 +10,7 @@ import { scriptActor, type Actor } from '../platform/actor';
 import { testConfig } from './harness';
 import { CAI_KHE } from './builders';
 import { importResults } from '../modules/testing/import';
-import { collectedRollup, receivedRollup } from '../modules/testing/rollup';
+import { collectedRollup, receivedRollup } from '../modules/testing/repo/rollup';
 
 /** Fixtures of the tests that kill an import process midway (import-kill*.test.ts). */
 export const ROWS = Number(process.env.KILL_ROWS ?? 60_000);

@@ -187,3 +187,16 @@ export function patientRows(db: Q, ids: string[]) {
     .select(['id', 'full_name', 'birth_date', 'birth_year', 'sex', 'national_id', 'address', 'province_code', 'district_code', 'commune_code'])
     .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
 }
+
+/** Household and place of these persons, in the caller's transaction. */
+export function placesOfPersons(db: Q, ids: string[]) {
+  return db.selectFrom('persons').select(['id', 'full_name', 'household_id', 'province_code', 'district_code', 'commune_code', 'merged_into'])
+    .where('id', 'in', ids).execute();
+}
+
+/** Of these persons, the ids of those with this national ID or (when given) this phone number. */
+export async function withIdentity(db: Q, ids: string[], nationalId: string, phone: string | null): Promise<string[]> {
+  const rows = await db.selectFrom('persons').select('id').where('id', 'in', ids)
+    .where((eb) => eb.or([eb('national_id', '=', nationalId), ...(phone ? [eb('phone', '=', phone)] : [])])).execute();
+  return rows.map((r) => r.id);
+}

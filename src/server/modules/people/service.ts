@@ -136,18 +136,14 @@ export class PeopleService {
   /** Changes to a person's record, newest first, from the audit log. */
   /** Persons by id inside the caller's transaction: their household and place (sampling checks membership). */
   personsInTx(trx: Transaction<Database>, ids: string[]) {
-    if (!ids.length) return Promise.resolve([]);
-    return trx.selectFrom('persons').select(['id', 'full_name', 'household_id', 'province_code', 'district_code', 'commune_code', 'merged_into'])
-      .where('id', 'in', ids).execute();
+    return ids.length ? repo.placesOfPersons(trx, ids) : Promise.resolve([]);
   }
 
   /** Of these persons, those whose national ID or phone is `idOrPhone` (public result lookup: no name leaves here). */
   async identityMatches(ids: string[], idOrPhone: string): Promise<string[]> {
     if (!ids.length) return [];
     const phone = normalizeMobilePhone(idOrPhone);
-    const rows = await this.db.selectFrom('persons').select('id').where('id', 'in', ids)
-      .where((eb) => eb.or([eb('national_id', '=', idOrPhone.trim()), ...(phone ? [eb('phone', '=', phone)] : [])])).execute();
-    return rows.map((r) => r.id);
+    return repo.withIdentity(this.db, ids, idOrPhone.trim(), phone);
   }
 
   async history(actor: Actor, id: string) {

@@ -1,17 +1,14 @@
-import { sql } from 'kysely';
 import { addDays, vnDay } from '@domain/dates';
 import type { TestType } from '@domain/testing';
 import type { Actor } from '../../platform/actor';
-import { inScope, scopeSql } from '../../platform/scope';
 import { statusOf } from './present';
-import { NIL_UUID } from './rollup';
+import { NIL_UUID } from './repo/rollup';
+import * as repo from './repo/board';
 import type { OverdueBoard, PendingStage, TestingFigures, TestingSummary } from './schemas';
 import type { TestingService } from './service';
 
-const COUNTERS = ['samples', 'persons', 'pools', 'received', 'resulted', 'positive', 'negative', 'invalid', 'same_day', 'tat_minutes_sum',
-  'tat_le6h', 'tat_le12h', 'tat_le24h', 'tat_le48h', 'tat_gt48h'] as const;
-type Counter = (typeof COUNTERS)[number];
-type Counts = Record<Counter, number>;
+type Counts = repo.Counts;
+const COUNTERS = repo.COUNTERS;
 
 const zero = (): Counts => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counts;
 const add = (a: Counts, b: Partial<Counts>) => { for (const c of COUNTERS) a[c] += Number(b[c] ?? 0); return a; };
@@ -28,9 +25,6 @@ function figures(c: Counts): TestingFigures {
   };
 }
 
-/** The counters summed in SQL (bigint: sums of integer counters; numbers on the way out). */
-const SUMS = sql.raw(COUNTERS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}`).join(', '));
-
 /**
  * The day's testing summary for the command center, read from the daily rollup (a few hundred rows a day, kept
  * current by the writes) and summed in SQL — the day by test type, lab, team, commune and district, and the
@@ -42,38 +36,16 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
   const day = q.day ?? vnDay(svc.now());
   const k = svc.db.kysely;
   const from = addDays(day, -6);
-  const where = sql`${scopeSql(actor, 'd')} ${q.districtCode ? sql`and d.district_code = ${q.districtCode}` : sql``}`;
-  type Grouped = Counts & { g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total'; test_type: TestType | null; lab_id: string | null; team_id: string | null; commune_code: string | null; district_code: string | null };
   const [groups, week, backlog, labs, teams, rules] = await Promise.all([
-    sql<Grouped>`
-      select case when grouping(test_type) = 0 then 'test_type' when grouping(lab_id) = 0 then 'lab' when grouping(team_id) = 0 then 'team'
-                  when grouping(commune_code) = 0 then 'commune' when grouping(district_code) = 0 then 'district' else 'total' end as g,
-             test_type, lab_id, team_id, commune_code, district_code, ${SUMS}
-        from testing_daily d
-       where d.day = ${day} and ${where}
-       group by grouping sets ((test_type), (lab_id), (team_id), (commune_code), (district_code), ())
-       order by g, test_type, lab_id, team_id, commune_code, district_code`.execute(k),
-    sql<Counts & { day: string }>`select day, ${SUMS} from testing_daily d where d.day >= ${from} and d.day <= ${day} and ${where} group by day`.execute(k),
-    // The backlog from its counters (kept by the database on every change of samples, migration 0013), the
-    // oldest waiting tube of each lab from the first entry of the lab in the pending tubes (migration 0015).
-    sql<{ lab_id: string | null; in_transit: number; received: number; oldest: Date | null }>`
-      select b.lab_id, b.in_transit, b.received,
-             (select min(p.collected_at) from pending_samples p
-               where p.lab_id = b.lab_id and ${scopeSql(actor, 'p')}
-                 ${q.districtCode ? sql`and p.district_code = ${q.districtCode}` : sql``}) as oldest
-        from (select lab_id, sum(in_transit)::int as in_transit, sum(awaiting)::int as received from testing_backlog d
-               where ${where} group by lab_id) b
-       where b.in_transit > 0 or b.received > 0`.execute(k),
-    k.selectFrom('labs').select(['id', 'name', 'daily_capacity']).execute(),
-    k.selectFrom('sampling_teams').select(['id', 'name', 'commune_code']).where((eb) => inScope(eb, actor, 'sampling_teams')).execute(),
-    svc.testingRules(day),
+    repo.dayByGroup(k, actor, day, q.districtCode), repo.daysBetween(k, actor, from, day, q.districtCode), repo.backlogByLab(k, actor, q.districtCode),
+    repo.labNames(k), repo.teamsInScope(k, actor), svc.testingRules(day),
   ]);
   const counts = (r: Partial<Counts>) => add(zero(), r);
-  const of = (g: Grouped['g']) => groups.rows.filter((r) => r.g === g);
+  const of = (g: repo.DayGroup['g']) => groups.filter((r) => r.g === g);
   const labName = new Map(labs.map((l) => [l.id, l]));
   const teamName = new Map(teams.map((t) => [t.id, t]));
-  const trend = new Map(week.rows.map((r) => [r.day, counts(r)]));
-  const backlogByLab = new Map(backlog.rows.map((b) => [b.lab_id ?? NIL_UUID, b]));
+  const trend = new Map(week.map((r) => [r.day, counts(r)]));
+  const backlogByLab = new Map(backlog.map((b) => [b.lab_id ?? NIL_UUID, b]));
   return {
     day,
     ruleVersion: rules.version,
@@ -88,7 +60,7 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
         backlog: { inTransit: b?.in_transit ?? 0, awaitingResult: b?.received ?? 0, oldestCollectedAt: b?.oldest ? new Date(b.oldest).toISOString() : null },
       };
     }),
-    backlog: backlog.rows.filter((b) => b.lab_id).map((b) => ({ labId: b.lab_id!, name: labName.get(b.lab_id!)?.name ?? b.lab_id!, inTransit: b.in_transit, awaitingResult: b.received, oldestCollectedAt: b.oldest ? new Date(b.oldest).toISOString() : null })),
+    backlog: backlog.filter((b) => b.lab_id).map((b) => ({ labId: b.lab_id!, name: labName.get(b.lab_id!)?.name ?? b.lab_id!, inTransit: b.in_transit, awaitingResult: b.received, oldestCollectedAt: b.oldest ? new Date(b.oldest).toISOString() : null })),
     byTeam: of('team').filter((r) => r.team_id !== NIL_UUID).map((r) => ({ teamId: r.team_id!, name: teamName.get(r.team_id!)?.name ?? '', communeCode: teamName.get(r.team_id!)?.commune_code ?? null, ...figures(counts(r)) })),
     byCommune: of('commune').map((r) => ({ communeCode: r.commune_code!, ...figures(counts(r)) })),
     byDistrict: of('district').map((r) => ({ districtCode: r.district_code!, ...figures(counts(r)) })),
@@ -104,14 +76,7 @@ export async function overdueSamples(svc: TestingService, actor: Actor, q: { lab
   const now = svc.now();
   const rules = await svc.testingRules(vnDay(now));
   const threshold = new Date(now.getTime() - rules.payload.overdueAfterHours * 3_600_000);
-  let query = svc.db.kysely.selectFrom('pending_samples as p')
-    .innerJoin('samples as s', (j) => j.onRef('s.id', '=', 'p.sample_id').onRef('s.province_code', '=', 'p.province_code'))
-    .leftJoin('labs as l', 'l.id', 's.lab_id').leftJoin('sampling_teams as t', 't.id', 's.team_id')
-    .select(['s.id', 's.barcode', 's.test_type', 's.kind', 's.commune_code', 's.district_code', 's.members_count', 's.collected_at', 's.shipment_id', 's.received_at', 's.result', 's.lab_id', 'l.name as lab_name', 't.name as team_name'])
-    .where('p.collected_at', '<', threshold).where((eb) => inScope(eb, actor, 'p' as 'samples'));
-  if (q.labId) query = query.where('p.lab_id', '=', q.labId);
-  if (q.communeCode) query = query.where('p.commune_code', '=', q.communeCode);
-  const rows = await query.orderBy('p.collected_at').limit(q.limit).execute();
+  const rows = await repo.overdueRows(svc.db.kysely, actor, threshold, q);
   svc.audit.read(actor, { action: 'search', entity: 'sample', detail: { view: 'overdue', ...q, returned: rows.map((r) => r.id) } });
   return {
     thresholdHours: rules.payload.overdueAfterHours,

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { placeInScope } from '../../platform/scope';
 import * as repo from './repo/intake';
-import { receivedRollup, samplesById } from './rollup';
+import { receivedRollup, samplesById } from './repo/rollup';
 import type { LabInput, ShipmentInput } from './schemas';
 import type { TestingService } from './service';
 import * as present from './present';

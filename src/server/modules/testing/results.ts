@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/actor';
 import { scopeSql } from '../../platform/scope';
 import type { ClassificationRuleSets } from '../cases/classification';
 import type { CasesService } from '../cases/service';
-import { resultRollup, samplesById } from './rollup';
+import { resultRollup, samplesById } from './repo/rollup';
 
 export type TestingRules = z.infer<typeof testingRules>;
 

@@ -12,7 +12,7 @@ import type { CasesService } from '../cases/service';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
-import { collectedRollup, samplesById } from './rollup';
+import { collectedRollup, samplesById } from './repo/rollup';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
 import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
 import * as present from './present';

@@ -46,10 +46,10 @@ describe('chain graph', () => {
 
   it('cuts the walk at the node limit, nearest persons first, and says so', async () => {
     const actor = { scope: { provinces: [], districts: ['916'], communes: [] } } as unknown as Actor;
-    const graph = await chainGraph(t.db.kysely, actor, { id: caseId, person_id: p[0] }, '2021-09-30', 3);
+    const graph = await chainGraph({ db: t.db.kysely, people: t.services.people, cases: t.services.cases }, actor, { id: caseId, person_id: p[0] }, '2021-09-30', 3);
     expect(graph.truncated).toBe(true);
     expect(graph.nodes.map((n) => p.indexOf(n.id)).sort()).toEqual([0, 1, 4]);
     expect(graph.edges.map((e) => [p.indexOf(e.source), p.indexOf(e.target)]).sort()).toEqual([[0, 1], [4, 0]]);
-    expect((await chainGraph(t.db.kysely, actor, { id: caseId, person_id: p[0] }, '2021-09-30', 5)).truncated).toBe(false);
+    expect((await chainGraph({ db: t.db.kysely, people: t.services.people, cases: t.services.cases }, actor, { id: caseId, person_id: p[0] }, '2021-09-30', 5)).truncated).toBe(false);
   });
 });

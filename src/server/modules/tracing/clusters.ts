@@ -11,11 +11,13 @@ import type { UnitDirectory } from '../geography/directory';
 import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './chain';
 import * as repo from './repo';
 import type { CaseReader } from './service';
+import type { PeopleService } from '../people/service';
 import type { clusterInput, placeInput } from './schemas';
 
 /** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
 export class ClustersService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly cases: CaseReader) {}
+  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly cases: CaseReader,
+    private readonly people: Pick<PeopleService, 'cardsOf'>) {}
 
   async addPlace(actor: Actor, input: z.infer<typeof placeInput>) {
     this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
@@ -93,7 +95,7 @@ export class ClustersService {
     const row = await repo.clusterById(this.db, id);
     if (!row) throw new AppError('cases.cluster_not_found', 404);
     assertInScope(actor, row, 'cases.cluster_not_found');
-    const graph = await chainGraph(this.db, actor, await this.cases.caseInScope(actor, row.index_case_id), today);
+    const graph = await chainGraph({ db: this.db, people: this.people, cases: this.cases }, actor, await this.cases.caseInScope(actor, row.index_case_id), today);
     this.audit.read(actor, { action: 'read', entity: 'cluster', entityId: id, detail: { persons: graph.nodes.length } });
     return { id: row.id, name: row.name, placeName: row.place_name, highContact: row.high_contact, indexCaseId: row.index_case_id, graph };
   }

@@ -145,3 +145,35 @@ export async function chainWalks(db: Q, starts: { key: string; personId: string 
       cross join lateral chain_walk(s.person_id, ${limit}) w`.execute(db);
   return r.rows;
 }
+
+/** A chain walk as columns (one array per field; an edge is a pair of node numbers); see chainColumns. */
+export interface ChainColumns {
+  truncated: boolean;
+  nodes: { ord: number[]; id: string[]; depth: number[]; class: ('F0' | 'F1' | 'F2' | null)[] } | null;
+  edges: { source: number[]; target: number[]; setting: string[] } | null;
+}
+
+/**
+ * The persons connected to one through exposures, breadth-first (chain_walk, migration 0014), at most `limit`,
+ * with their class, and the exposures between them. One statement answering with one JSON text of columns: a
+ * cluster of 5,000 persons has ~25,000 exposures, and decoding them as rows (three uuids each) cost this process
+ * more than the database spent walking the graph (bench/RESULTS.md §3). A person with two classification rows
+ * (a class in two provinces) appears twice with the same node number.
+ */
+export async function chainColumns(db: Q, personId: string, limit: number): Promise<ChainColumns> {
+  const { rows: [answer] } = await sql<{ graph: string }>`
+    with walk as materialized (
+      select person_id, depth, row_number() over (order by depth, person_id)::int as ord
+        from chain_walk(${personId}::uuid, ${limit + 1})),
+    w as materialized (select * from walk where ord <= ${limit})
+    select json_build_object(
+      'truncated', (select count(*) from walk) > ${limit},
+      'nodes', (select json_build_object('ord', array_agg(w.ord), 'id', array_agg(w.person_id), 'depth', array_agg(w.depth), 'class', array_agg(k.class))
+                  from w left join classifications k on k.person_id = w.person_id
+                 having count(*) > 0),
+      'edges', (select json_build_object('source', array_agg(s.ord), 'target', array_agg(t.ord), 'setting', array_agg(e.setting))
+                  from exposures e join w s on s.person_id = e.source_person_id join w t on t.person_id = e.exposed_person_id
+                 having count(*) > 0)
+    )::text as graph`.execute(db);
+  return JSON.parse(answer.graph) as ChainColumns;
+}

@@ -22,7 +22,7 @@ export interface CaseReader {
   /** The case, when in the caller's scope; else 404 cases.not_found on `field`. */
   caseInScope(actor: Actor, caseId: string, field?: string): Promise<{ id: string; person_id: string; confirmed_on: string; province_code: string; district_code: string; commune_code: string }>;
   activeCasesOfInTx: ActiveCasesInTx;
-  activeCasesOf(personIds: string[]): Promise<{ person_id: string; confirmed_on: string }[]>;
+  activeCasesOf(personIds: string[]): Promise<{ person_id: string; case_code: string; confirmed_on: string }[]>;
   casesByIds(ids: string[]): Promise<{ id: string; person_id: string; case_code: string; confirmed_on: string }[]>;
 }
 
@@ -115,7 +115,7 @@ export class TracingService {
 
   /** The transmission chain around a case (see chainGraph). */
   async chain(actor: Actor, caseId: string, today: string) {
-    const graph = await chainGraph(this.db, actor, await this.cases.caseInScope(actor, caseId), today);
+    const graph = await chainGraph({ db: this.db, people: this.people, cases: this.cases }, actor, await this.cases.caseInScope(actor, caseId), today);
     this.audit.read(actor, { action: 'read', entity: 'case_chain', entityId: caseId, detail: { persons: graph.nodes.length } });
     return graph;
   }

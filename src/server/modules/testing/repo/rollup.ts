@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../../db/tables';
+import type { Database } from '../../../db/tables';
 
 /** The "no team / no lab" key of the rollup (collection counters have no lab yet). */
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
