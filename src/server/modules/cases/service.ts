@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -158,8 +158,18 @@ export class CasesService {
     return { caseId: row.id, caseCode: row.case_code, created: true };
   }
 
+  /** For the testing module, which reaches tracing through CasesService: a person's class (antigen policy). */
+  classOfInTx(trx: Transaction<Database>, personId: string) {
+    return this.tracing.classOfInTx(trx, personId);
+  }
+
+  /** For the testing module: persons with quarantine test days. */
+  personsWithTestDaysInTx(trx: Transaction<Database>): Promise<string[]> {
+    return this.tracing.personsWithTestDaysInTx(trx);
+  }
+
   /** Kept for the testing module, which calls it on CasesService; it belongs to tracing (TracingService.satisfyTestDaysInTx). */
-  satisfyTestDaysInTx(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+  satisfyTestDaysInTx(trx: Transaction<Database>, negatives: { personIds: string[]; days: string[] }, toleranceDays: number): Promise<number> {
     return this.tracing.satisfyTestDaysInTx(trx, negatives, toleranceDays);
   }
 

@@ -20,7 +20,7 @@ export type ImportSource =
 export type ImportStep = 'read' | 'staging' | MergeStep | 'finish';
 
 /** Rows per COPY to staging. */
-const COPY_ROWS = 50_000;
+const COPY_ROWS = 10_000;
 
 /** Thrown inside the merge transaction to roll it back when rows are rejected. */
 class Rejected extends Error {

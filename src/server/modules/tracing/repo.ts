@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Transaction, type Insertable } from 'kysely';
+import { sql, type Kysely, type Transaction, type Insertable } from 'kysely';
 import type { Database, ExposuresTable, ClassificationsTable, ClustersTable, PlacesTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -76,12 +76,19 @@ export function exposuresFrom(db: Q, sourcePersonId: string) {
  * Marks the test days satisfied by negatives: `negatives` yields (person_id, day) pairs; a test day counts as
  * done when a negative was collected on it or up to `toleranceDays` before. One statement however many rows.
  */
-export async function satisfyTestDays(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+/** Persons with quarantine test days (testing finds their negative tubes of an import from them). */
+export async function personsWithTestDays(trx: Transaction<Database>): Promise<string[]> {
+  const rows = await trx.selectFrom('classifications').select('person_id').distinct().where('test_days', '<>', sql<string[]>`'{}'`).execute();
+  return rows.map((r) => r.person_id);
+}
+
+export async function satisfyTestDays(trx: Transaction<Database>, negatives: { personIds: string[]; days: string[] }, toleranceDays: number): Promise<number> {
+  if (!negatives.personIds.length) return 0;
   const { numAffectedRows } = await sql`
     update classifications c set tests_done = (
         select array(select distinct d from unnest(c.tests_done || n.days) d order by d))
       from (select x.person_id, array_agg(distinct t.day) as days
-              from (${negatives}) x(person_id, day)
+              from unnest(${negatives.personIds}::uuid[], ${negatives.days}::date[]) x(person_id, day)
               join classifications k on k.person_id = x.person_id
               cross join lateral unnest(k.test_days) t(day)
              where x.day between t.day - ${toleranceDays}::int and t.day

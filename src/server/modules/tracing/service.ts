@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
 import type { Database } from '../../db/tables';
@@ -134,7 +134,11 @@ export class TracingService {
    * Negative samples satisfy the quarantine test days they were taken for (see repo.satisfyTestDays).
    * Still takes the testing module's query of (person_id, day) pairs, as before the split; see docs/DECISIONS.md.
    */
-  satisfyTestDaysInTx(trx: Transaction<Database>, negatives: RawBuilder<unknown>, toleranceDays: number): Promise<number> {
+  personsWithTestDaysInTx(trx: Transaction<Database>): Promise<string[]> {
+    return repo.personsWithTestDays(trx);
+  }
+
+  satisfyTestDaysInTx(trx: Transaction<Database>, negatives: { personIds: string[]; days: string[] }, toleranceDays: number): Promise<number> {
     return repo.satisfyTestDays(trx, negatives, toleranceDays);
   }
 
