@@ -1,10 +1,6 @@
 import tseslint from 'typescript-eslint';
 
 /** Module files that still hold SQL outside a repository: each is to move into its module's repo (issue #12). */
-const LEGACY_SQL = [
-  'src/server/modules/testing/service.ts',
-];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'artifacts/**'] },
   ...tseslint.configs.recommended,
@@ -41,9 +37,9 @@ export default tseslint.config(
   },
   {
     // SQL only in a module's repositories (repo.ts, repo/*.ts); src/server/platform/table-ownership.test.ts holds each
-    // repository to the tables its manifest owns. LEGACY_SQL: files that still hold SQL, to empty (issue #12).
+    // repository to the tables its manifest owns.
     files: ['src/server/modules/**/*.ts'],
-    ignores: ['**/repo.ts', '**/repo/**', '**/*.test.ts', ...LEGACY_SQL],
+    ignores: ['**/repo.ts', '**/repo/**', '**/*.test.ts'],
     rules: {
       'no-restricted-syntax': ['error',
         { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|copyCsv)$/]", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },

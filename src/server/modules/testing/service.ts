@@ -7,12 +7,13 @@ import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { assertInScope, inScope, placeInScope } from '../../platform/scope';
+import { assertInScope, placeInScope } from '../../platform/scope';
 import type { CasesService } from '../cases/service';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
-import { collectedRollup, samplesById } from './repo/rollup';
+import * as repo from './repo/sampling';
+import { membersOfSamples } from './repo/merge';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
 import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
 import * as present from './present';
@@ -54,13 +55,11 @@ export class TestingService {
   // ---- reference data -------------------------------------------------------------------------------------
 
   testTypes() {
-    return this.k.selectFrom('test_types').selectAll().orderBy('code').execute().then((rows) => rows.map(present.testType));
+    return repo.testTypes(this.k).then((rows) => rows.map(present.testType));
   }
 
   async teams(actor: Actor, communeCode?: string) {
-    let q = this.k.selectFrom('sampling_teams').selectAll().where((eb) => inScope(eb, actor, 'sampling_teams'));
-    if (communeCode) q = q.where('commune_code', '=', communeCode);
-    const rows = await q.orderBy('commune_code').orderBy('name').execute();
+    const rows = await repo.teamsOf(this.k, actor, communeCode);
     this.audit.read(actor, { action: 'search', entity: 'sampling_team', detail: { communeCode: communeCode ?? null, returned: rows.map((r) => r.id) } });
     return rows.map(present.team);
   }
@@ -71,12 +70,12 @@ export class TestingService {
     const place = { province_code, district_code, commune_code };
     if (!placeInScope(actor.scope, place)) throw new AppError('validation.unit_out_of_scope', 400, { code: commune.code }, 'communeCode');
     return this.k.transaction().execute(async (trx) => {
-      const clash = await trx.selectFrom('sampling_teams').select('id').where('name', '=', input.name).where('commune_code', '=', commune.code).executeTakeFirst();
+      const clash = await repo.teamNamed(trx, input.name, commune.code);
       if (clash && clash.id !== id) throw new AppError('testing.team_name_taken', 409, { name: input.name }, 'name');
       const values = { ...place, name: input.name, members: JSON.stringify(input.members), active: input.active };
       const row = id
-        ? await trx.updateTable('sampling_teams').set(values).where('id', '=', id).where((eb) => inScope(eb, actor, 'sampling_teams')).returningAll().executeTakeFirst()
-        : await trx.insertInto('sampling_teams').values({ id: uuidv7(), ...values }).returningAll().executeTakeFirstOrThrow();
+        ? await repo.updateTeam(trx, actor, id, values)
+        : await repo.insertTeam(trx, { id: uuidv7(), ...values });
       if (!row) throw new AppError('testing.team_not_found', 404);
       await this.audit.record(trx, actor, { action: id ? 'update' : 'create', entity: 'sampling_team', entityId: row.id, fields: Object.keys(input) });
       return present.team(row);
@@ -89,33 +88,26 @@ export class TestingService {
     const team = await intake.teamById(this.k, input.teamId);
     if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
     return this.k.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('sampling_sessions').values({
+      const row = await repo.insertSession(trx, {
         id: uuidv7(), province_code: team.province_code, district_code: team.district_code, commune_code: team.commune_code, team_id: team.id,
         session_date: input.sessionDate, mode: input.mode, place_name: input.placeName, created_by: actor.id,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       await this.audit.record(trx, actor, { action: 'create', entity: 'sampling_session', entityId: row.id, fields: Object.keys(input) });
       return present.session(row, team.name, []);
     });
   }
 
   async sessions(actor: Actor, q: { communeCode?: string; day?: string }) {
-    let query = this.k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id')
-      .selectAll('ss').select('t.name as team_name')
-      .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.session_id', '=', 'ss.id').as('samples'))
-      .where((eb) => inScope(eb, actor, 'ss' as 'sampling_sessions'));
-    if (q.communeCode) query = query.where('ss.commune_code', '=', q.communeCode);
-    if (q.day) query = query.where('ss.session_date', '=', q.day);
-    const rows = await query.orderBy('ss.session_date', 'desc').orderBy('ss.created_at', 'desc').limit(200).execute();
+    const rows = await repo.sessionsOf(this.k, actor, q);
     this.audit.read(actor, { action: 'search', entity: 'sampling_session', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map((r) => ({ ...present.session(r, r.team_name, []), samples: Number(r.samples ?? 0) }));
   }
 
   async session(actor: Actor, id: string) {
-    const s = await this.k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id').selectAll('ss').select('t.name as team_name')
-      .where('ss.id', '=', id).executeTakeFirst();
+    const s = await repo.sessionWithTeam(this.k, id);
     if (!s) throw new AppError('testing.session_not_found', 404);
     assertInScope(actor, s, 'testing.session_not_found');
-    const samples = await this.k.selectFrom('samples').selectAll().where('session_id', '=', id).orderBy('collected_at').execute();
+    const samples = await repo.samplesOfSession(this.k, id);
     const tubes = await this.withMembers(actor, samples);
     this.audit.read(actor, { action: 'read', entity: 'sampling_session', entityId: id, detail: { persons: tubes.flatMap((t) => t.members.map((m) => m.personId)) } });
     return present.session(s, s.team_name, tubes);
@@ -135,7 +127,7 @@ export class TestingService {
    * like any other result, in the same transaction, with its consequences.
    */
   async collect(actor: Actor, sessionId: string, input: CollectInput) {
-    const session = await this.k.selectFrom('sampling_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+    const session = await repo.sessionById(this.k, sessionId);
     if (!session || !placeInScope(actor.scope, session)) throw new AppError('testing.session_not_found', 404);
     const collectedAt = input.collectedAt ? new Date(input.collectedAt) : this.now();
     if (collectedAt.getTime() > this.now().getTime() + 5 * 60_000) throw new AppError('testing.collected_in_future', 400, {}, 'collectedAt');
@@ -144,7 +136,7 @@ export class TestingService {
     const rules = await this.mergeRules(vnDay(this.now()));
     const maxPool = rules.testing.maxPoolSize;
     return this.k.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('samples').select('barcode').where('barcode', 'in', input.barcodes).where('province_code', '=', session.province_code).execute();
+      const taken = await repo.barcodesTaken(trx, input.barcodes, session.province_code);
       if (taken.length) {
         const i = input.barcodes.indexOf(taken[0].barcode);
         throw new AppError('testing.barcode_taken', 409, { barcode: taken[0].barcode }, `barcodes.${i}`);
@@ -160,17 +152,16 @@ export class TestingService {
       for (const [i, group] of groups.entries()) {
         const id = uuidv7();
         ids.push(id);
-        await trx.insertInto('samples').values({
+        await repo.insertSample(trx, {
           id, province_code: session.province_code, district_code: session.district_code, commune_code: session.commune_code,
           barcode: input.barcodes[i], test_type: input.testType, kind: input.kind, session_id: session.id, team_id: session.team_id,
           household_id: input.householdId ?? null, members_count: group.length, collected_at: collectedAt, collected_on: day,
           symptomatic: input.symptomatic, task_id: input.taskId ?? null, created_by: actor.id,
           // a rapid antigen test is read where it is taken: there is nothing to ship
           received_at: input.testType === 'rapid_antigen' ? collectedAt : null,
-        }).execute();
-        await trx.insertInto('sample_members').values(group.map((p) => ({ sample_id: id, province_code: p.province_code, person_id: p.id, district_code: p.district_code, commune_code: p.commune_code }))).execute();
+        }, group.map((p) => ({ sample_id: id, province_code: p.province_code, person_id: p.id, district_code: p.district_code, commune_code: p.commune_code })));
       }
-      await collectedRollup(samplesById(ids)).execute(trx);
+      await repo.rollUpCollected(trx, ids);
       let merged: MergeReport | null = null;
       if (input.result) {
         merged = await this.stageAndMerge(trx, actor, { provinceCode: session.province_code, labId: null, source: 'on_site', rules, fileName: `tại chỗ ${input.barcodes[0]}` },
@@ -180,7 +171,7 @@ export class TestingService {
         action: 'create', entity: 'sample', entityId: ids[0], fields: Object.keys(input),
         detail: { barcodes: input.barcodes, persons: persons.map((p) => p.id), result: input.result ?? null },
       });
-      const rows = await trx.selectFrom('samples').selectAll().where('id', 'in', ids).execute();
+      const rows = await repo.samplesByIds(trx, ids);
       return { samples: rows.map((r) => present.sampleBrief(r)), casesOpened: merged?.casesOpened ?? [], tasksCreated: merged?.tasksCreated ?? 0 };
     });
   }
@@ -205,11 +196,10 @@ export class TestingService {
   }
 
   private async checkTask(trx: Transaction<Database>, taskId: string, personId: string) {
-    const task = await trx.selectFrom('testing_tasks').selectAll().where('id', '=', taskId).where('status', '=', 'open').executeTakeFirst();
+    const task = await repo.openTask(trx, taskId);
     if (!task || task.person_id !== personId) throw new AppError('testing.task_not_found', 404, {}, 'taskId');
     // one tube per task: another only when the first was invalid
-    const taken = await trx.selectFrom('samples').select('barcode').where('task_id', '=', taskId)
-      .where((eb) => eb.or([eb('result', 'is', null), eb('result', '<>', 'invalid')])).executeTakeFirst();
+    const taken = await repo.tubeOfTask(trx, taskId);
     if (taken) throw new AppError('testing.task_collected', 409, { barcode: taken.barcode }, 'taskId');
   }
 
@@ -232,11 +222,10 @@ export class TestingService {
   async stageAndMerge(trx: Transaction<Database>, actor: Actor, opts: { provinceCode: string; labId: string | null; source: MergeContext['source']; rules: MergeContext['rules']; fileName: string },
     rows: { barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: number | null; resulted_at: Date }[]): Promise<MergeReport> {
     const importId = uuidv7();
-    await trx.insertInto('result_imports').values({
+    await repo.stageEntry(trx, {
       id: importId, province_code: opts.provinceCode, lab_id: opts.labId, file_name: opts.fileName, sha256: importId, format: opts.source === 'on_site' ? 'on_site' : 'manual',
       status: 'loading', created_by: actor.id,
-    }).execute();
-    await trx.insertInto('result_import_rows').values(rows.map((r, i) => ({ import_id: importId, line: i + 1, ...r }))).execute();
+    }, rows.map((r, i) => ({ import_id: importId, line: i + 1, ...r })));
     const report = await mergeStaged(trx, { importId, provinceCode: opts.provinceCode, labId: opts.labId, source: opts.source, actor, now: this.now(), rules: opts.rules, cases: this.cases });
     if (report.errors.length) {
       const e = report.errors[0];
@@ -249,7 +238,7 @@ export class TestingService {
 
   /** A reviewed conflict: accept replaces the tube's result (rollup and consequences follow), reject keeps it. */
   async resolveConflict(actor: Actor, id: string, decision: 'accept' | 'reject') {
-    const c = await this.k.selectFrom('result_conflicts').selectAll().where('id', '=', id).executeTakeFirst();
+    const c = await repo.conflictById(this.k, id);
     if (!c || !placeInScope(actor.scope, c)) throw new AppError('testing.conflict_not_found', 404);
     if (c.status !== 'open') throw new AppError('testing.conflict_resolved', 409);
     const rules = await this.mergeRules(vnDay(this.now()));
@@ -257,12 +246,11 @@ export class TestingService {
       let report: MergeReport | null = null;
       if (decision === 'accept') {
         await unrollResult(trx, c.sample_id);
-        await trx.updateTable('samples').set({ result: null, ct_value: null }).where('id', '=', c.sample_id).execute();
-        const s = await trx.selectFrom('samples').select(['lab_id', 'barcode']).where('id', '=', c.sample_id).executeTakeFirstOrThrow();
+        const s = await repo.clearResult(trx, c.sample_id);
         report = await this.stageAndMerge(trx, actor, { provinceCode: c.province_code, labId: s.lab_id, source: 'manual', rules, fileName: `xử lý kết quả khác nhau ${c.barcode}` },
           [{ barcode: c.barcode, result: c.proposed_result as 'negative', ct_value: c.proposed_ct, resulted_at: new Date(c.proposed_resulted_at) }]);
       }
-      await trx.updateTable('result_conflicts').set({ status: decision === 'accept' ? 'accepted' : 'rejected', resolved_by: actor.id, resolved_at: this.now() }).where('id', '=', id).execute();
+      await repo.resolveConflict(trx, id, decision === 'accept' ? 'accepted' : 'rejected', actor.id, this.now());
       await this.audit.record(trx, actor, { action: 'update', entity: 'result_conflict', entityId: id, fields: ['status'], detail: { decision, barcode: c.barcode } });
       return { id, decision, casesOpened: report?.casesOpened ?? [] };
     });
@@ -276,7 +264,7 @@ export class TestingService {
       return { id, labId: live.labId, fileName: live.fileName, format: live.format, status: 'loading' as const, stage: live.stage, rowsStaged: live.rowsStaged, total: live.total,
         applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: null, createdAt: live.startedAt.toISOString(), finishedAt: null };
     }
-    const r = await this.k.selectFrom('result_imports').selectAll().where('id', '=', id).where('province_code', 'in', this.provincesOf(actor)).executeTakeFirst();
+    const r = await repo.importById(this.k, id, this.provincesOf(actor));
     if (!r) throw new AppError('http.not_found', 404);
     this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
     return {
@@ -287,8 +275,7 @@ export class TestingService {
   }
 
   async conflicts(actor: Actor) {
-    const rows = await this.k.selectFrom('result_conflicts').selectAll().where('status', '=', 'open').where((eb) => inScope(eb, actor, 'result_conflicts'))
-      .orderBy('created_at').limit(500).execute();
+    const rows = await repo.openConflicts(this.k, actor);
     this.audit.read(actor, { action: 'search', entity: 'result_conflict', detail: { returned: rows.map((r) => r.id) } });
     return rows.map(present.conflict);
   }
@@ -298,38 +285,31 @@ export class TestingService {
   async sample(actor: Actor, barcode: string) {
     const s = await this.sampleByBarcode(actor, barcode);
     const [withMembers] = await this.withMembers(actor, [s]);
-    const tasks = await this.k.selectFrom('testing_tasks').selectAll().where('source_sample_id', '=', s.id).execute();
+    const tasks = await repo.tasksFromSample(this.k, s.id);
     this.audit.read(actor, { action: 'read', entity: 'sample', entityId: s.id, detail: { persons: withMembers.members.map((m) => m.personId) } });
     return { ...withMembers, tasks: tasks.map(present.task) };
   }
 
   /** Open deconvolution, retest and confirmation tasks (whom to re-collect today), with names for the team. */
   async tasks(actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }) {
-    let query = this.k.selectFrom('testing_tasks as t').innerJoin('samples as s', 's.id', 't.source_sample_id')
-      .selectAll('t').select(['s.barcode as source_barcode', 's.test_type as source_test_type'])
-      // the tube already taken for the task, if any (waiting for its result)
-      .select((eb) => eb.selectFrom('samples as c').select('c.barcode').whereRef('c.task_id', '=', 't.id')
-        .where((e) => e.or([e('c.result', 'is', null), e('c.result', '<>', 'invalid')])).limit(1).as('collected_barcode'))
-      .where((eb) => inScope(eb, actor, 't' as 'testing_tasks')).where('t.status', '=', q.status);
-    if (q.communeCode) query = query.where('t.commune_code', '=', q.communeCode);
-    const rows = await query.orderBy('t.due_on').orderBy('t.created_at').limit(1000).execute();
+    const rows = await repo.tasksOf(this.k, actor, q);
     const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))], 'testing_tasks');
     this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
     return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
   }
 
   async sampleByBarcode(actor: Actor, barcode: string) {
-    const s = await this.k.selectFrom('samples').selectAll().where('barcode', '=', barcode).where((eb) => inScope(eb, actor, 'samples')).executeTakeFirst();
+    const s = await repo.sampleByBarcode(this.k, actor, barcode);
     if (!s) throw new AppError('testing.sample_not_found', 404, { barcode }, 'barcode');
     return s;
   }
 
   private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]) {
     if (!samples.length) return [];
-    const members = await this.k.selectFrom('sample_members').selectAll().where('sample_id', 'in', samples.map((s) => s.id)).execute();
+    const members = await membersOfSamples(this.k, samples.map((s) => s.id));
     const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))], 'sample_members');
     const open = members.length
-      ? await this.k.selectFrom('testing_tasks').select(['person_id']).where('person_id', 'in', members.map((m) => m.person_id)).where('status', '=', 'open').execute()
+      ? await repo.openTaskPersons(this.k, members.map((m) => m.person_id))
       : [];
     const suspected = new Set(open.map((o) => o.person_id));
     return samples.map((s) => ({

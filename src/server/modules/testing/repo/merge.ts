@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ErrorCode } from '@domain/error-catalog';
 import type { Database } from '../../../db/tables';
 import type { Actor } from '../../../platform/actor';
@@ -146,8 +146,8 @@ export async function negativesOfPersons(trx: Transaction<Database>, importId: s
   return asColumns(rows);
 }
 
-export function membersOfSamples(trx: Transaction<Database>, ids: string[]) {
-  return trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', ids).execute();
+export function membersOfSamples(db: Kysely<Database> | Transaction<Database>, ids: string[]) {
+  return db.selectFrom('sample_members').selectAll().where('sample_id', 'in', ids).execute();
 }
 
 /** A task of `kind` for every member of these tubes (once per person, tube and kind); returns how many are new. */
