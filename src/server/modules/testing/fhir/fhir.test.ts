@@ -128,7 +128,8 @@ describe('the resources of a result', () => {
     const o = matches(await search(command, 'date=2021-09-10'))[0];
     const res = await command.get(`/api/fhir/Observation/${o.id}`);
     expect(res.json()).toEqual(o);
-    const missing = await command.get(`/api/fhir/Observation/${o.id.slice(0, -1)}0`);
+    // the same id with its last hex digit changed (never equal to it, whatever the random id ends with)
+    const missing = await command.get(`/api/fhir/Observation/${o.id.slice(0, -1)}${o.id.endsWith('0') ? '1' : '0'}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
   });
