@@ -1,9 +1,19 @@
 import tseslint from 'typescript-eslint';
 
-/** Module files that still hold SQL outside a repository: each is to move into its module's repo (issue #12). */
+/** Lint rules that hold the architecture: pure domain, typed web-to-server contracts, SQL only in repositories. */
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'artifacts/**'] },
   ...tseslint.configs.recommended,
+  {
+    // type-aware: a promise is awaited or handled, never dropped or handed where nothing waits for it
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }] }],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
@@ -19,6 +29,18 @@ export default tseslint.config(
     // the two merge points of the modules' contracts (pure data, see below) may read the contract list, nothing else of the server
     files: ['src/domain/access.ts', 'src/domain/error-catalog.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@server/*', '@web/*', 'kysely', 'fastify', 'pg', 'react', 'node:*', '../web/*'] }, { regex: '^\\.\\./server/(?!modules/contracts$)' }] }] },
+  },
+  {
+    // the web reaches the server through its types (the typed client, views) and its zod schemas; nothing else of it
+    // is bundled
+    files: ['src/web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        regex: '^@server/(?!modules/[\\w-]+/schemas$|modules/contracts$)', allowTypeImports: true,
+        message: 'The web imports only types from the server, or a module\'s schemas.',
+      }] }],
+    },
   },
   {
     // module contracts are shared with the web: zod and @domain only

@@ -40,7 +40,7 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY === 'true',
     // every error is problem+json, also those raised before a route is found (414, bad URL) or a request parsed (431)
-    frameworkErrors: (err, req, reply) => sendProblem(err, req, reply),
+    frameworkErrors: (err, req, reply) => { void sendProblem(err, req, reply); },
     clientErrorHandler: clientErrorProblem,
   });
   app.decorate('routeSpecs', [] as RouteSpec[]);

@@ -15,7 +15,7 @@ import { testingModule } from './testing';
  * docs/ACCESS.md). Each module's contract is also listed in ./contracts.ts (the web shares it); the app refuses to
  * start when the two lists differ. Adding a module: docs/ARCHITECTURE.md.
  */
-export const MODULES: readonly ServerModule[] = [
+const LIST = [
   authModule,
   geographyModule,
   peopleModule,
@@ -26,4 +26,8 @@ export const MODULES: readonly ServerModule[] = [
   casesModule,
   tracingModule,
   testingModule,
-];
+] as const;
+export const MODULES: readonly ServerModule[] = LIST;
+
+/** Every route of the app as one union of exact route types: the web's client (src/web/lib/api.ts) is typed from it. */
+export type AppRoute = ReturnType<(typeof LIST)[number]['routes']>[number];

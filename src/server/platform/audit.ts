@@ -217,7 +217,7 @@ export async function queryAudit(db: Kysely<Database>, f: AuditFilter) {
     total: total.n,
     items: rows.map((r) => ({
       seq: r.seq, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-      entity: r.entity, entityId: r.entity_id, ip: r.ip, fields: r.fields, detail: r.detail, hash: r.hash,
+      entity: r.entity, entityId: r.entity_id, ip: r.ip, fields: r.fields, detail: r.detail as Record<string, unknown> | null, hash: r.hash,
     })),
   };
 }

@@ -7,7 +7,7 @@ import { fieldErrors, localeOf } from './problem';
 import { badTextPath } from './text-input';
 import { messageFor } from '@domain/error-catalog';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteContext<P, Q, B> {
   params: P;
@@ -25,9 +25,9 @@ export interface RouteContext<P, Q, B> {
  * @example route({ method: 'GET', url: '/api/persons/:id', tag: 'people', summary: 'Xem một người',
  *   access: 'people.read', personal: true, params: z.object({ id: uuid }), handler: ({ params, actor }) => … })
  */
-export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
-  method: Method;
-  url: string;
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown, M extends Method = Method, U extends string = string, QI = unknown, BI = unknown> {
+  method: M;
+  url: U;
   tag: string;
   summary: string;
   /** 'public': no session; 'session': any logged-in user; otherwise the permission needed. */
@@ -36,18 +36,22 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
   /** Also callable by systems with an API token (`Authorization: Bearer …`); every other route refuses tokens. */
   tokens?: boolean;
   params?: ZodType<P>;
-  query?: ZodType<Q>;
-  body?: ZodType<B>;
+  query?: ZodType<Q, QI>;
+  body?: ZodType<B, BI>;
   /**
    * The shape of a successful JSON answer: the handler's return type is checked against it, OpenAPI shows it, and
-   * the tests check every answer against it (registerRoutes' checkResponses). Routes that answer files omit it.
+   * the tests check every answer against it (registerRoutes' checkResponses). An empty answer is `z.null()`.
+   * Routes that answer a file (CSV, DOCX, a FHIR Bundle…) declare `produces` instead.
    */
   response?: ZodType<R>;
+  /** The content type of a route that answers something other than JSON (its handler sends it itself). */
+  produces?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
   /** A larger body limit than the server's default (file uploads). */
   bodyLimit?: number;
-  handler(ctx: RouteContext<P, Q, B>): Promise<R> | R;
+  /** Its answer's type comes from `response` alone (NoInfer): a handler returning a wider type does not compile. */
+  handler(ctx: RouteContext<P, Q, B>): Promise<NoInfer<R>> | NoInfer<R>;
 }
 
 /**
@@ -56,7 +60,13 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown> {
  */
 export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string | null; used?: (status: number) => void } | null>;
 
-export function route<P = unknown, Q = unknown, B = unknown, R = unknown>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+/**
+ * Keeps the spec's exact types — method and URL as literals, the query's and body's input types, the answer's
+ * type — so the web's client (src/web/lib/api.ts) is typed from the same specs through `AppRoute`.
+ */
+export function route<P = unknown, Q = unknown, B = unknown, R = unknown, M extends Method = Method, U extends string = string, QI = unknown, BI = unknown>(
+  spec: RouteSpec<P, Q, B, R, M, U, QI, BI>,
+): RouteSpec<P, Q, B, R, M, U, QI, BI> {
   return spec;
 }
 
@@ -118,7 +128,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
           session?.used?.(reply.sent ? reply.statusCode : spec.status ?? 200);
           if (reply.sent) return reply;
           reply.status(spec.status ?? 200);
-          if (opts.checkResponses && spec.response) assertResponse(spec, result);
+          if (opts.checkResponses && spec.response) assertResponse(spec, result ?? null);
           return result ?? null;
         } catch (err) {
           session?.used?.(err instanceof AppError ? err.status : 500);
@@ -149,7 +159,11 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
       parameters,
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(spec.body) } } } } : {}),
       responses: {
-        [String(spec.status ?? 200)]: { description: 'OK', ...(spec.response ? { content: { 'application/json': { schema: json(spec.response, 'output') } } } : {}) },
+        [String(spec.status ?? 200)]: {
+          description: 'OK',
+          ...(spec.response ? { content: { 'application/json': { schema: json(spec.response, 'output') } } } : {}),
+          ...(spec.produces ? { content: { [spec.produces]: {} } } : {}),
+        },
         '4XX': { description: 'problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },
       ...(spec.access === 'public' ? {} : { security: [{ session: [] }] }),

@@ -50,7 +50,8 @@ export interface ServerModule {
   scope?: Readonly<Record<string, ScopeFixture>>;
 }
 
-export function defineModule(m: ServerModule): ServerModule {
+/** Returns the manifest with its exact type, so `AppRoute` (modules/index.ts) sees each route's types. */
+export function defineModule<const M extends ServerModule>(m: M): M {
   return m;
 }
 

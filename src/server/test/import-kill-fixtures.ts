@@ -49,12 +49,14 @@ export function runAndKill(target: string, labId: string, file: string, killWhen
     let output = '';
     let killed = false;
     const kill = () => { if (!killed) { killed = true; child.kill('SIGKILL'); } };
-    child.stdout.on('data', async (d: Buffer) => {
+    // a check that throws fails the run instead of going unhandled
+    const check = (test: () => boolean | Promise<boolean>) => { Promise.resolve().then(test).then((yes) => { if (yes) kill(); }, reject); };
+    child.stdout.on('data', (d: Buffer) => {
       output += d.toString();
-      for (const line of d.toString().split('\n')) if (line && await killWhen(line)) kill();
+      for (const line of d.toString().split('\n')) if (line) check(() => killWhen(line));
     });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-    const timer = poll ? setInterval(async () => { if (!killed && await poll()) kill(); }, 5) : null;
+    const timer = poll ? setInterval(() => { if (!killed) check(poll); }, 5) : null;
     child.on('error', reject);
     child.on('exit', (_code, signal) => { if (timer) clearInterval(timer); resolve({ signal, output }); });
   });

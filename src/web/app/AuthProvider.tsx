@@ -25,7 +25,7 @@ function forgetSessionData(qc: QueryClient, me: Me | null) {
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/auth/me');
+    return await api.get('/api/auth/me');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -52,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [qc]);
 
   const login = useCallback(async (username: string, password: string) => {
-    const who = await api.post<Me>('/api/auth/login', { username, password });
+    const who = await api.post('/api/auth/login', { body: { username, password } });
     setCsrfToken(who.csrfToken);
     forgetSessionData(qc, who);
     setSessionEnded(false);

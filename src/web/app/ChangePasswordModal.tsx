@@ -29,7 +29,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
     if (!parsed.success || errors.length) return;
     setSaving(true);
     try {
-      await api.post('/api/auth/password', parsed.data);
+      await api.post('/api/auth/password', { body: parsed.data });
       message.success(m.password.changed);
       form.resetFields();
       onClose();

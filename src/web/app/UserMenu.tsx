@@ -35,12 +35,9 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
     { key: 'password', icon: <KeyOutlined />, label: m.account.changePassword },
     { key: 'logout', icon: <LogoutOutlined />, label: m.account.logout, danger: true },
   ];
-  const onClick: MenuProps['onClick'] = async ({ key }) => {
+  const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChanging(true);
-    if (key === 'logout') {
-      await logout();
-      navigate(paths.login, { replace: true });
-    }
+    if (key === 'logout') void logout().then(() => navigate(paths.login, { replace: true }));
   };
   return (
     <>

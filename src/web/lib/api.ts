@@ -2,6 +2,9 @@
  * The one way the web talks to the server: JSON over fetch, the session cookie, the CSRF token on
  * state changes, the UI language in accept-language, and problem+json errors as ApiError.
  */
+import type { ZodType } from 'zod';
+import type { AppRoute } from '@server/modules';
+
 export interface FieldProblem {
   field: string;
   code: string;
@@ -104,15 +107,59 @@ export function uploadFile<T>(path: string, file: Blob, contentType: string, onP
   });
 }
 
+/* ---------- The client typed from the server's route specs (AppRoute, src/server/modules/index.ts) ---------- */
+
+type RouteOf<M extends Method, U> = Extract<AppRoute, { method: M; url: U }>;
+type InputOf<S> = NonNullable<S> extends ZodType<unknown, infer I> ? I : never;
+/** The URLs (templates such as '/api/persons/:id') the server answers for a method. */
+export type UrlOf<M extends Method> = Extract<AppRoute, { method: M }>['url'];
+/** The answer of a route, as its spec declares it (its response schema; the handler is checked against it). */
+export type ResponseOf<M extends Method, U extends string> = Awaited<ReturnType<RouteOf<M, U>['handler']>>;
+/** What a route's query string accepts (the schema's input type). */
+export type QueryOf<M extends Method, U extends string> = InputOf<RouteOf<M, U>['query']>;
+/** What a route's body accepts (the schema's input type: defaults may be left out). */
+export type BodyOf<M extends Method, U extends string> = InputOf<RouteOf<M, U>['body']>;
+type ParamsOf<M extends Method, U extends string> = NonNullable<RouteOf<M, U>['params']> extends ZodType<infer P> ? P : never;
+
+/** The parts of a call: path parameters when the URL has any, the query when the route reads one, the body when it takes one. */
+export type CallArgs<M extends Method, U extends string> =
+  & (unknown extends ParamsOf<M, U> ? { params?: never } : { params: ParamsOf<M, U> })
+  & (unknown extends QueryOf<M, U> ? { query?: never } : { query?: QueryOf<M, U> })
+  & (unknown extends BodyOf<M, U> ? { body?: never } : { body: BodyOf<M, U> });
+type ArgsTuple<M extends Method, U extends string> = object extends CallArgs<M, U> ? [args?: CallArgs<M, U>] : [args: CallArgs<M, U>];
+
+type QueryValue = string | number | boolean | undefined | null;
+
+/** '/api/persons/:id' with { id: 'a b' } → '/api/persons/a%20b', then the query appended. */
+export function pathOf(url: string, args: { params?: object; query?: object } = {}): string {
+  const params = (args.params ?? {}) as Record<string, string | number>;
+  const path = url.replace(/:(\w+)/g, (_, name: string) => {
+    if (params[name] === undefined) throw new Error(`${url}: thiếu tham số ${name}`);
+    return encodeURIComponent(String(params[name]));
+  });
+  return args.query ? withQuery(path, args.query as Record<string, QueryValue>) : path;
+}
+
+function call<M extends Method, U extends string>(method: M, url: U, args?: CallArgs<M, U>): Promise<ResponseOf<M, U>> {
+  const parts = args as { params?: object; query?: object; body?: unknown } | undefined;
+  return request<ResponseOf<M, U>>(method, pathOf(url, parts), parts?.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}));
+}
+
+/**
+ * Calls a route by its URL template: the URL must be one the server declares for the method, the parameters,
+ * query and body are checked against the route's schemas and the answer has the route's type.
+ * @example const person = await api.get('/api/persons/:id', { params: { id } });
+ */
 export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  get: <U extends UrlOf<'GET'>>(url: U, ...[args]: ArgsTuple<'GET', U>) => call('GET', url, args),
+  post: <U extends UrlOf<'POST'>>(url: U, ...[args]: ArgsTuple<'POST', U>) => call('POST', url, args),
+  patch: <U extends UrlOf<'PATCH'>>(url: U, ...[args]: ArgsTuple<'PATCH', U>) => call('PATCH', url, args),
+  put: <U extends UrlOf<'PUT'>>(url: U, ...[args]: ArgsTuple<'PUT', U>) => call('PUT', url, args),
+  delete: <U extends UrlOf<'DELETE'>>(url: U, ...[args]: ArgsTuple<'DELETE', U>) => call('DELETE', url, args),
 };
 
 /** '/api/persons' + { q: 'x', page: 2, unit: undefined } → '/api/persons?q=x&page=2'. */
-export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
+export function withQuery(path: string, params: Record<string, QueryValue>): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
   const s = qs.toString();

@@ -1,24 +1,10 @@
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { isoDate } from '@domain/fields';
 import type { Database } from '../../db/tables';
 import { queryAudit, verifyAuditChain, type AuditLog } from '../../platform/audit';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { route } from '../../platform/http';
-
-export const auditQuery = z.object({
-  actorId: z.string().uuid().optional(),
-  /** Username of the actor, for users who cannot list users. */
-  actor: z.string().trim().max(100).optional(),
-  entity: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
-  action: z.string().max(30).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+import { auditPage, auditQuery, chainReportView } from './schemas';
 
 /**
  * The log names every person anyone looked at, across the whole city: it is for the city's own
@@ -31,11 +17,11 @@ function assertCityWide(actor: Actor): void {
 export function auditRoutes(db: Kysely<Database>, audit: AuditLog) {
   return [
     route({
-      method: 'GET', url: '/api/audit', tag: 'audit', summary: 'Tra cứu nhật ký truy cập dữ liệu cá nhân', access: 'audit.read', query: auditQuery,
+      method: 'GET', url: '/api/audit', tag: 'audit', summary: 'Tra cứu nhật ký truy cập dữ liệu cá nhân', access: 'audit.read', query: auditQuery, response: auditPage,
       handler: async ({ query, actor }) => { assertCityWide(actor); await audit.flush(); return queryAudit(db, query); },
     }),
     route({
-      method: 'GET', url: '/api/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)', access: 'audit.read',
+      method: 'GET', url: '/api/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)', access: 'audit.read', response: chainReportView,
       handler: async ({ actor }) => { assertCityWide(actor); await audit.flush(); return verifyAuditChain(db); },
     }),
   ];

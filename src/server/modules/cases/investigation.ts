@@ -8,8 +8,7 @@ import { assertInScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo';
-import type { InvestigationView } from './schemas';
-
+import type { InvestigationQualityView, InvestigationView } from './schemas';
 
 /**
  * One investigation per case on the form version in force at confirmation. Saving a draft is cheap
@@ -57,7 +56,7 @@ export class InvestigationService {
   }
 
   /** Per district: cases, investigations completed, mean completeness, median and share within target of timeliness. */
-  async quality(actor: Actor, q: { from: string; to: string; unit?: string }) {
+  async quality(actor: Actor, q: { from: string; to: string; unit?: string }): Promise<InvestigationQualityView[]> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
     const rows = await repo.investigationQuality(this.db, actor, { from: q.from, to: q.to, unit });
     return rows.map((r) => ({ districtCode: r.district_code, cases: r.cases, completed: r.completed, meanCompleteness: Math.round(r.mean_completeness * 1000) / 1000, medianHours: r.median_hours }));

@@ -7,12 +7,12 @@ import { AppError } from '../../platform/errors';
 import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
-import type { ClassificationRuleSets, ReclassifyReport } from '../tracing/classification';
+import type { ClassificationRuleSets } from '../tracing/classification';
 import type { TracingService } from '../tracing/service';
 import { presentCase } from './present';
 import * as repo from './repo';
 import { casesWorkbook } from './export';
-import type { CaseInput, CaseView } from './schemas';
+import type { CaseChanged, CaseInput, CaseListView, CaseView } from './schemas';
 
 export class CasesService {
   constructor(
@@ -24,7 +24,7 @@ export class CasesService {
   ) {}
 
   /** Opens a case (F0) and reclassifies the person's neighbourhood, in one transaction. */
-  async create(actor: Actor, input: CaseInput): Promise<{ case: CaseView; reclassified: ReclassifyReport }> {
+  async create(actor: Actor, input: CaseInput): Promise<CaseChanged> {
     const person = await this.people.placeOfPerson(input.personId);
     if (!person || !placeInScope(actor.scope, person)) throw new AppError('people.person_not_found', 404, {}, 'personId');
     const rules = await this.rulesOn(input.confirmedOn);
@@ -74,7 +74,7 @@ export class CasesService {
   }
 
   /** Withdraws a case (false positive): the classes it gave roll back. */
-  async withdraw(actor: Actor, id: string, reason: string, version: number): Promise<{ case: CaseView; reclassified: ReclassifyReport }> {
+  async withdraw(actor: Actor, id: string, reason: string, version: number): Promise<CaseChanged> {
     const current = await repo.caseById(this.db, id);
     if (!current) throw new AppError('cases.not_found', 404);
     assertInScope(actor, current, 'cases.not_found');
@@ -97,7 +97,7 @@ export class CasesService {
     return presentCase(row);
   }
 
-  async list(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number }) {
+  async list(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number }): Promise<CaseListView> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
     const { items, total } = await repo.listCases(this.db, actor, { ...q, unit }, (q.page - 1) * q.pageSize, q.pageSize);
     this.audit.read(actor, { action: 'search', entity: 'case', detail: { ...q, returned: items.map((c) => c.id) } });

@@ -24,26 +24,57 @@ export const populationBody = z.object({
   households: z.number().int().min(0).nullish(),
 });
 
-export interface UnitSummary {
-  code: string;
-  name: string;
-  type: string;
-}
+/** A unit by code and name, as other answers name the units they refer to (a user's scope, a token's units). */
+export const unitRef = z.object({ code: z.string(), name: z.string() });
+export type UnitRef = z.infer<typeof unitRef>;
 
-export interface UnitDetail extends UnitSummary {
-  level: z.infer<typeof unitLevel>;
-  parentCode: string | null;
-  provinceCode: string;
-  validFrom: string;
-  validTo: string | null;
-  source: string;
-  ancestors: UnitSummary[];
-  population: { asOf: string; source: string; count: number; households: number | null; synthetic: boolean } | null;
-}
+export const unitSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Thành phố Trung ương, Quận, Huyện, Phường, Xã, Thị trấn, Ấp, Khu vực, Tổ dân phố… */
+  type: z.string(),
+});
+export type UnitSummary = z.infer<typeof unitSummary>;
 
-export interface HamletImportReport {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errors: { line: number; field: string; message: string }[];
-}
+export const unitDetail = unitSummary.extend({
+  level: unitLevel,
+  parentCode: z.string().nullable(),
+  provinceCode: z.string(),
+  validFrom: z.string(),
+  /** Exclusive; null = still valid. */
+  validTo: z.string().nullable(),
+  source: z.string(),
+  /** From the province down to the parent. */
+  ancestors: z.array(unitSummary),
+  /** The latest count (most recent date, real before synthetic), or null when none was recorded. */
+  population: z.object({
+    asOf: z.string(),
+    source: z.string(),
+    count: z.number().int(),
+    households: z.number().int().nullable(),
+    synthetic: z.boolean(),
+  }).nullable(),
+});
+export type UnitDetail = z.infer<typeof unitDetail>;
+
+/** A child unit in the overview: its latest population and the persons and households registered in it. */
+export const childOverview = unitSummary.extend({
+  population: z.object({
+    count: z.number().int(),
+    households: z.number().int().nullable(),
+    asOf: z.string(),
+    synthetic: z.boolean(),
+  }).nullable(),
+  registered: z.object({ persons: z.number().int(), households: z.number().int() }),
+});
+
+export const unitOverview = z.object({ unit: unitDetail, children: z.array(childOverview) });
+export type UnitOverview = z.infer<typeof unitOverview>;
+
+export const hamletImportReport = z.object({
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type HamletImportReport = z.infer<typeof hamletImportReport>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '@domain/fields';
-import { confidenceMap } from '@domain/rule-sets/confidence';
+import { confidenceMap, confidenceTag } from '@domain/rule-sets/confidence';
 import { ruleSetKind } from '@domain/rule-sets/kinds';
 
 export const ruleSetInput = z.object({
@@ -21,17 +21,20 @@ export const kindParams = z.object({ kind: ruleSetKind });
 export const inForceQuery = z.object({ date: isoDate.optional() });
 export const listQuery = z.object({ kind: ruleSetKind.optional() });
 
-export interface RuleSetView {
-  id: string;
-  kind: string;
-  version: number;
-  legalBasis: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  status: 'draft' | 'active' | 'retired';
-  payload: unknown;
-  confidence: Record<string, 'V' | 'P' | 'M'>;
-  notes: string | null;
-  createdAt: string;
-  activatedAt: string | null;
-}
+export const ruleSetView = z.object({
+  id: z.string(),
+  kind: ruleSetKind,
+  version: z.number().int(),
+  legalBasis: z.string(),
+  effectiveFrom: z.string(),
+  /** Exclusive; null = until replaced. */
+  effectiveTo: z.string().nullable(),
+  status: z.enum(['draft', 'active', 'retired']),
+  /** The rules themselves, in the shape of the kind's schema (@domain/rule-sets/kinds). */
+  payload: z.record(z.string(), z.unknown()),
+  confidence: z.record(z.string(), confidenceTag),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  activatedAt: z.string().nullable(),
+});
+export type RuleSetView = z.infer<typeof ruleSetView>;

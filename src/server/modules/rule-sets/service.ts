@@ -16,8 +16,8 @@ import type { RuleSetInput, RuleSetView } from './schemas';
 export const SEED_FILE = new URL('../../../../data/rule-sets-2021.json', import.meta.url);
 
 const present = (r: Selectable<RuleSetsTable>): RuleSetView => ({
-  id: r.id, kind: r.kind, version: r.version, legalBasis: r.legal_basis, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
-  status: r.status, payload: r.payload, confidence: r.confidence as RuleSetView['confidence'], notes: r.notes,
+  id: r.id, kind: r.kind as RuleSetKind, version: r.version, legalBasis: r.legal_basis, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
+  status: r.status, payload: r.payload as RuleSetView['payload'], confidence: r.confidence as RuleSetView['confidence'], notes: r.notes,
   createdAt: new Date(r.created_at).toISOString(), activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
 });
 

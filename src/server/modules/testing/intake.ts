@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { placeInScope } from '../../platform/scope';
 import * as repo from './repo/intake';
 import { receivedRollup, samplesById } from './repo/rollup';
-import type { LabInput, ShipmentInput } from './schemas';
+import type { LabInput, LabPoolView, LabView, ReceivedView, ShipmentInput, ShipmentView } from './schemas';
 import type { TestingService } from './service';
 import * as present from './present';
 
@@ -15,11 +15,11 @@ export class LabIntake {
 
   private get k() { return this.svc.db.kysely; }
 
-  async labs(actor: Actor) {
+  async labs(actor: Actor): Promise<LabView[]> {
     return (await repo.labsIn(this.k, this.svc.provincesOf(actor))).map(present.lab);
   }
 
-  async saveLab(actor: Actor, input: LabInput, id?: string) {
+  async saveLab(actor: Actor, input: LabInput, id?: string): Promise<LabView> {
     const provinces = this.svc.provincesOf(actor);
     const values = {
       name: input.name, address: input.address, daily_capacity: JSON.stringify(input.dailyCapacity), opens_at: input.opensAt, closes_at: input.closesAt, active: input.active,
@@ -34,7 +34,7 @@ export class LabIntake {
     });
   }
 
-  async ship(actor: Actor, input: ShipmentInput) {
+  async ship(actor: Actor, input: ShipmentInput): Promise<ShipmentView> {
     const team = await repo.teamById(this.k, input.teamId);
     if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
     const lab = await repo.labOfProvince(this.k, input.labId, team.province_code);
@@ -61,7 +61,7 @@ export class LabIntake {
     });
   }
 
-  async shipments(actor: Actor, q: { labId?: string; pending?: boolean }) {
+  async shipments(actor: Actor, q: { labId?: string; pending?: boolean }): Promise<ShipmentView[]> {
     const rows = await repo.shipmentsOf(this.k, actor, q);
     this.svc.audit.read(actor, { action: 'search', entity: 'shipment', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map((r) => present.shipment(r, r.lab_name, r.team_name, Number(r.tubes ?? 0)));
@@ -71,7 +71,7 @@ export class LabIntake {
    * The lab receives a shipment by scanning its tubes: scanned tubes of the shipment are received, tubes of the
    * shipment not scanned are reported missing, scanned tubes not in it are reported extra (and not received).
    */
-  async receive(actor: Actor, shipmentId: string, input: { barcodes: string[]; receivedAt?: string }) {
+  async receive(actor: Actor, shipmentId: string, input: { barcodes: string[]; receivedAt?: string }): Promise<ReceivedView> {
     const sh = await repo.shipmentById(this.k, shipmentId);
     if (!sh || !placeInScope(actor.scope, sh)) throw new AppError('testing.shipment_not_found', 404);
     if (sh.received_at) throw new AppError('testing.shipment_received', 409);
@@ -94,7 +94,7 @@ export class LabIntake {
   }
 
   /** A lab pools stored individual tubes it received; a negative pool clears them, a positive one asks for their retest. */
-  async makeLabPool(actor: Actor, input: { labId: string; barcode: string; memberBarcodes: string[] }) {
+  async makeLabPool(actor: Actor, input: { labId: string; barcode: string; memberBarcodes: string[] }): Promise<LabPoolView> {
     const rules = await this.svc.mergeRules(vnDay(this.svc.now()));
     return this.k.transaction().execute(async (trx) => {
       const tubes = await repo.tubesInScope(trx, actor, input.memberBarcodes);

@@ -3,13 +3,13 @@ import type {
   LabsTable, ResultConflictsTable, SamplesTable, SamplingSessionsTable, SamplingTeamsTable, ShipmentsTable, TestingTasksTable, TestTypesTable,
 } from '../../db/tables';
 import type { TestType } from '@domain/testing';
-import type { LabView, ResultConflict, SampleBrief, SampleStatus, ShipmentView, TaskBrief, TeamView } from './schemas';
+import type { LabView, ResultConflict, SampleBrief, SampleStatus, SessionView, ShipmentView, TaskBrief, TeamView, TestTypeView, TubeView } from './schemas';
 
 /** Response allow-lists: what each testing record shows, in the API's camelCase. */
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-export const testType = (r: Selectable<TestTypesTable>) => ({
-  code: r.code, method: r.method, pooled: r.pooled, nameVi: r.name_vi, nameEn: r.name_en, loinc: r.loinc, loincDisplay: r.loinc_display,
+export const testType = (r: Selectable<TestTypesTable>): TestTypeView => ({
+  code: r.code as TestType /* the test_types codes are TEST_TYPES */, method: r.method, pooled: r.pooled, nameVi: r.name_vi, nameEn: r.name_en, loinc: r.loinc, loincDisplay: r.loinc_display,
 });
 
 export const lab = (r: Selectable<LabsTable>): LabView => ({
@@ -34,9 +34,9 @@ export const sampleBrief = (r: Selectable<SamplesTable>): SampleBrief => ({
 export const statusOf = (r: Pick<Selectable<SamplesTable>, 'result' | 'received_at' | 'shipment_id'>): SampleStatus =>
   r.result && r.result !== 'invalid' ? 'resulted' : r.result === 'invalid' ? 'retest' : r.received_at ? 'received' : r.shipment_id ? 'in_transit' : 'collected';
 
-export const session = <T>(r: Selectable<SamplingSessionsTable>, teamName: string, samples: T[]) => ({
+export const session = (r: Selectable<SamplingSessionsTable>, teamName: string, tubes: TubeView[]): SessionView => ({
   id: r.id, districtCode: r.district_code, communeCode: r.commune_code, teamId: r.team_id, teamName, sessionDate: r.session_date,
-  mode: r.mode, placeName: r.place_name, createdAt: iso(r.created_at)!, tubes: samples,
+  mode: r.mode, placeName: r.place_name, createdAt: iso(r.created_at)!, tubes,
 });
 
 export const shipment = (r: Selectable<ShipmentsTable>, labName: string, teamName: string, tubes: number): ShipmentView => ({

@@ -1,7 +1,9 @@
+import type { TestType } from '@domain/testing';
 import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { PeopleService } from '../people/service';
 import * as repo from './repo/lookup';
+import type { LookupView } from './schemas';
 import type { TestingService } from './service';
 
 /**
@@ -15,7 +17,7 @@ export class ResultLookup {
 
   constructor(private readonly svc: TestingService, private readonly people: PeopleService) {}
 
-  async lookup(ip: string, q: { barcode: string; idOrPhone: string }) {
+  async lookup(ip: string, q: { barcode: string; idOrPhone: string }): Promise<LookupView> {
     if (!this.perAddress.hit(ip) || !this.perBarcode.hit(q.barcode)) throw new AppError('testing.rate_limited', 429);
     const k = this.svc.db.kysely;
     const sample = await repo.tubeForLookup(k, q.barcode);
@@ -24,7 +26,7 @@ export class ResultLookup {
     this.svc.audit.read({ id: null, username: 'public', ip }, { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } });
     const final = sample.result && sample.result !== 'invalid' ? sample.result : null;
     return {
-      barcode: sample.barcode, testType: sample.test_type, pooled: sample.kind !== 'single', collectedOn: sample.collected_on,
+      barcode: sample.barcode, testType: sample.test_type as TestType /* a test_types code */, pooled: sample.kind !== 'single', collectedOn: sample.collected_on,
       result: final, status: final ? 'resulted' : sample.result === 'invalid' ? 'retest' : 'pending',
       resultedAt: final && sample.reported_at ? new Date(sample.reported_at).toISOString() : null,
     };

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
-import { splitPool } from '@domain/testing';
+import { splitPool, type TestType } from '@domain/testing';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -15,7 +15,10 @@ import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo/sampling';
 import { membersOfSamples } from './repo/merge';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
-import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
+import type {
+  CollectedView, CollectInput, ConflictResolved, ImportProgress, ImportRowError, ImportStatusView, PoolPlanView, ResultConflict, ResultEnteredView, ResultInput,
+  SampleView, SessionInput, SessionListItem, SessionView, TaskView, TeamInput, TeamView, TestTypeView, TubeView,
+} from './schemas';
 import * as present from './present';
 import * as intake from './repo/intake';
 
@@ -54,17 +57,17 @@ export class TestingService {
 
   // ---- reference data -------------------------------------------------------------------------------------
 
-  testTypes() {
+  testTypes(): Promise<TestTypeView[]> {
     return repo.testTypes(this.k).then((rows) => rows.map(present.testType));
   }
 
-  async teams(actor: Actor, communeCode?: string) {
+  async teams(actor: Actor, communeCode?: string): Promise<TeamView[]> {
     const rows = await repo.teamsOf(this.k, actor, communeCode);
     this.audit.read(actor, { action: 'search', entity: 'sampling_team', detail: { communeCode: communeCode ?? null, returned: rows.map((r) => r.id) } });
     return rows.map(present.team);
   }
 
-  async saveTeam(actor: Actor, input: TeamInput, id?: string) {
+  async saveTeam(actor: Actor, input: TeamInput, id?: string): Promise<TeamView> {
     const commune = this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
     const { province_code, district_code, commune_code } = this.units.placeOf(commune.code);
     const place = { province_code, district_code, commune_code };
@@ -84,7 +87,7 @@ export class TestingService {
 
   // ---- sampling ---------------------------------------------------------------------------------------------
 
-  async createSession(actor: Actor, input: SessionInput) {
+  async createSession(actor: Actor, input: SessionInput): Promise<SessionView> {
     const team = await intake.teamById(this.k, input.teamId);
     if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
     return this.k.transaction().execute(async (trx) => {
@@ -97,13 +100,13 @@ export class TestingService {
     });
   }
 
-  async sessions(actor: Actor, q: { communeCode?: string; day?: string }) {
+  async sessions(actor: Actor, q: { communeCode?: string; day?: string }): Promise<SessionListItem[]> {
     const rows = await repo.sessionsOf(this.k, actor, q);
     this.audit.read(actor, { action: 'search', entity: 'sampling_session', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map((r) => ({ ...present.session(r, r.team_name, []), samples: Number(r.samples ?? 0) }));
   }
 
-  async session(actor: Actor, id: string) {
+  async session(actor: Actor, id: string): Promise<SessionView> {
     const s = await repo.sessionWithTeam(this.k, id);
     if (!s) throw new AppError('testing.session_not_found', 404);
     assertInScope(actor, s, 'testing.session_not_found');
@@ -114,7 +117,7 @@ export class TestingService {
   }
 
   /** How a household would be split into tubes under the max pool size in force today. */
-  async poolPlan(actor: Actor, householdId: string) {
+  async poolPlan(actor: Actor, householdId: string): Promise<PoolPlanView> {
     const household = await this.people.getHousehold(actor, householdId);
     const rules = await this.testingRules(vnDay(this.now()));
     const members = household.members.map((m) => ({ personId: m.id, fullName: m.fullName, birthYear: m.birthYear }));
@@ -126,7 +129,7 @@ export class TestingService {
    * persons not yet registered to the household on the spot. A rapid antigen result read on the spot is merged
    * like any other result, in the same transaction, with its consequences.
    */
-  async collect(actor: Actor, sessionId: string, input: CollectInput) {
+  async collect(actor: Actor, sessionId: string, input: CollectInput): Promise<CollectedView> {
     const session = await repo.sessionById(this.k, sessionId);
     if (!session || !placeInScope(actor.scope, session)) throw new AppError('testing.session_not_found', 404);
     const collectedAt = input.collectedAt ? new Date(input.collectedAt) : this.now();
@@ -206,7 +209,7 @@ export class TestingService {
   // ---- results ----------------------------------------------------------------------------------------------
 
   /** A lab technician enters one tube's result. */
-  async enterResult(actor: Actor, barcode: string, input: ResultInput) {
+  async enterResult(actor: Actor, barcode: string, input: ResultInput): Promise<ResultEnteredView> {
     const sample = await this.sampleByBarcode(actor, barcode);
     const rules = await this.mergeRules(vnDay(this.now()));
     const report = await this.k.transaction().execute((trx) => this.stageAndMerge(trx, actor,
@@ -237,7 +240,7 @@ export class TestingService {
   }
 
   /** A reviewed conflict: accept replaces the tube's result (rollup and consequences follow), reject keeps it. */
-  async resolveConflict(actor: Actor, id: string, decision: 'accept' | 'reject') {
+  async resolveConflict(actor: Actor, id: string, decision: 'accept' | 'reject'): Promise<ConflictResolved> {
     const c = await repo.conflictById(this.k, id);
     if (!c || !placeInScope(actor.scope, c)) throw new AppError('testing.conflict_not_found', 404);
     if (c.status !== 'open') throw new AppError('testing.conflict_resolved', 409);
@@ -257,7 +260,7 @@ export class TestingService {
   }
 
   /** Progress of an import (the page polls it while a large file is staged and merged). */
-  async importStatus(actor: Actor, id: string) {
+  async importStatus(actor: Actor, id: string): Promise<ImportStatusView> {
     const live = this.running.get(id);
     if (live && this.provincesOf(actor).includes(live.provinceCode)) {
       this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
@@ -269,12 +272,12 @@ export class TestingService {
     this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
     return {
       id: r.id, labId: r.lab_id, fileName: r.file_name, format: r.format, status: r.status, stage: r.stage, rowsStaged: r.rows_staged, total: r.rows_total,
-      applied: r.rows_applied, unchanged: r.rows_unchanged, conflicts: r.rows_conflict, rejected: r.rows_rejected, errors: r.errors,
+      applied: r.rows_applied, unchanged: r.rows_unchanged, conflicts: r.rows_conflict, rejected: r.rows_rejected, errors: r.errors as ImportRowError[] /* the kept row errors (repo/imports.ts rejectImport) */,
       createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     };
   }
 
-  async conflicts(actor: Actor) {
+  async conflicts(actor: Actor): Promise<ResultConflict[]> {
     const rows = await repo.openConflicts(this.k, actor);
     this.audit.read(actor, { action: 'search', entity: 'result_conflict', detail: { returned: rows.map((r) => r.id) } });
     return rows.map(present.conflict);
@@ -282,7 +285,7 @@ export class TestingService {
 
   // ---- reads ------------------------------------------------------------------------------------------------
 
-  async sample(actor: Actor, barcode: string) {
+  async sample(actor: Actor, barcode: string): Promise<SampleView> {
     const s = await this.sampleByBarcode(actor, barcode);
     const [withMembers] = await this.withMembers(actor, [s]);
     const tasks = await repo.tasksFromSample(this.k, s.id);
@@ -291,11 +294,11 @@ export class TestingService {
   }
 
   /** Open deconvolution, retest and confirmation tasks (whom to re-collect today), with names for the team. */
-  async tasks(actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }) {
+  async tasks(actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }): Promise<TaskView[]> {
     const rows = await repo.tasksOf(this.k, actor, q);
     const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))], 'testing_tasks');
     this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
-    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
+    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type as TestType /* a test_types code */, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
   }
 
   async sampleByBarcode(actor: Actor, barcode: string) {
@@ -304,7 +307,7 @@ export class TestingService {
     return s;
   }
 
-  private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]) {
+  private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]): Promise<TubeView[]> {
     if (!samples.length) return [];
     const members = await membersOfSamples(this.k, samples.map((s) => s.id));
     const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))], 'sample_members');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERMISSIONS } from '@domain/access';
 import { isoDate, unitCode } from '@domain/fields';
+import { unitRef } from '../geography/schemas';
 
 export const tokenIssue = z.object({
   /** What the token is for, e.g. "Phần mềm LIS — CDC Cần Thơ" */
@@ -14,17 +15,25 @@ export type TokenIssue = z.infer<typeof tokenIssue>;
 
 export const tokenParams = z.object({ id: z.string().uuid() });
 
-export interface TokenView {
-  id: string;
-  name: string;
+export const tokenView = z.object({
+  id: z.string(),
+  name: z.string(),
   /** the first characters of the token, to tell tokens apart */
-  prefix: string;
-  permissions: string[];
-  scopeUnits: { code: string; name: string }[];
-  issuedBy: string;
-  createdAt: string;
-  expiresOn: string;
-  status: 'active' | 'expired' | 'revoked';
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+  prefix: z.string(),
+  /** as granted at issue (each use narrows them to what the issuer may still do) */
+  permissions: z.array(z.string()),
+  scopeUnits: z.array(unitRef),
+  /** the issuer's username */
+  issuedBy: z.string(),
+  createdAt: z.string(),
+  /** the last day the token works (Vietnam time) */
+  expiresOn: z.string(),
+  status: z.enum(['active', 'expired', 'revoked']),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type TokenView = z.infer<typeof tokenView>;
+
+/** A token just issued: the secret itself, shown this once, with its view. */
+export const tokenIssued = tokenView.extend({ token: z.string() });
+export type TokenIssued = z.infer<typeof tokenIssued>;

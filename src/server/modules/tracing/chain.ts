@@ -4,17 +4,10 @@ import type { Actor } from '../../platform/actor';
 import type { PeopleService } from '../people/service';
 import type { CaseReader } from './service';
 import * as repo from './repo';
+import type { ChainGraphView, ChainSummaryView } from './schemas';
 
 /** The chain graph stops growing here; the answer says it was cut. */
 export const GRAPH_NODE_LIMIT = 20_000;
-
-export interface ChainGraph {
-  indexCaseId: string;
-  nodes: { id: string; fullName: string | null; communeCode: string; inScope: boolean; class: 'F0' | 'F1' | 'F2' | null; caseCode: string | null; confirmedOn: string | null; depth: number }[];
-  edges: { source: string; target: string; setting: string }[];
-  summary: { persons: number; cases: number; generations: number; firstCaseOn: string | null; lastCaseOn: string | null; casesLast7Days: number; casesPrevious7Days: number };
-  truncated: boolean;
-}
 
 /** What the chain reads of the people and cases modules, through their services. */
 export interface ChainDeps {
@@ -30,7 +23,7 @@ export interface ChainDeps {
  * card through the people module (which audits the persons shown) and their active cases through the cases
  * module. Depth counts hops from the index case.
  */
-export async function chainGraph(deps: ChainDeps, actor: Actor, index: { id: string; person_id: string }, today: string, limit = GRAPH_NODE_LIMIT): Promise<ChainGraph> {
+export async function chainGraph(deps: ChainDeps, actor: Actor, index: { id: string; person_id: string }, today: string, limit = GRAPH_NODE_LIMIT): Promise<ChainGraphView> {
   const { truncated, nodes: n, edges: e } = await repo.chainColumns(deps.db, index.person_id, limit);
   // node number → position in the columns, first row of each person, in walk order
   const at = new Map<number, number>();
@@ -59,7 +52,7 @@ export async function chainGraph(deps: ChainDeps, actor: Actor, index: { id: str
  * first and latest case, cases in the last 7 days (today included) against the 7 before. One definition for the
  * cluster page and the cluster list.
  */
-export function chainSummary(persons: number, cases: { depth: number; confirmedOn: string }[], today: string): ChainGraph['summary'] {
+export function chainSummary(persons: number, cases: { depth: number; confirmedOn: string }[], today: string): ChainSummaryView {
   const days = cases.map((c) => c.confirmedOn).sort();
   const daysAgo = (d: string) => (Date.parse(today) - Date.parse(d)) / 86_400_000;
   return {

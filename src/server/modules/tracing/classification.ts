@@ -6,17 +6,11 @@ import type { Database, ClassificationsTable } from '../../db/tables';
 import type { RuleSetView } from '../rule-sets/schemas';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo';
+import type { ReclassifyReport } from './schemas';
 
 export interface ClassificationRuleSets {
   classification: RuleSetView;
   quarantine: RuleSetView;
-}
-
-export interface ReclassifyReport {
-  /** Persons whose class was (re)computed: the changed persons and up to two hops downstream. */
-  considered: number;
-  /** Classification rows written or deleted. */
-  rowsTouched: number;
 }
 
 /** Active cases of these persons, inside the caller's transaction (CasesService.activeCasesOfInTx). */

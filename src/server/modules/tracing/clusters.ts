@@ -12,14 +12,14 @@ import { chainGraph, chainSummary, GRAPH_NODE_LIMIT } from './chain';
 import * as repo from './repo';
 import type { CaseReader } from './service';
 import type { PeopleService } from '../people/service';
-import type { clusterInput, placeInput } from './schemas';
+import type { ClusterListView, ClusterView, clusterInput, PlaceView, placeInput } from './schemas';
 
 /** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
 export class ClustersService {
   constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly cases: CaseReader,
     private readonly people: Pick<PeopleService, 'cardsOf'>) {}
 
-  async addPlace(actor: Actor, input: z.infer<typeof placeInput>) {
+  async addPlace(actor: Actor, input: z.infer<typeof placeInput>): Promise<PlaceView> {
     this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
     const place = this.units.placeOf(input.communeCode);
     if (!this.units.unitInScope(actor.scope, input.communeCode)) throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, 'communeCode');
@@ -33,7 +33,7 @@ export class ClustersService {
     });
   }
 
-  async places(actor: Actor, q: { commune?: string; q?: string }) {
+  async places(actor: Actor, q: { commune?: string; q?: string }): Promise<PlaceView[]> {
     const rows = await repo.placesOf(this.db, actor, { commune: q.commune, folded: q.q ? foldVietnamese(q.q) : undefined });
     this.audit.read(actor, { action: 'search', entity: 'place', detail: { ...q, returned: rows.map((r) => r.id) } });
     return rows.map(presentPlace);
@@ -63,7 +63,7 @@ export class ClustersService {
    * chain (size, cases, generations, first and latest case, growth): one walk per cluster of the page in the
    * database (their persons and generations in one query), the active cases among them from the cases module.
    */
-  async list(actor: Actor, q: { unit?: string; page: number; pageSize: number }, today: string) {
+  async list(actor: Actor, q: { unit?: string; page: number; pageSize: number }, today: string): Promise<ClusterListView> {
     const u = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
     const clusters = await repo.clustersOf(this.db, actor, u);
     const indexCase = new Map((await this.cases.casesByIds(clusters.map((c) => c.index_case_id))).map((c) => [c.id, c]));
@@ -91,7 +91,7 @@ export class ClustersService {
   }
 
   /** A cluster with its live chain graph, size, generations, first and last case and growth. */
-  async get(actor: Actor, id: string, today: string) {
+  async get(actor: Actor, id: string, today: string): Promise<ClusterView> {
     const row = await repo.clusterById(this.db, id);
     if (!row) throw new AppError('cases.cluster_not_found', 404);
     assertInScope(actor, row, 'cases.cluster_not_found');
@@ -101,6 +101,7 @@ export class ClustersService {
   }
 }
 
-function presentPlace(p: Selectable<PlacesTable>) {
-  return { id: p.id, name: p.name, kind: p.kind, highContact: p.high_contact, communeCode: p.commune_code, districtCode: p.district_code, address: p.address };
+function presentPlace(p: Selectable<PlacesTable>): PlaceView {
+  // the column's check constraint holds kind to placeKind
+  return { id: p.id, name: p.name, kind: p.kind as PlaceView['kind'], highContact: p.high_contact, communeCode: p.commune_code, districtCode: p.district_code, address: p.address };
 }

@@ -11,9 +11,7 @@ import type { PeopleService } from '../people/service';
 import { reclassifyAround, type ClassificationRuleSets } from './classification';
 import type { CaseReader } from './service';
 import * as repo from './repo';
-import { contactLine } from './schemas';
-
-export interface LineListResult { matched: number; created: number; exposures: number; rowsTouched: number; contactIds: string[] }
+import { contactLine, type LineListResult } from './schemas';
 
 /**
  * Saves a line list of contacts of a case, all rows or none: each row is validated (every bad row is

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction, type Insertable } from 'kysely';
 import type { Database, ExposuresTable, ClassificationsTable, ClustersTable, PlacesTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
+import type { ExposureSetting } from './schemas';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -157,7 +158,7 @@ export async function chainWalks(db: Q, starts: { key: string; personId: string 
 export interface ChainColumns {
   truncated: boolean;
   nodes: { ord: number[]; id: string[]; depth: number[]; class: ('F0' | 'F1' | 'F2' | null)[] } | null;
-  edges: { source: number[]; target: number[]; setting: string[] } | null;
+  edges: { source: number[]; target: number[]; setting: ExposureSetting[] } | null;
 }
 
 /**

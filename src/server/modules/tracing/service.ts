@@ -10,12 +10,12 @@ import type { UnitDirectory } from '../geography/directory';
 import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
 import type { UsersService } from '../users/service';
-import { reclassifyAround, type ActiveCasesInTx, type ClassificationRuleSets, type ReclassifyReport } from './classification';
+import { reclassifyAround, type ActiveCasesInTx, type ClassificationRuleSets } from './classification';
 import { chainGraph } from './chain';
 import { saveContactLines } from './contact-import';
 import { presentClassification } from './present';
 import * as repo from './repo';
-import type { ClassificationView, ExposureInput } from './schemas';
+import type { ClassificationView, ContactView, ExposureInput, ExposureSetting, FollowUpItem, ReclassifyReport } from './schemas';
 
 /** What tracing reads of cases, through the cases module's service (CasesService implements it). */
 export interface CaseReader {
@@ -75,7 +75,7 @@ export class TracingService {
   }
 
   /** The commune team's list for a day: F1/F2 in quarantine, with today's tests and overdue ones. */
-  async followUp(actor: Actor, communeCode: string, day = vnDay()) {
+  async followUp(actor: Actor, communeCode: string, day = vnDay()): Promise<FollowUpItem[]> {
     this.units.require(communeCode, 'commune', { level: 'commune' });
     const rows = await repo.followUpOf(this.db, actor, communeCode, day);
     this.audit.read(actor, { action: 'search', entity: 'classification', detail: { communeCode, day, returned: rows.map((r) => r.person_id) } });
@@ -93,7 +93,7 @@ export class TracingService {
    * The contacts of a case for the investigator calling them, each by the one rule of personCard: a contact
    * living outside the caller's scope shows only their commune and the team there to hand them to.
    */
-  async contactsOf(actor: Actor, caseId: string) {
+  async contactsOf(actor: Actor, caseId: string): Promise<ContactView[]> {
     const kase = await this.cases.caseInScope(actor, caseId);
     const edges = await repo.exposuresFrom(this.db, kase.person_id);
     const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), 'contact_list');
@@ -104,7 +104,8 @@ export class TracingService {
       exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id),
       handOffTo: cards.get(e.exposed_person_id)?.inScope === false ? teams.get(cards.get(e.exposed_person_id)!.communeCode) ?? [] : null, class: classes.get(e.exposed_person_id)?.class ?? null,
       quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null, startAt: new Date(e.start_at).toISOString(), endAt: new Date(e.end_at).toISOString(),
-      contactType: e.contact_type, setting: e.setting, placeName: e.place_name,
+      // the column's check constraint holds it to exposureSetting
+      contactType: e.contact_type, setting: e.setting as ExposureSetting, placeName: e.place_name,
     }));
   }
 

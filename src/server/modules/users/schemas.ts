@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@domain/access';
 import { fullName, unitCode } from '@domain/fields';
+import { unitRef } from '../geography/schemas';
 
 export const role = z.enum(ROLES);
 
@@ -25,15 +26,23 @@ export const userPatch = z.object({
 
 export const userParams = z.object({ id: z.string().uuid() });
 
-export interface UserView {
-  id: string;
-  username: string;
-  fullName: string;
-  role: string;
-  scopeUnits: { code: string; name: string }[];
-  agency: string | null;
-  disabled: boolean;
+export const userView = z.object({
+  id: z.string(),
+  username: z.string(),
+  fullName: z.string(),
+  role,
+  scopeUnits: z.array(unitRef),
+  agency: z.string().nullable(),
+  disabled: z.boolean(),
   /** wrong passwords since the last sign-in, from any address (they slow sign-in, they lock no one out) */
-  failedLogins: number;
-  createdAt: string;
-}
+  failedLogins: z.number().int(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+/** A new user; `password` only when it was generated (shown once). */
+export const userCreated = z.object({ user: userView, password: z.string().optional() });
+export type UserCreated = z.infer<typeof userCreated>;
+
+/** The new generated password, shown once. */
+export const passwordReset = z.object({ password: z.string() });

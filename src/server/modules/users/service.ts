@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
-import { ROLE_PERMISSIONS, ROLES } from '@domain/access';
+import { ROLE_PERMISSIONS, ROLES, type Role } from '@domain/access';
 import { uuidv7 } from '@domain/uuid';
 import type { Database, UsersTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -10,7 +10,7 @@ import { generatePassword, hashPassword } from '../../platform/passwords';
 import type { AuthService } from '../auth/service';
 import type { UnitDirectory } from '../geography/directory';
 import * as repo from './repo';
-import type { userCreate, userPatch, UserView } from './schemas';
+import type { userCreate, UserCreated, userPatch, UserView } from './schemas';
 
 /** What an API token needs of the account that issued it. */
 export interface Issuer { id: string; username: string; role: string; scopeUnits: string[]; disabled: boolean; agency: string | null }
@@ -39,7 +39,7 @@ export class UsersService {
   }
 
   /** Creates a user; returns the password once when it was generated. */
-  async create(actor: Actor | null, input: z.infer<typeof userCreate>): Promise<{ user: UserView; password?: string }> {
+  async create(actor: Actor | null, input: z.infer<typeof userCreate>): Promise<UserCreated> {
     input.scopeUnits.forEach((code, i) => this.requireScopeUnit(code, `scopeUnits.${i}`));
     const password = input.password ?? generatePassword();
     const hash = await hashPassword(password);
@@ -105,7 +105,7 @@ export class UsersService {
 
   private present(r: Selectable<UsersTable>): UserView {
     return {
-      id: r.id, username: r.username, fullName: r.full_name, role: r.role, agency: r.agency, disabled: r.disabled,
+      id: r.id, username: r.username, fullName: r.full_name, role: r.role as Role, agency: r.agency, disabled: r.disabled,
       scopeUnits: r.scope_units.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
       failedLogins: r.failed_logins,
       createdAt: new Date(r.created_at).toISOString(),

@@ -1,4 +1,4 @@
-import { contactLine, exposureSetting, type ContactLine } from '@server/modules/cases/schemas';
+import { contactLine, exposureSetting, type ContactLine } from '@server/modules/tracing/schemas';
 import { parseVnDate } from '@domain/format';
 import { foldVietnamese } from '@domain/vn-text';
 import { isErrorCode, messageFor } from '@domain/error-catalog';

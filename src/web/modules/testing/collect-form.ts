@@ -1,4 +1,5 @@
 import { splitPool, type TestResult, type TestType } from '@domain/testing';
+import type { ResponseOf } from '@web/lib/api';
 import type { FieldPath } from '@web/lib/form-errors';
 import { toPersonPayload, type PersonFormValues } from '@web/modules/people/person-form-values';
 
@@ -29,12 +30,10 @@ export interface CollectValues {
   result?: TestResult;
 }
 
-export interface HouseholdLike {
-  id: string;
-  communeCode: string;
-  hamletCode: string | null;
-  members: { id: string; fullName: string }[];
-}
+type Household = ResponseOf<'GET', '/api/households/:id'>;
+
+/** What the collect form needs of a household (GET /api/households/:id). */
+export type HouseholdLike = Pick<Household, 'id' | 'communeCode' | 'hamletCode'> & { members: Pick<Household['members'][number], 'id' | 'fullName'>[] };
 
 /** Who goes into the tubes, in the order the server splits them: members present (household order), then persons added. */
 export function pooledPersons(v: CollectValues, household: HouseholdLike | undefined, newLabel: (n: number) => string): { key: string; name: string }[] {

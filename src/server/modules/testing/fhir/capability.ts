@@ -1,7 +1,8 @@
 import { INCLUDES, MAX_SEARCH_DAYS } from './search';
+import type { CapabilityStatementView } from './views';
 
 /** `GET /api/fhir/metadata`: what this FHIR endpoint serves (FHIR R4 CapabilityStatement, instance kind). */
-export function capabilityStatement(base: string, software: { version: string }) {
+export function capabilityStatement(base: string, software: { version: string }): CapabilityStatementView {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',

@@ -1,4 +1,5 @@
 import type { ObservationRow } from './repo';
+import type { ObservationView, OrganizationView, PatientView, SpecimenView } from './views';
 
 /**
  * FHIR R4 resources of lab results, after HL7 FHIR R4 Observation/Specimen/Patient/Organization and the German
@@ -60,7 +61,7 @@ function observationNotes(r: ObservationRow): { text: string }[] {
   return notes;
 }
 
-export function observation(r: ObservationRow) {
+export function observation(r: ObservationRow): ObservationView {
   const notes = observationNotes(r);
   return {
     resourceType: 'Observation' as const,
@@ -82,7 +83,7 @@ export function observation(r: ObservationRow) {
 }
 
 /** The tube: coded specimen type, collection and receipt times; a pooled tube names how many persons it holds. */
-export function specimen(r: ObservationRow) {
+export function specimen(r: ObservationRow): SpecimenView {
   return {
     resourceType: 'Specimen' as const,
     id: specimenId(r),
@@ -105,8 +106,9 @@ export interface PatientRow {
  * A person as a Patient. Vietnamese names are written family name first: "Nguyễn Văn An" is family Nguyễn, given
  * Văn An. A person outside the caller's scope is only the commune they live in (the one rule of personCard).
  */
-export function patient(p: PatientRow, unitName: (code: string) => string | undefined) {
-  const words = p.full_name?.split(/\s+/).filter(Boolean) ?? [];
+export function patient(p: PatientRow, unitName: (code: string) => string | undefined): PatientView {
+  const fullName = p.full_name ?? '';
+  const words = fullName.split(/\s+/).filter(Boolean);
   const nationalId = p.national_id ?? null;
   const [commune, district, province] = [unitName(p.commune_code), unitName(p.district_code), unitName(p.province_code)];
   return {
@@ -121,7 +123,7 @@ export function patient(p: PatientRow, unitName: (code: string) => string | unde
         value: nationalId,
       }] : []),
     ],
-    ...(words.length ? { name: [{ use: 'official' as const, text: p.full_name, family: words[0], ...(words.length > 1 ? { given: words.slice(1) } : {}) }] } : {}),
+    ...(words.length ? { name: [{ use: 'official' as const, text: fullName, family: words[0], ...(words.length > 1 ? { given: words.slice(1) } : {}) }] } : {}),
     ...(p.sex ? { gender: p.sex } : {}),
     ...(p.birth_date ? { birthDate: p.birth_date } : p.birth_year ? { birthDate: String(p.birth_year) } : {}),
     address: [{
@@ -136,7 +138,7 @@ export function patient(p: PatientRow, unitName: (code: string) => string | unde
   };
 }
 
-export function organization(l: { id: string; name: string; address: string | null; active: boolean }) {
+export function organization(l: { id: string; name: string; address: string | null; active: boolean }): OrganizationView {
   return {
     resourceType: 'Organization' as const,
     id: l.id,

@@ -8,8 +8,8 @@ import type { PeopleService } from '../../people/service';
 import { labsByIds, observationById, searchObservations, type ObservationRow } from './repo';
 import { observation, organization, patient, specimen } from './resources';
 import type { ObservationSearch } from './search';
+import type { BundleView, IncludedResource, ObservationView } from './views';
 
-type Resource = { resourceType: string; id: string };
 
 /**
  * Lab results for other systems as FHIR R4: a searchset Bundle of Observations (search mode `match`) with the
@@ -24,11 +24,11 @@ export class FhirResults {
     private readonly audit: AuditLog,
   ) {}
 
-  async searchObservations(actor: Actor, q: ObservationSearch, raw: Record<string, unknown>, base: string) {
+  async searchObservations(actor: Actor, q: ObservationSearch, raw: Record<string, unknown>, base: string): Promise<BundleView> {
     const { total, rows } = await searchObservations(this.db, actor, q);
     this.audit.read(actor, { action: 'export', entity: 'sample', detail: { fhir: 'Observation', query: raw, persons: [...new Set(rows.map((r) => r.person_id))] } });
     const included = await this.included(actor, rows);
-    const link = (page: number) => `${base}/Observation?${searchString(raw, page)}`;
+    const link = (relation: BundleView['link'][number]['relation'], page: number) => ({ relation, url: `${base}/Observation?${searchString(raw, page)}` });
     const last = Math.max(1, Math.ceil(total / q._count));
     return {
       resourceType: 'Bundle',
@@ -36,11 +36,11 @@ export class FhirResults {
       timestamp: new Date().toISOString(),
       total,
       link: [
-        { relation: 'self', url: link(q.page) },
-        { relation: 'first', url: link(1) },
-        ...(q.page > 1 ? [{ relation: 'previous', url: link(Math.min(q.page - 1, last)) }] : []),
-        ...(q.page < last ? [{ relation: 'next', url: link(q.page + 1) }] : []),
-        { relation: 'last', url: link(last) },
+        link('self', q.page),
+        link('first', 1),
+        ...(q.page > 1 ? [link('previous', Math.min(q.page - 1, last))] : []),
+        ...(q.page < last ? [link('next', q.page + 1)] : []),
+        link('last', last),
       ],
       entry: [
         ...rows.map((r) => entry(base, observation(r), 'match')),
@@ -49,7 +49,7 @@ export class FhirResults {
     };
   }
 
-  async readObservation(actor: Actor, id: string) {
+  async readObservation(actor: Actor, id: string): Promise<ObservationView> {
     const m = /^([0-9a-f-]{36})-([0-9a-f]{12})$/i.exec(id);
     const row = m ? await observationById(this.db, actor, m[1].toLowerCase(), m[2].toLowerCase()) : undefined;
     if (!row) throw new AppError('testing.fhir_not_found', 404, {}, 'id');
@@ -58,7 +58,7 @@ export class FhirResults {
   }
 
   /** The Specimen, Patient and Organization resources the page's Observations reference, each once. */
-  private async included(actor: Actor, rows: ObservationRow[]): Promise<Resource[]> {
+  private async included(actor: Actor, rows: ObservationRow[]): Promise<IncludedResource[]> {
     const specimens = new Map(rows.map((r) => [r.id, specimen(r)]));
     const [persons, labs] = await Promise.all([
       this.people.patientsOf(actor, [...new Set(rows.map((r) => r.person_id))], 'fhir_export'),
@@ -69,7 +69,7 @@ export class FhirResults {
   }
 }
 
-function entry(base: string, resource: Resource, mode: 'match' | 'include') {
+function entry(base: string, resource: ObservationView | IncludedResource, mode: 'match' | 'include'): BundleView['entry'][number] {
   return { fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource, search: { mode } };
 }
 

@@ -42,7 +42,7 @@ export function ContactsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                   </Typography.Text>
                 ) : null}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {typeName(r.contactType)} · {c.settings[r.setting as keyof typeof c.settings] ?? r.setting} · {dateTime(r.startAt)}
+                  {typeName(r.contactType)} · {c.settings[r.setting]} · {dateTime(r.startAt)}
                   {r.quarantineUntil ? ` · ${c.quarantineUntil} ${date(r.quarantineUntil)}` : ''} · <UnitName code={r.communeCode} />
                 </Typography.Text>
               </Space>

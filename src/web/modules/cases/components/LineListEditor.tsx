@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { exposureSetting } from '@server/modules/cases/schemas';
+import { exposureSetting } from '@server/modules/tracing/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { ApiError } from '@web/lib/api';
 import { fill } from '@web/lib/fill';

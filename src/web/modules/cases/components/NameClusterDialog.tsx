@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { clusterInput } from '@server/modules/cases/schemas';
+import { clusterInput } from '@server/modules/tracing/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { fill } from '@web/lib/fill';

@@ -1,21 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, withQuery } from '@web/lib/api';
+import { api, type ResponseOf } from '@web/lib/api';
 
-/** One district's investigations of the cases confirmed in the period. */
-export interface QualityRow {
-  districtCode: string;
-  cases: number;
-  completed: number;
-  /** 0–1: the mean share of required fields filled. */
-  meanCompleteness: number;
-  /** Median hours from confirmation to the completed investigation; null when none is completed. */
-  medianHours: number | null;
-}
+/** One district's investigations of the cases confirmed in the period (mean completeness 0–1, median hours or null). */
+export type QualityRow = ResponseOf<'GET', '/api/investigations/quality'>[number];
 
 export function useInvestigationQuality(from: string, to: string, unit?: string) {
   return useQuery({
     queryKey: ['investigation-quality', from, to, unit],
-    queryFn: () => api.get<QualityRow[]>(withQuery('/api/investigations/quality', { from, to, unit })),
+    queryFn: () => api.get('/api/investigations/quality', { query: { from, to, unit } }),
     placeholderData: keepPreviousData,
   });
 }

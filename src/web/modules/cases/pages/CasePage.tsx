@@ -70,7 +70,7 @@ function CaseDetail({ kase }: { kase: CaseView }) {
           <Descriptions.Item label={c.clinicalStatus}>{c.clinicalStatuses[kase.clinicalStatus]}</Descriptions.Item>
           <Descriptions.Item label={c.treatmentPlace}>{c.treatmentPlaces[kase.treatmentPlace]}</Descriptions.Item>
           <Descriptions.Item label={c.outcome}>
-            {kase.outcome ? `${c.outcomes[kase.outcome as keyof typeof c.outcomes]} (${date(kase.outcomeOn)})` : c.noOutcome}
+            {kase.outcome ? `${c.outcomes[kase.outcome]} (${date(kase.outcomeOn)})` : c.noOutcome}
           </Descriptions.Item>
           <Descriptions.Item label={c.confirmingTest}>{kase.confirmingTest}</Descriptions.Item>
           <Descriptions.Item label={m.units.commune}><UnitName code={kase.communeCode} withParents /></Descriptions.Item>

@@ -6,6 +6,7 @@ import type { CaseView } from '@server/modules/cases/schemas';
 import { useAuth } from '@web/app/AuthProvider';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
+import { pathOf } from '@web/lib/api';
 import { fill } from '@web/lib/fill';
 import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
@@ -13,7 +14,7 @@ import { VnDateInput } from '@web/ui/VnDateInput';
 import { UnitName } from '@web/modules/geography/components/UnitName';
 import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
 import { PersonLink } from '../components/PersonLink';
-import { CASE_PAGE_SIZES, caseFiltersOf, caseListUrl, useCaseList } from '../hooks/useCases';
+import { CASE_PAGE_SIZES, caseFiltersOf, caseQuery, useCaseList } from '../hooks/useCases';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -47,7 +48,7 @@ export function CasesPage() {
 
   const extra = (
     <Space wrap>
-      <a href={caseListUrl('/api/cases/export.xlsx', { ...filters, page: undefined, pageSize: undefined })} download data-testid="cases-export">
+      <a href={pathOf('/api/cases/export.xlsx', { query: caseQuery(filters) })} download data-testid="cases-export">
         <Button icon={<FileExcelOutlined />}>{c.exportExcel}</Button>
       </a>
       {can('cases.write') ? <Link to={paths.newCase()}><Button type="primary" icon={<PlusOutlined />}>{c.newCase}</Button></Link> : null}

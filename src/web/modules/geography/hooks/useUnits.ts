@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { UnitDetail, UnitSummary } from '@server/modules/geography/schemas';
 import { api } from '@web/lib/api';
 
 const FIVE_MINUTES = 5 * 60_000;
@@ -8,7 +7,7 @@ const FIVE_MINUTES = 5 * 60_000;
 export function useUnit(code: string | null | undefined) {
   return useQuery({
     queryKey: ['unit', code],
-    queryFn: () => api.get<UnitDetail>(`/api/units/${encodeURIComponent(code!)}`),
+    queryFn: () => api.get('/api/units/:code', { params: { code: code! } }),
     enabled: !!code,
     staleTime: FIVE_MINUTES,
   });
@@ -18,7 +17,7 @@ export function useUnit(code: string | null | undefined) {
 export function useUnitChildren(code: string | null | undefined) {
   return useQuery({
     queryKey: ['unit', code, 'children'],
-    queryFn: () => api.get<UnitSummary[]>(`/api/units/${encodeURIComponent(code!)}/children`),
+    queryFn: () => api.get('/api/units/:code/children', { params: { code: code! } }),
     enabled: !!code,
     staleTime: FIVE_MINUTES,
   });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert, App, Button, Card, Form, Row, Space } from 'antd';
-import type { DuplicateWarning, HouseholdView, PersonView } from '@server/modules/people/schemas';
+import type { DuplicateWarning, HouseholdView, PersonInput, PersonPatch, PersonView } from '@server/modules/people/schemas';
 import { personInput, personPatch } from '@server/modules/people/schemas';
 import { useAuth } from '@web/app/AuthProvider';
 import { useI18n } from '@web/app/i18n/I18nProvider';
@@ -74,12 +74,12 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
     showErrors([]);
     try {
       if (person) {
-        const saved = await update.mutateAsync(parsed.data);
+        const saved = await update.mutateAsync(parsed.data as PersonPatch);
         message.success(fill(m.people.updated, { name: saved.fullName }));
         navigate(paths.person(saved.id));
         return;
       }
-      const { person: created } = await create.mutateAsync(parsed.data);
+      const { person: created } = await create.mutateAsync(parsed.data as PersonInput);
       if (mergeInto) {
         await merge.mutateAsync({ keepId: mergeInto, mergeId: created.id });
         message.success(m.duplicates.merged);

@@ -30,7 +30,7 @@ export function PersonHistory({ personId }: { personId: string }) {
         { title: p.historyAt, dataIndex: 'at', render: (v: string) => dateTime(v) },
         { title: p.historyBy, dataIndex: 'actorName', render: (v: string | null) => v ?? m.common.none },
         { title: p.historyAction, dataIndex: 'action', render: (a: string) => (m.audit.actions as Record<string, string>)[a] ?? a },
-        { title: p.historyFields, dataIndex: 'fields', render: (f: string[]) => [...new Set(f.map(fieldName))].join(', ') || m.common.none },
+        { title: p.historyFields, dataIndex: 'fields', render: (f: string[] | null) => [...new Set((f ?? []).map(fieldName))].join(', ') || m.common.none },
       ]}
     />
   );

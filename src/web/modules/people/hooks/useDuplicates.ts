@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DuplicateWarning } from '@server/modules/people/schemas';
 import { api } from '@web/lib/api';
 import { useDebounced } from '@web/lib/useDebounced';
 
@@ -21,7 +20,7 @@ export function useDuplicates(probe: DuplicateProbe, enabled = true) {
   const ready = enabled && name.length >= 2 && !!birthYear && birthYear >= 1880 && birthYear <= 2100 && /^\d{5}$/.test(communeCode ?? '');
   return useQuery({
     queryKey: ['duplicates', name, birthYear, communeCode, excludeId],
-    queryFn: () => api.post<DuplicateWarning[]>('/api/persons/duplicates', { fullName: name, birthYear, communeCode, ...(excludeId ? { excludeId } : {}) }),
+    queryFn: () => api.post('/api/persons/duplicates', { body: { fullName: name, birthYear: birthYear!, communeCode: communeCode!, ...(excludeId ? { excludeId } : {}) } }),
     enabled: ready,
     staleTime: 30_000,
     retry: false,

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { HouseholdView, PersonView, SearchResult } from '@server/modules/people/schemas';
-import { api, withQuery } from '@web/lib/api';
+import type { SearchResult } from '@server/modules/people/schemas';
+import { api, type ResponseOf } from '@web/lib/api';
 
 export interface SearchParams {
   q?: string;
@@ -11,13 +11,8 @@ export interface SearchParams {
 
 export type { SearchResult };
 
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  fields: string[];
-}
+/** One change of a person's record, as the server's history route answers it. */
+export type HistoryEntry = ResponseOf<'GET', '/api/persons/:id/history'>[number];
 
 export const PAGE_SIZES = [20, 50, 100];
 
@@ -34,7 +29,7 @@ export function searchParamsOf(url: URLSearchParams): SearchParams {
 
 export const personSearchQuery = (params: SearchParams) => queryOptions({
   queryKey: ['persons', params],
-  queryFn: () => api.get<SearchResult>(withQuery('/api/persons', { q: params.q, unit: params.unit, page: params.page, pageSize: params.pageSize })),
+  queryFn: () => api.get('/api/persons', { query: { q: params.q, unit: params.unit, page: params.page, pageSize: params.pageSize } }),
   staleTime: 10_000,
 });
 
@@ -44,13 +39,13 @@ export function usePersonSearch(params: SearchParams) {
 }
 
 export function usePerson(id: string | undefined) {
-  return useQuery({ queryKey: ['person', id], queryFn: () => api.get<PersonView>(`/api/persons/${id}`), enabled: !!id });
+  return useQuery({ queryKey: ['person', id], queryFn: () => api.get('/api/persons/:id', { params: { id: id! } }), enabled: !!id });
 }
 
 export function usePersonHistory(id: string | undefined) {
-  return useQuery({ queryKey: ['person', id, 'history'], queryFn: () => api.get<HistoryEntry[]>(`/api/persons/${id}/history`), enabled: !!id });
+  return useQuery({ queryKey: ['person', id, 'history'], queryFn: () => api.get('/api/persons/:id/history', { params: { id: id! } }), enabled: !!id });
 }
 
 export function useHousehold(id: string | null | undefined) {
-  return useQuery({ queryKey: ['household', id], queryFn: () => api.get<HouseholdView>(`/api/households/${id}`), enabled: !!id });
+  return useQuery({ queryKey: ['household', id], queryFn: () => api.get('/api/households/:id', { params: { id: id! } }), enabled: !!id });
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { DuplicateWarning, HouseholdView, PersonView } from '@server/modules/people/schemas';
-import { api } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 /** Every saved change invalidates the lists and the records it touches. */
 function useRefresh() {
@@ -18,7 +17,7 @@ function useRefresh() {
 export function useCreatePerson() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: unknown) => api.post<{ person: PersonView; warnings: DuplicateWarning[] }>('/api/persons', input),
+    mutationFn: (input: BodyOf<'POST', '/api/persons'>) => api.post('/api/persons', { body: input }),
     onSuccess: (r) => refresh(r.person.id, r.person.householdId),
   });
 }
@@ -26,7 +25,7 @@ export function useCreatePerson() {
 export function useUpdatePerson(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (patch: unknown) => api.patch<PersonView>(`/api/persons/${id}`, patch),
+    mutationFn: (patch: BodyOf<'PATCH', '/api/persons/:id'>) => api.patch('/api/persons/:id', { params: { id }, body: patch }),
     onSuccess: (p) => refresh(p.id, p.householdId),
   });
 }
@@ -34,7 +33,7 @@ export function useUpdatePerson(id: string) {
 export function useMergePersons() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { keepId: string; mergeId: string }) => api.post<PersonView>('/api/persons/merge', body),
+    mutationFn: (body: BodyOf<'POST', '/api/persons/merge'>) => api.post('/api/persons/merge', { body }),
     onSuccess: (p, body) => refresh(p.id, body.mergeId, p.householdId),
   });
 }
@@ -42,7 +41,7 @@ export function useMergePersons() {
 export function useCreateHousehold() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (input: unknown) => api.post<{ household: HouseholdView; warnings: DuplicateWarning[] }>('/api/households', input),
+    mutationFn: (input: BodyOf<'POST', '/api/households'>) => api.post('/api/households', { body: input }),
     onSuccess: (r) => refresh(r.household.id),
   });
 }
@@ -50,7 +49,7 @@ export function useCreateHousehold() {
 export function useUpdateHousehold(id: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (patch: unknown) => api.patch<HouseholdView>(`/api/households/${id}`, patch),
+    mutationFn: (patch: BodyOf<'PATCH', '/api/households/:id'>) => api.patch('/api/households/:id', { params: { id }, body: patch }),
     onSuccess: (h) => refresh(h.id, ...h.members.map((m) => m.id)),
   });
 }

@@ -14,7 +14,7 @@ import {
 import { useHousehold } from '@web/modules/people/hooks/usePeople';
 import { personLabels } from '@web/modules/people/person-form-values';
 import { CHOICES, collectFieldPath, collectPayload, pooledPersons, poolTubes, type CollectChoice, type CollectValues } from '../collect-form';
-import { useCollect, usePoolPlan, type CollectAnswer } from '../hooks/useCollect';
+import { useCollect, usePoolPlan, type CollectedView } from '../hooks/useCollect';
 import type { SessionView } from '../hooks/useSessions';
 import type { TaskView } from '../hooks/useTasks';
 import { HouseholdPicker } from './HouseholdPicker';
@@ -38,7 +38,7 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
   const [form] = Form.useForm<CollectValues>();
   const collect = useCollect(session.id);
   const [general, setGeneral] = useState<string | null>(null);
-  const [answer, setAnswer] = useState<CollectAnswer | null>(null);
+  const [answer, setAnswer] = useState<CollectedView | null>(null);
   const [addingNew, setAddingNew] = useState(false);
   const top = useRef<HTMLDivElement>(null);
   const submit = useRef<HTMLButtonElement>(null);

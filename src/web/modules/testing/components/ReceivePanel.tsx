@@ -3,7 +3,7 @@ import { Button, Card, Empty, Table, type TableColumnsType } from 'antd';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { QueryError } from '@web/ui/QueryError';
 import { UnitName } from '@web/modules/geography/components/UnitName';
-import { usePendingShipments, type ReceiveReport, type ShipmentView } from '../hooks/useShipments';
+import { usePendingShipments, type ReceivedView, type ShipmentView } from '../hooks/useShipments';
 import { ReceiveReportView } from './ReceiveReportView';
 import { ShipmentReceive } from './ShipmentReceive';
 
@@ -13,7 +13,7 @@ export function ReceivePanel({ labId }: { labId: string }) {
   const l = m.lab;
   const pending = usePendingShipments(labId);
   const [receiving, setReceiving] = useState<ShipmentView | null>(null);
-  const [report, setReport] = useState<ReceiveReport | null>(null);
+  const [report, setReport] = useState<ReceivedView | null>(null);
 
   const columns: TableColumnsType<ShipmentView> = [
     { title: l.shipment, dataIndex: 'code' },

@@ -1,14 +1,14 @@
 import { Alert, Space, Tag } from 'antd';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
-import type { ReceiveReport } from '../hooks/useShipments';
+import type { ReceivedView } from '../hooks/useShipments';
 
 const codes = (list: string[]) => (
   <div style={{ marginTop: 4 }}>{list.map((b) => <Tag key={b} style={{ fontSize: 15, padding: '2px 8px', marginBottom: 4 }}>{b}</Tag>)}</div>
 );
 
 /** The intake's answer: how many tubes were received, and the missing and extra tubes, large and in colour. */
-export function ReceiveReportView({ report, onClose }: { report: ReceiveReport; onClose(): void }) {
+export function ReceiveReportView({ report, onClose }: { report: ReceivedView; onClose(): void }) {
   const { m } = useI18n();
   const l = m.lab;
   return (

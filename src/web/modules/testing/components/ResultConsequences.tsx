@@ -3,10 +3,10 @@ import { Alert, Space } from 'antd';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { fill } from '@web/lib/fill';
-import type { OpenedCase } from '../hooks/useCollect';
+import type { CaseOpened } from '../hooks/useCollect';
 
 /** What a result caused, in the same transaction: cases opened (F0) and re-collection or confirmation tasks. */
-export function ResultConsequences({ casesOpened, tasksCreated }: { casesOpened: OpenedCase[]; tasksCreated: number }) {
+export function ResultConsequences({ casesOpened, tasksCreated }: { casesOpened: CaseOpened[]; tasksCreated: number }) {
   const { m } = useI18n();
   const s = m.sampling;
   if (!casesOpened.length && !tasksCreated) return null;

@@ -8,7 +8,7 @@ import { resultInput } from '@server/modules/testing/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
 import { clearChangedErrors, requiredMessage, showFieldErrors, splitProblem, type FieldErrorEntry } from '@web/lib/form-errors';
-import { sampleQuery, useRecordResult, type ResultAnswer, type SampleDetail } from '../hooks/useSamples';
+import { sampleQuery, useRecordResult, type ResultEnteredView, type SampleView } from '../hooks/useSamples';
 import { ResultConsequences } from './ResultConsequences';
 import { TestResultTag } from './TestResultTag';
 import { TubeSummary } from './TubeSummary';
@@ -25,7 +25,7 @@ interface Entered {
   barcode: string;
   result: TestResult;
   ct: number | null;
-  answer: ResultAnswer;
+  answer: ResultEnteredView;
 }
 
 const FIELDS = ['barcode', 'result', 'ctValue'];
@@ -43,10 +43,10 @@ export function ResultEntry() {
   const record = useRecordResult();
   const barcodeInput = useRef<InputRef>(null);
   const resultBox = useRef<HTMLDivElement>(null);
-  const [tube, setTube] = useState<SampleDetail | null>(null);
+  const [tube, setTube] = useState<SampleView | null>(null);
   const [finding, setFinding] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
-  const [last, setLast] = useState<ResultAnswer | null>(null);
+  const [last, setLast] = useState<ResultEnteredView | null>(null);
   const [entered, setEntered] = useState<Entered[]>([]);
   const result = Form.useWatch('result', form);
   const withCt = result === 'positive' && !!tube && tube.testType !== 'rapid_antigen';

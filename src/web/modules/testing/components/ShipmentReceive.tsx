@@ -6,13 +6,13 @@ import { normalizeBarcode } from '@domain/testing';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
 import { errorMessage } from '@web/lib/form-errors';
-import { useReceive, type ReceiveReport, type ShipmentView } from '../hooks/useShipments';
+import { useReceive, type ReceivedView, type ShipmentView } from '../hooks/useShipments';
 
 /**
  * Receives a shipment by scanning its tubes one after another: Enter adds the code to the list (a repeated
  * scan is ignored), the count shows progress, and the intake is confirmed once for the whole list.
  */
-export function ShipmentReceive({ shipment, onDone, onCancel }: { shipment: ShipmentView; onDone(report: ReceiveReport): void; onCancel(): void }) {
+export function ShipmentReceive({ shipment, onDone, onCancel }: { shipment: ShipmentView; onDone(report: ReceivedView): void; onCancel(): void }) {
   const { m, lang } = useI18n();
   const l = m.lab;
   const receive = useReceive(shipment.id);

@@ -1,12 +1,12 @@
 import { Alert, Descriptions } from 'antd';
 import { messageFor } from '@domain/error-catalog';
 import { useI18n } from '@web/app/i18n/I18nProvider';
-import type { SampleDetail } from '../hooks/useSamples';
+import type { SampleView } from '../hooks/useSamples';
 import { SampleStatusTag } from './SampleStatusTag';
 import { TestResultTag } from './TestResultTag';
 
 /** The tube a technician scanned: its test type, how many persons are in it, where it is, its result so far. */
-export function TubeSummary({ tube }: { tube: SampleDetail }) {
+export function TubeSummary({ tube }: { tube: SampleView }) {
   const { m, lang, num, dateTime } = useI18n();
   const l = m.lab;
   const notReceived = tube.status === 'collected' || tube.status === 'in_transit';

@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { OverdueBoard } from '@server/modules/testing/schemas';
-import { api, withQuery } from '@web/lib/api';
+import { api } from '@web/lib/api';
 import { BOARD_REFRESH_MS } from './useTestingSummary';
 
 export type { OverdueBoard, OverdueSample, PendingStage } from '@server/modules/testing/schemas';
@@ -11,7 +10,7 @@ export const OVERDUE_LIMIT = 500;
 export function useOverdueSamples(labId: string | undefined, communeCode: string | undefined) {
   return useQuery({
     queryKey: ['testing', 'overdue', labId, communeCode],
-    queryFn: () => api.get<OverdueBoard>(withQuery('/api/testing/overdue', { labId, communeCode, limit: OVERDUE_LIMIT })),
+    queryFn: () => api.get('/api/testing/overdue', { query: { labId, communeCode, limit: OVERDUE_LIMIT } }),
     placeholderData: keepPreviousData,
     refetchInterval: BOARD_REFRESH_MS,
   });

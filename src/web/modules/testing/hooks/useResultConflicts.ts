@@ -1,21 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ResultConflict } from '@server/modules/testing/schemas';
-import { api } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 export type { ResultConflict } from '@server/modules/testing/schemas';
 
-export type ConflictDecision = 'accept' | 'reject';
+export type ConflictDecision = BodyOf<'POST', '/api/testing/conflicts/:id'>['decision'];
 
 export function useResultConflicts() {
-  return useQuery({ queryKey: ['testing', 'conflicts'], queryFn: () => api.get<ResultConflict[]>('/api/testing/conflicts') });
+  return useQuery({ queryKey: ['testing', 'conflicts'], queryFn: () => api.get('/api/testing/conflicts') });
 }
 
 /** accept: the new result replaces the tube's (its consequences follow); reject: the tube keeps its result. */
 export function useResolveConflict() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: ConflictDecision }) =>
-      api.post<{ id: string; decision: ConflictDecision; casesOpened: { personId: string; caseCode: string; barcode: string }[] }>(`/api/testing/conflicts/${id}`, { decision }),
+    mutationFn: ({ id, decision }: { id: string; decision: ConflictDecision }) => api.post('/api/testing/conflicts/:id', { params: { id }, body: { decision } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['testing'] }),
   });
 }

@@ -1,21 +1,12 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { uuidv7 } from '@domain/uuid';
-import { api, ApiError, uploadFile, withQuery } from '@web/lib/api';
-import type { ImportReport, ImportStage } from '@server/modules/testing/schemas';
+import type { ImportReport } from '@server/modules/testing/schemas';
+import { api, ApiError, pathOf, uploadFile, type QueryOf, type ResponseOf } from '@web/lib/api';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type { ImportReport, ImportRowError, ImportStage } from '@server/modules/testing/schemas';
-
-/** GET /api/testing/imports/:id while the server works on the file. */
-export interface ImportProgress {
-  id: string;
-  status: 'loading' | 'done' | 'rejected';
-  stage: ImportStage;
-  rowsStaged: number;
-  total: number | null;
-}
 
 const POLL_MS = 1000;
 
@@ -41,7 +32,8 @@ export function useResultImport() {
       const id = uuidv7();
       setImportId(id);
       setUploaded(0);
-      return uploadFile<ImportReport>(withQuery('/api/testing/imports', { labId, fileName: file.name, id }), file, contentTypeOf(file), setUploaded);
+      const query: QueryOf<'POST', '/api/testing/imports'> = { labId, fileName: file.name, id };
+      return uploadFile<ResponseOf<'POST', '/api/testing/imports'>>(pathOf('/api/testing/imports', { query }), file, contentTypeOf(file), setUploaded);
     },
     onSettled: () => void qc.invalidateQueries({ queryKey: ['testing'] }),
   });
@@ -50,7 +42,7 @@ export function useResultImport() {
   const progress = useQuery({
     queryKey: ['testing', 'import', importId],
     // Not there yet (the server has not started on the body) answers 404: keep asking.
-    queryFn: () => api.get<ImportProgress>(`/api/testing/imports/${importId}`).catch((err: unknown) => {
+    queryFn: () => api.get('/api/testing/imports/:id', { params: { id: importId! } }).catch((err: unknown) => {
       if (err instanceof ApiError && err.status === 404) return null;
       throw err;
     }),

@@ -1,21 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import type { TestResult, TestType } from '@domain/testing';
-import { api } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 /** What a person sees of their own result: nothing about who else was in the tube. */
-export interface LookedUpResult {
-  barcode: string;
-  testType: TestType;
-  pooled: boolean;
-  collectedOn: string;
-  result: Exclude<TestResult, 'invalid'> | null;
-  status: 'resulted' | 'pending' | 'retest';
-  resultedAt: string | null;
-}
+export type { LookupView } from '@server/modules/testing/schemas';
 
 /** Public: no session, no CSRF token; limited per address and per barcode by the server. */
 export function useResultLookup() {
   return useMutation({
-    mutationFn: (q: { barcode: string; idOrPhone: string }) => api.post<LookedUpResult>('/api/public/result-lookup', q),
+    mutationFn: (q: BodyOf<'POST', '/api/public/result-lookup'>) => api.post('/api/public/result-lookup', { body: q }),
   });
 }

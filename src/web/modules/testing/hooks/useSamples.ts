@@ -1,37 +1,22 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ResultInput } from '@server/modules/testing/schemas';
-import { api } from '@web/lib/api';
-import type { OpenedCase } from './useCollect';
-import type { TubeView } from './useSessions';
-import type { TaskView } from './useTasks';
+import { api, type BodyOf } from '@web/lib/api';
 
-/** A tube looked up by its barcode, with its deconvolution or confirmation tasks. */
-export interface SampleDetail extends TubeView {
-  tasks: Omit<TaskView, 'sourceBarcode' | 'sourceTestType' | 'person'>[];
-}
-
-/** The answer to one result: the merge report (applied, unchanged, held as a conflict) and what it caused. */
-export interface ResultAnswer {
-  total: number;
-  applied: number;
-  unchanged: number;
-  conflicts: number;
-  casesOpened: OpenedCase[];
-  tasksCreated: number;
-  sample: SampleDetail;
-}
+/** SampleView: a tube looked up by its barcode, with its deconvolution or confirmation tasks. ResultEnteredView: the
+ * answer to one result, the merge report (applied, unchanged, held as a conflict), what it caused and the tube now. */
+export type { ResultEnteredView, SampleView } from '@server/modules/testing/schemas';
 
 /** A tube by its barcode, fetched afresh each time it is scanned. */
 export const sampleQuery = (barcode: string) => queryOptions({
   queryKey: ['testing', 'sample', barcode],
-  queryFn: () => api.get<SampleDetail>(`/api/testing/samples/${encodeURIComponent(barcode)}`),
+  queryFn: () => api.get('/api/testing/samples/:barcode', { params: { barcode } }),
   staleTime: 0,
 });
 
 export function useRecordResult() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ barcode, input }: { barcode: string; input: ResultInput }) => api.post<ResultAnswer>(`/api/testing/samples/${encodeURIComponent(barcode)}/result`, input),
+    mutationFn: ({ barcode, input }: { barcode: string; input: BodyOf<'POST', '/api/testing/samples/:barcode/result'> }) =>
+      api.post('/api/testing/samples/:barcode/result', { params: { barcode }, body: input }),
     onSuccess: (answer) => {
       qc.setQueryData(['testing', 'sample', answer.sample.barcode], answer.sample);
       void qc.invalidateQueries({ queryKey: ['testing', 'tasks'] });

@@ -1,22 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ShipmentInput, ShipmentView } from '@server/modules/testing/schemas';
-import { api, withQuery } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
-export type { ShipmentView } from '@server/modules/testing/schemas';
-
-/** What the lab's scan found: tubes of the shipment not scanned are missing, scanned tubes not in it are extra. */
-export interface ReceiveReport {
-  shipmentId: string;
-  code: string;
-  received: number;
-  missing: string[];
-  extra: string[];
-}
+/** ReceivedView: what the lab's scan found; tubes of the shipment not scanned are missing, scanned tubes not in it are extra. */
+export type { ReceivedView, ShipmentView } from '@server/modules/testing/schemas';
 
 export function usePendingShipments(labId: string | undefined) {
   return useQuery({
     queryKey: ['testing', 'shipments', labId, 'pending'],
-    queryFn: () => api.get<ShipmentView[]>(withQuery('/api/testing/shipments', { labId, pending: 'true' })),
+    queryFn: () => api.get('/api/testing/shipments', { query: { labId, pending: 'true' } }),
     enabled: !!labId,
   });
 }
@@ -24,7 +15,7 @@ export function usePendingShipments(labId: string | undefined) {
 export function useShip(sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ShipmentInput) => api.post<ShipmentView>('/api/testing/shipments', input),
+    mutationFn: (input: BodyOf<'POST', '/api/testing/shipments'>) => api.post('/api/testing/shipments', { body: input }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['testing', 'session', sessionId] });
       void qc.invalidateQueries({ queryKey: ['testing', 'shipments'] });
@@ -35,7 +26,7 @@ export function useShip(sessionId: string) {
 export function useReceive(shipmentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (barcodes: string[]) => api.post<ReceiveReport>(`/api/testing/shipments/${shipmentId}/receive`, { barcodes }),
+    mutationFn: (barcodes: string[]) => api.post('/api/testing/shipments/:id/receive', { params: { id: shipmentId }, body: { barcodes } }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['testing', 'shipments'] });
       void qc.invalidateQueries({ queryKey: ['testing', 'session'] });

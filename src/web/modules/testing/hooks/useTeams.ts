@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TeamInput, TeamView } from '@server/modules/testing/schemas';
-import { api, withQuery } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 export type { TeamView } from '@server/modules/testing/schemas';
 
 export function useTeams(communeCode: string | undefined) {
   return useQuery({
     queryKey: ['testing', 'teams', communeCode],
-    queryFn: () => api.get<TeamView[]>(withQuery('/api/testing/teams', { communeCode })),
+    queryFn: () => api.get('/api/testing/teams', { query: { communeCode } }),
     enabled: !!communeCode,
   });
 }
@@ -15,7 +14,8 @@ export function useTeams(communeCode: string | undefined) {
 export function useSaveTeam(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: TeamInput) => (id ? api.put<TeamView>(`/api/testing/teams/${id}`, input) : api.post<TeamView>('/api/testing/teams', input)),
+    mutationFn: (input: BodyOf<'POST', '/api/testing/teams'>) =>
+      (id ? api.put('/api/testing/teams/:id', { params: { id }, body: input }) : api.post('/api/testing/teams', { body: input })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['testing', 'teams'] }),
   });
 }

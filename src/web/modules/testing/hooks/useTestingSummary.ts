@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TestingSummary } from '@server/modules/testing/schemas';
-import { api, withQuery } from '@web/lib/api';
+import { api } from '@web/lib/api';
 
 /** The board refreshes itself: the rollup is kept current by every write. */
 export const BOARD_REFRESH_MS = 60_000;
@@ -11,7 +10,7 @@ export type { TatBucket } from '@domain/testing';
 export function useTestingSummary(day: string | undefined, districtCode: string | undefined) {
   return useQuery({
     queryKey: ['testing', 'summary', day, districtCode],
-    queryFn: () => api.get<TestingSummary>(withQuery('/api/testing/summary', { day, districtCode })),
+    queryFn: () => api.get('/api/testing/summary', { query: { day, districtCode } }),
     placeholderData: keepPreviousData,
     refetchInterval: BOARD_REFRESH_MS,
   });

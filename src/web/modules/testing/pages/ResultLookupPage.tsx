@@ -7,7 +7,7 @@ import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { ApiError } from '@web/lib/api';
 import { errorMessage, problemFieldErrors, requiredMessage, showFieldErrors } from '@web/lib/form-errors';
-import { useResultLookup, type LookedUpResult } from '../hooks/useResultLookup';
+import { useResultLookup, type LookupView } from '../hooks/useResultLookup';
 
 interface Values {
   barcode: string;
@@ -17,7 +17,7 @@ interface Values {
 type Shown = 'negative' | 'positive' | 'pending' | 'retest';
 const COLORS: Record<Shown, string> = { negative: 'green', positive: 'red', pending: 'blue', retest: 'orange' };
 
-const shownOf = (r: LookedUpResult): Shown => (r.status === 'resulted' && r.result ? r.result : r.status === 'retest' ? 'retest' : 'pending');
+const shownOf = (r: LookupView): Shown => (r.status === 'resulted' && r.result ? r.result : r.status === 'retest' ? 'retest' : 'pending');
 
 /** Public: a person checks their own result with the tube barcode and their national ID or phone; no login. */
 export function ResultLookupPage() {

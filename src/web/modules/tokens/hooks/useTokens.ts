@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TokenView } from '@server/modules/tokens/schemas';
-import { api } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 const TOKENS = ['tokens'] as const;
 
 export function useTokens() {
-  return useQuery({ queryKey: TOKENS, queryFn: () => api.get<TokenView[]>('/api/tokens') });
+  return useQuery({ queryKey: TOKENS, queryFn: () => api.get('/api/tokens') });
 }
 
 export function useIssueToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: unknown) => api.post<TokenView & { token: string }>('/api/tokens', input),
+    mutationFn: (input: BodyOf<'POST', '/api/tokens'>) => api.post('/api/tokens', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: TOKENS }),
   });
 }
@@ -19,7 +18,7 @@ export function useIssueToken() {
 export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<TokenView>(`/api/tokens/${id}/revoke`),
+    mutationFn: (id: string) => api.post('/api/tokens/:id/revoke', { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: TOKENS }),
   });
 }

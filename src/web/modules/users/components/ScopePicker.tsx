@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { TreeSelect } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { foldVietnamese } from '@domain/vn-text';
-import type { UnitSummary } from '@server/modules/geography/schemas';
 import { useAuth } from '@web/app/AuthProvider';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { api } from '@web/lib/api';
@@ -36,7 +35,7 @@ export function ScopePicker({ id, value, onChange }: { id?: string; value?: Scop
     if (nodes.some((n) => n.pId === code)) return;
     const children = await qc.fetchQuery({
       queryKey: ['unit', code, 'children'],
-      queryFn: () => api.get<UnitSummary[]>(`/api/units/${encodeURIComponent(code)}/children`),
+      queryFn: () => api.get('/api/units/:code/children', { params: { code } }),
       staleTime: 5 * 60_000,
     });
     setNodes((prev) => [...prev, ...children.filter((c) => levelOfCode(c.code) !== 'hamlet').map((c) => ({ id: c.code, pId: code, value: c.code, title: c.name, isLeaf: levelOfCode(c.code) === 'commune' }))]);

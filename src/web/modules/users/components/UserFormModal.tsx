@@ -7,6 +7,10 @@ import { fill } from '@web/lib/fill';
 import { clearChangedErrors, showFieldErrors, splitProblem, zodFieldErrors } from '@web/lib/form-errors';
 import { useCreateUser, useUpdateUser } from '../hooks/useUsers';
 import { ScopePicker, type ScopeUnit } from './ScopePicker';
+import type { z } from 'zod';
+
+type UserCreate = z.output<typeof userCreate>;
+type UserPatch = z.output<typeof userPatch>;
 
 interface Values {
   username?: string;
@@ -40,10 +44,10 @@ export function UserFormModal({ user, onClose, onCreated }: { user?: UserView; o
     if (!parsed.success) return;
     try {
       if (user) {
-        await update.mutateAsync({ id: user.id, patch: parsed.data });
+        await update.mutateAsync({ id: user.id, patch: parsed.data as UserPatch });
         onClose();
       } else {
-        const r = await create.mutateAsync(parsed.data);
+        const r = await create.mutateAsync(parsed.data as UserCreate);
         onCreated?.(r.user, r.password);
       }
     } catch (err) {

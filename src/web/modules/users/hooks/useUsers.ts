@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { UserView } from '@server/modules/users/schemas';
-import { api } from '@web/lib/api';
+import { api, type BodyOf } from '@web/lib/api';
 
 const USERS = ['users'] as const;
 
 export function useUsers(enabled = true) {
-  return useQuery({ queryKey: USERS, queryFn: () => api.get<UserView[]>('/api/users'), enabled });
+  return useQuery({ queryKey: USERS, queryFn: () => api.get('/api/users'), enabled });
 }
 
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: unknown) => api.post<{ user: UserView; password?: string }>('/api/users', input),
+    mutationFn: (input: BodyOf<'POST', '/api/users'>) => api.post('/api/users', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS }),
   });
 }
@@ -19,7 +18,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: string; patch: unknown }) => api.patch<UserView>(`/api/users/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: string; patch: BodyOf<'PATCH', '/api/users/:id'> }) => api.patch('/api/users/:id', { params: { id }, body: patch }),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS }),
   });
 }
@@ -27,7 +26,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ password: string }>(`/api/users/${id}/reset-password`),
+    mutationFn: (id: string) => api.post('/api/users/:id/reset-password', { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS }),
   });
 }
