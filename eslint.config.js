@@ -9,7 +9,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }] }],
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'react-router', name: 'NavigateFunction' }] },
+      ],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
     },
@@ -23,12 +26,24 @@ export default tseslint.config(
   {
     // pure rules: no I/O, no framework, no server or web code
     files: ['src/domain/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@server/*', '@web/*', 'kysely', 'fastify', 'pg', 'react', 'node:*', '../server/*', '../web/*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@server/*', '@web/*', 'kysely', 'fastify', 'pg', 'react', 'node:*', '../server/*', '../web/*'] }],
+    },
   },
   {
     // the two merge points of the modules' contracts (pure data, see below) may read the contract list, nothing else of the server
     files: ['src/domain/access.ts', 'src/domain/error-catalog.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@server/*', '@web/*', 'kysely', 'fastify', 'pg', 'react', 'node:*', '../web/*'] }, { regex: '^\\.\\./server/(?!modules/contracts$)' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@server/*', '@web/*', 'kysely', 'fastify', 'pg', 'react', 'node:*', '../web/*'] },
+            { regex: '^\\.\\./server/(?!modules/contracts$)' },
+          ],
+        },
+      ],
+    },
   },
   {
     // the web reaches the server through its types (the typed client, views) and its zod schemas; nothing else of it
@@ -36,10 +51,18 @@ export default tseslint.config(
     files: ['src/web/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
-        regex: '^@server/(?!modules/[\\w-]+/schemas$|modules/contracts$)', allowTypeImports: true,
-        message: 'The web imports only types from the server, or a module\'s schemas.',
-      }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@server/(?!modules/[\\w-]+/schemas$|modules/contracts$)',
+              allowTypeImports: true,
+              message: "The web imports only types from the server, or a module's schemas.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,7 +78,12 @@ export default tseslint.config(
   {
     // a module's contract (permissions, error codes) is shared with the web: data only
     files: ['src/server/modules/*/contract.ts', 'src/server/platform/contract.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!@domain/contract$)', message: 'A contract is pure data: it imports only @domain/contract.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!@domain/contract$)', message: 'A contract is pure data: it imports only @domain/contract.' }] },
+      ],
+    },
   },
   {
     // SQL only in a module's repositories (repo.ts, repo/*.ts); src/server/platform/table-ownership.test.ts holds each
@@ -63,10 +91,17 @@ export default tseslint.config(
     files: ['src/server/modules/**/*.ts'],
     ignores: ['**/repo.ts', '**/repo/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|copyCsv)$/]", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
-        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
-        { selector: "CallExpression[callee.property.name='query'][callee.object.property.name='pool']", message: 'SQL belongs in the module\'s repository (repo.ts or repo/*.ts).' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto|copyCsv)$/]',
+          message: "SQL belongs in the module's repository (repo.ts or repo/*.ts).",
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: "SQL belongs in the module's repository (repo.ts or repo/*.ts)." },
+        {
+          selector: "CallExpression[callee.property.name='query'][callee.object.property.name='pool']",
+          message: "SQL belongs in the module's repository (repo.ts or repo/*.ts).",
+        },
       ],
     },
   },

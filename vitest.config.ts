@@ -7,14 +7,22 @@ import { aliases } from './vite.aliases.ts';
  * real PostgreSQL: a throwaway cluster from /usr/lib/postgresql/<v>/bin, or TEST_DATABASE_URL),
  * `e2e` (headless Debian chromium). CI sets REQUIRE_PG=1 and REQUIRE_BROWSER=1 so a missing part fails.
  */
-const pgBin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(`${d}/initdb`)) : undefined;
+const pgBin = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .sort()
+      .reverse()
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .find((d) => existsSync(`${d}/initdb`))
+  : undefined;
 const pgAvailable = Boolean(process.env.TEST_DATABASE_URL || pgBin);
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browserAvailable = existsSync(chromium);
 
 if (!pgAvailable) {
   if (process.env.REQUIRE_PG) throw new Error('REQUIRE_PG=1 but no PostgreSQL binaries under /usr/lib/postgresql and no TEST_DATABASE_URL');
-  console.warn('[test] No PostgreSQL server found: database tests run on PGlite only (install postgresql or set TEST_DATABASE_URL to run them on PostgreSQL too).');
+  console.warn(
+    '[test] No PostgreSQL server found: database tests run on PGlite only (install postgresql or set TEST_DATABASE_URL to run them on PostgreSQL too).',
+  );
 }
 if (!browserAvailable) {
   if (process.env.REQUIRE_BROWSER) throw new Error(`REQUIRE_BROWSER=1 but ${chromium} does not exist`);
@@ -44,10 +52,22 @@ export default defineConfig({
       { resolve: { alias: aliases }, test: { name: 'unit', include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.{ts,tsx}'] } },
       serverProject('db', 'pglite'),
       ...(pgAvailable ? [serverProject('db-pg', 'pg')] : []),
-      ...(browserAvailable ? [{
-        resolve: { alias: aliases },
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], env: { CHROMIUM_PATH: chromium }, testTimeout: 90_000, hookTimeout: 180_000, pool: 'forks' as const, fileParallelism: false },
-      }] : []),
+      ...(browserAvailable
+        ? [
+            {
+              resolve: { alias: aliases },
+              test: {
+                name: 'e2e',
+                include: ['e2e/**/*.test.ts'],
+                env: { CHROMIUM_PATH: chromium },
+                testTimeout: 90_000,
+                hookTimeout: 180_000,
+                pool: 'forks' as const,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

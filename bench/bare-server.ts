@@ -16,5 +16,11 @@ process.once('message', (msg: { type: 'init'; body: string; headers: Record<stri
   server.listen(0, '127.0.0.1', () => {
     process.send!({ type: 'ready', port: (server.address() as { port: number }).port } satisfies ChildMessage);
   });
-  serveChildControl(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  serveChildControl(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
 });

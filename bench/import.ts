@@ -50,13 +50,24 @@ const NOW = new Date('2021-09-22T09:00:00+07:00');
 const BASELINE_CHUNK = 100_000;
 const RESULT_WORDS = { negative: 'Âm tính', positive: 'Dương tính', invalid: 'Không xác định' } as const;
 
-interface Opts { rows: number; persons: number; clusters: number; seed: number; profile: boolean; keepFiles: boolean }
+interface Opts {
+  rows: number;
+  persons: number;
+  clusters: number;
+  seed: number;
+  profile: boolean;
+  keepFiles: boolean;
+}
 
 export async function run(args: string[]): Promise<void> {
   const f = flags(args, { db: 'both', rows: '1000000', persons: '150000', clusters: '20', seed: '7', profile: 'false', 'keep-files': 'false' }, USAGE);
   const opts: Opts = {
-    rows: Math.round(num(f.rows, 'rows')), persons: Math.round(num(f.persons, 'persons')), clusters: Math.round(Number(f.clusters) || 0),
-    seed: Math.round(num(f.seed, 'seed')), profile: f.profile === 'true', keepFiles: f['keep-files'] === 'true',
+    rows: Math.round(num(f.rows, 'rows')),
+    persons: Math.round(num(f.persons, 'persons')),
+    clusters: Math.round(Number(f.clusters) || 0),
+    seed: Math.round(num(f.seed, 'seed')),
+    profile: f.profile === 'true',
+    keepFiles: f['keep-files'] === 'true',
   };
   for (const engine of engines(f.db, ['postgres', 'pglite'])) await benchEngine(engine, opts);
 }
@@ -71,10 +82,21 @@ function labTime(d: Date): string {
 class FileOut {
   private fd: number;
   private buf = '';
-  constructor(readonly path: string) { this.fd = openSync(path, 'w'); }
-  write(s: string) { this.buf += s; if (this.buf.length > 1 << 20) this.flush(); }
-  flush() { if (this.buf) writeSync(this.fd, this.buf); this.buf = ''; }
-  close() { this.flush(); closeSync(this.fd); }
+  constructor(readonly path: string) {
+    this.fd = openSync(path, 'w');
+  }
+  write(s: string) {
+    this.buf += s;
+    if (this.buf.length > 1 << 20) this.flush();
+  }
+  flush() {
+    if (this.buf) writeSync(this.fd, this.buf);
+    this.buf = '';
+  }
+  close() {
+    this.flush();
+    closeSync(this.fd);
+  }
 }
 
 async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<void> {
@@ -86,8 +108,14 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     await city(e, opts.persons);
     if (opts.clusters > 0) {
       const t = performance.now();
-      const o = await generateOutbreak(db, { ruleSets: e.services.ruleSets, units: e.services.units }, { provinceCode: DEMO_PROVINCE, clusters: opts.clusters, casesPerCluster: 30, seed: opts.seed, startDay: '2021-09-01' });
-      log(`[${engine}] outbreak: ${o.cases} cases, ${o.exposures} exposures, classes ${JSON.stringify(o.classified)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      const o = await generateOutbreak(
+        db,
+        { ruleSets: e.services.ruleSets, units: e.services.units },
+        { provinceCode: DEMO_PROVINCE, clusters: opts.clusters, casesPerCluster: 30, seed: opts.seed, startDay: '2021-09-01' },
+      );
+      log(
+        `[${engine}] outbreak: ${o.cases} cases, ${o.exposures} exposures, classes ${JSON.stringify(o.classified)} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
     }
     const actor = await actorOf(e, 'lab_staff', 'Kỹ thuật viên đo hiệu năng');
 
@@ -98,15 +126,33 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     const mix = { negative: 0, positive: 0, invalid: 0, positivePools: 0, positiveSingles: 0 };
     const onResult = (r: LabResult) => {
       labFile.write(`${r.barcode},${RESULT_WORDS[r.result]},${r.ct ?? ''},${labTime(r.resultedAt)}\r\n`);
-      baseFile.write(sampleCsvLine({ ...r.row, result: r.result, ct_value: r.ct, resulted_at: r.resultedAt.toISOString(), reported_at: NOW.toISOString(), result_source: 'import' }));
+      baseFile.write(
+        sampleCsvLine({
+          ...r.row,
+          result: r.result,
+          ct_value: r.ct,
+          resulted_at: r.resultedAt.toISOString(),
+          reported_at: NOW.toISOString(),
+          result_source: 'import',
+        }),
+      );
       mix[r.result]++;
       if (r.result === 'positive') mix[r.row.kind === 'single' ? 'positiveSingles' : 'positivePools']++;
     };
     const tg = performance.now();
     let lastLog = tg;
     const gen = await generateTestingData(db, e.services.units, {
-      provinceCode: DEMO_PROVINCE, samples: opts.rows, firstDay: FIRST_DAY, days: DAYS, now: NOW, results: 'file', onResult, seed: opts.seed,
-      labs: 1, singleShare: 0.1, antigenShare: 0,
+      provinceCode: DEMO_PROVINCE,
+      samples: opts.rows,
+      firstDay: FIRST_DAY,
+      days: DAYS,
+      now: NOW,
+      results: 'file',
+      onResult,
+      seed: opts.seed,
+      labs: 1,
+      singleShare: 0.1,
+      antigenShare: 0,
       onProgress: (done) => {
         if (performance.now() - lastLog > 10_000 || done === opts.rows) {
           lastLog = performance.now();
@@ -118,9 +164,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     baseFile.close();
     const lab = gen.labs[0];
     const fileMb = statSync(labFile.path).size / 1e6;
-    log(`[${engine}] ${gen.samples.toLocaleString('en')} tubes, ${gen.members.toLocaleString('en')} members in ${((performance.now() - tg) / 1000).toFixed(1)} s `
-      + `(generate+load ${(gen.ms.generateLoad / 1000).toFixed(1)} s, rollup ${(gen.ms.rollup / 1000).toFixed(1)} s, vacuum analyze ${(gen.ms.analyze / 1000).toFixed(1)} s); `
-      + `file ${fileMb.toFixed(1)} MB: ${JSON.stringify(mix)}`);
+    log(
+      `[${engine}] ${gen.samples.toLocaleString('en')} tubes, ${gen.members.toLocaleString('en')} members in ${((performance.now() - tg) / 1000).toFixed(1)} s ` +
+        `(generate+load ${(gen.ms.generateLoad / 1000).toFixed(1)} s, rollup ${(gen.ms.rollup / 1000).toFixed(1)} s, vacuum analyze ${(gen.ms.analyze / 1000).toFixed(1)} s); ` +
+        `file ${fileMb.toFixed(1)} MB: ${JSON.stringify(mix)}`,
+    );
     const ctx = { db: engine, rows: opts.rows, persons: opts.persons, ...machine() };
 
     // Baseline: raw COPY of the same rows into a table shaped like samples, before and after the import (the
@@ -130,7 +178,10 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       const base = readFileSync(baseFile.path, 'utf8');
       const chunks: string[] = [];
       for (let at = 0, n = 0, start = 0; at < base.length; at++) {
-        if (base.charCodeAt(at) === 10 && ++n % BASELINE_CHUNK === 0) { chunks.push(base.slice(start, at + 1)); start = at + 1; }
+        if (base.charCodeAt(at) === 10 && ++n % BASELINE_CHUNK === 0) {
+          chunks.push(base.slice(start, at + 1));
+          start = at + 1;
+        }
         if (at === base.length - 1 && start <= at) chunks.push(base.slice(start));
       }
       await db.pool.query('create table samples_copy (like samples including all)');
@@ -144,7 +195,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       if (copied !== opts.rows) throw new Error(`baseline copied ${copied} rows, expected ${opts.rows}`);
       await db.pool.query('drop table samples_copy');
       await db.pool.query('checkpoint');
-      log(`[${engine}] baseline (${label}): raw COPY of ${copied.toLocaleString('en')} sample rows in ${(ms / 1000).toFixed(1)} s (${Math.round(copied / (ms / 1000)).toLocaleString('en')} rows/s), load ${load().join(' ')}`);
+      log(
+        `[${engine}] baseline (${label}): raw COPY of ${copied.toLocaleString('en')} sample rows in ${(ms / 1000).toFixed(1)} s (${Math.round(copied / (ms / 1000)).toLocaleString('en')} rows/s), load ${load().join(' ')}`,
+      );
       return { ms, cpu: c1.node + c1.db };
     };
     const before = await rawCopy('before');
@@ -162,7 +215,12 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     log(`[${engine}] importing ${opts.rows.toLocaleString('en')} rows (${fileMb.toFixed(1)} MB) in a fresh process`);
     const loadBefore = load();
     const child = await importInChild({
-      engine, target: dataDir ?? e.url!, labId: lab.id, actor: { id: actor.id, username: actor.username, fullName: actor.fullName }, file: labFile.path, profile: opts.profile,
+      engine,
+      target: dataDir ?? e.url!,
+      labId: lab.id,
+      actor: { id: actor.id, username: actor.username, fullName: actor.fullName },
+      file: labFile.path,
+      profile: opts.profile,
     });
     if (dataDir) Object.assign(db, await connect({ dataDir }));
     const { report, importMs, steps, memory } = child;
@@ -175,28 +233,61 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       throw new Error(`import ${report.status}: applied ${report.applied} of ${opts.rows}; ${JSON.stringify(report.errors.slice(0, 3))}`);
     }
     const checks = await verify(e, report.id, opts.rows, tolerance);
-    log(`[${engine}] import: ${(importMs / 1000).toFixed(1)} s (${Math.round(opts.rows / (importMs / 1000)).toLocaleString('en')} rows/s); `
-      + `${report.casesOpened} cases opened, ${report.tasksCreated} tasks; ${JSON.stringify(checks)}`);
+    log(
+      `[${engine}] import: ${(importMs / 1000).toFixed(1)} s (${Math.round(opts.rows / (importMs / 1000)).toLocaleString('en')} rows/s); ` +
+        `${report.casesOpened} cases opened, ${report.tasksCreated} tasks; ${JSON.stringify(checks)}`,
+    );
 
     const importRate = opts.rows / (importMs / 1000);
     const copyRate = opts.rows / (copyMs / 1000);
     const stepsMs = Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, round(v!)]));
     const other = importMs - Object.values(steps).reduce((a, b) => a + b!, 0);
     emit({
-      name: 'import.rows_per_s', value: importRate, unit: 'rows/s', baseline: copyRate, ratio: ratioOf(importRate, copyRate), goal_ratio: GOAL_RATIO,
-      import_s: round(importMs / 1000), copy_s: round(copyMs / 1000), copy_s_before: round(before.ms / 1000), copy_s_after: round(after.ms / 1000),
-      cpu_s: { import: round(importCpu / 1000), copy: round(copyCpu / 1000), import_node: round(child.cpu.node / 1000), ratio_rows_per_cpu_s: round(copyCpu / importCpu, 3) },
+      name: 'import.rows_per_s',
+      value: importRate,
+      unit: 'rows/s',
+      baseline: copyRate,
+      ratio: ratioOf(importRate, copyRate),
+      goal_ratio: GOAL_RATIO,
+      import_s: round(importMs / 1000),
+      copy_s: round(copyMs / 1000),
+      copy_s_before: round(before.ms / 1000),
+      copy_s_after: round(after.ms / 1000),
+      cpu_s: {
+        import: round(importCpu / 1000),
+        copy: round(copyCpu / 1000),
+        import_node: round(child.cpu.node / 1000),
+        ratio_rows_per_cpu_s: round(copyCpu / importCpu, 3),
+      },
       steps_ms: { ...stepsMs, other: round(other) },
-      file_mb: round(fileMb), cases_opened: report.casesOpened, tasks_created: report.tasksCreated, ...checks, results: mix,
-      load_before: loadBefore, load_after: loadAfter, ...ctx,
+      file_mb: round(fileMb),
+      cases_opened: report.casesOpened,
+      tasks_created: report.tasksCreated,
+      ...checks,
+      results: mix,
+      load_before: loadBefore,
+      load_after: loadAfter,
+      ...ctx,
     });
     for (const [step, ms] of Object.entries(steps)) {
       emit({ name: `import.step.${step}_ms`, value: ms!, unit: 'ms', baseline: copyMs, ratio: ratioOf(ms!, copyMs), ...ctx });
     }
     emit({
-      name: 'import.rss_peak_mb', value: memory.peak.rss, unit: 'MB', baseline: memory.before.rss, ratio: ratioOf(memory.peak.rss, memory.before.rss),
-      heap_peak_mb: memory.peak.heap, external_peak_mb: memory.peak.external, array_buffers_peak_mb: memory.peak.arrayBuffers, wasm_mb: memory.peak.wasm,
-      fresh_process: true, before_mb: memory.before, by_step_mb: memory.steps, process_max_rss_mb: memory.processMaxRss, file_mb: round(fileMb), ...ctx,
+      name: 'import.rss_peak_mb',
+      value: memory.peak.rss,
+      unit: 'MB',
+      baseline: memory.before.rss,
+      ratio: ratioOf(memory.peak.rss, memory.before.rss),
+      heap_peak_mb: memory.peak.heap,
+      external_peak_mb: memory.peak.external,
+      array_buffers_peak_mb: memory.peak.arrayBuffers,
+      wasm_mb: memory.peak.wasm,
+      fresh_process: true,
+      before_mb: memory.before,
+      by_step_mb: memory.steps,
+      process_max_rss_mb: memory.processMaxRss,
+      file_mb: round(fileMb),
+      ...ctx,
     });
   } finally {
     if (e) await e.close();
@@ -225,9 +316,14 @@ interface ChildResult {
 /** Runs the import in a child process (this file with `child`); resolves with what it measured. */
 function importInChild(params: ChildParams): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['child', JSON.stringify(params)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['child', JSON.stringify(params)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     let result: ChildResult | null = null;
-    child.on('message', (m) => { result = m as ChildResult; });
+    child.on('message', (m) => {
+      result = m as ChildResult;
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`import process ended (${signal ?? code}) without a result`))));
   });
@@ -247,11 +343,15 @@ async function importChild(p: ChildParams): Promise<void> {
   if (p.profile) await profiler.start();
   const t = performance.now();
   const report = await importResults(svc, actor, {
-    labId: p.labId, fileName: 'ket-qua.csv', source: { format: 'csv', bytes },
+    labId: p.labId,
+    fileName: 'ket-qua.csv',
+    source: { format: 'csv', bytes },
     onStep: (step, ms) => {
       steps[step] = (steps[step] ?? 0) + ms;
       const m = mem.step(step);
-      log(`[${p.engine}]   ${step} ${(ms / 1000).toFixed(2)} s; peak MB rss ${m.rss} heap ${m.heap} external ${m.external} (array buffers ${m.arrayBuffers})${m.wasm === null ? '' : ` wasm ${m.wasm}`}`);
+      log(
+        `[${p.engine}]   ${step} ${(ms / 1000).toFixed(2)} s; peak MB rss ${m.rss} heap ${m.heap} external ${m.external} (array buffers ${m.arrayBuffers})${m.wasm === null ? '' : ` wasm ${m.wasm}`}`,
+      );
     },
   });
   const importMs = performance.now() - t;
@@ -261,13 +361,29 @@ async function importChild(p: ChildParams): Promise<void> {
   await services.audit.flush();
   await db.close();
   const result: ChildResult = {
-    report: { id: report.id, status: report.status, applied: report.applied, casesOpened: report.casesOpened.length, tasksCreated: report.tasksCreated, errors: report.errors.slice(0, 3) },
-    importMs, steps, cpu, memory,
+    report: {
+      id: report.id,
+      status: report.status,
+      applied: report.applied,
+      casesOpened: report.casesOpened.length,
+      tasksCreated: report.tasksCreated,
+      errors: report.errors.slice(0, 3),
+    },
+    importMs,
+    steps,
+    cpu,
+    memory,
   };
   await new Promise<void>((resolve, reject) => process.send!(result, (err: Error | null) => (err ? reject(err) : resolve())));
 }
 
-interface MemoryFigures { rss: number; heap: number; external: number; arrayBuffers: number; wasm: number | null }
+interface MemoryFigures {
+  rss: number;
+  heap: number;
+  external: number;
+  arrayBuffers: number;
+  wasm: number | null;
+}
 
 /**
  * Memory of this process during the import, sampled every 20 ms (MB): resident set, JS heap used, external (Buffers,
@@ -299,8 +415,11 @@ class MemorySampler {
   private sample(): void {
     const n = this.now();
     for (const p of [this.peak, this.stepPeak]) {
-      p.rss = Math.max(p.rss, n.rss); p.heap = Math.max(p.heap, n.heap); p.external = Math.max(p.external, n.external);
-      p.arrayBuffers = Math.max(p.arrayBuffers, n.arrayBuffers); p.wasm = n.wasm === null ? null : Math.max(p.wasm ?? 0, n.wasm);
+      p.rss = Math.max(p.rss, n.rss);
+      p.heap = Math.max(p.heap, n.heap);
+      p.external = Math.max(p.external, n.external);
+      p.arrayBuffers = Math.max(p.arrayBuffers, n.arrayBuffers);
+      p.wasm = n.wasm === null ? null : Math.max(p.wasm ?? 0, n.wasm);
     }
   }
   /** The peak of the step that just ended; the next step's starts now. */
@@ -320,29 +439,40 @@ class MemorySampler {
 /** The import's effect, checked: every row applied, staging empty, rollup counters equal to the tubes' states. */
 async function verify(e: Engine, importId: string, rows: number, toleranceDays: number) {
   const q = async (text: string, params: unknown[] = []) => (await e.db.pool.query(text, params)).rows[0] as Record<string, number>;
-  const s = await q(`select count(*)::int as samples,
+  const s = await q(
+    `select count(*)::int as samples,
       count(*) filter (where received_at is not null and test_type <> 'rapid_antigen')::int as received,
       count(*) filter (where result in ('negative', 'positive'))::int as resulted,
       count(*) filter (where result = 'positive')::int as positive, count(*) filter (where result = 'negative')::int as negative,
       count(*) filter (where result = 'invalid')::int as invalid,
       count(*) filter (where result_import_id = $1)::int as from_import
-    from samples where province_code = $2`, [importId, DEMO_PROVINCE]);
-  const r = await q(`select coalesce(sum(samples), 0)::int as samples, coalesce(sum(received), 0)::int as received, coalesce(sum(resulted), 0)::int as resulted,
+    from samples where province_code = $2`,
+    [importId, DEMO_PROVINCE],
+  );
+  const r = await q(
+    `select coalesce(sum(samples), 0)::int as samples, coalesce(sum(received), 0)::int as received, coalesce(sum(resulted), 0)::int as resulted,
       coalesce(sum(positive), 0)::int as positive, coalesce(sum(negative), 0)::int as negative, coalesce(sum(invalid), 0)::int as invalid
-    from testing_daily where province_code = $1`, [DEMO_PROVINCE]);
+    from testing_daily where province_code = $1`,
+    [DEMO_PROVINCE],
+  );
   for (const k of ['samples', 'received', 'resulted', 'positive', 'negative', 'invalid']) {
     if (s[k] !== r[k]) throw new Error(`rollup ${k} = ${r[k]} but the tubes say ${s[k]}`);
   }
   if (s.from_import !== rows) throw new Error(`${s.from_import} tubes carry the import's id, expected ${rows}`);
   const staged = Number((await q('select count(*)::int as n from result_import_rows')).n);
   if (staged) throw new Error(`${staged} staging rows left`);
-  const t = await q(`select count(*)::int as tasks, (select count(*)::int from classifications where tests_done <> '{}') as test_days_satisfied from testing_tasks`);
+  const t = await q(
+    `select count(*)::int as tasks, (select count(*)::int from classifications where tests_done <> '{}') as test_days_satisfied from testing_tasks`,
+  );
   // Every quarantine test day a negative tube of the import satisfies, and no other (nothing was done before it).
-  const wrong = await q(`select count(*)::int as n from classifications k where k.tests_done is distinct from array(
+  const wrong = await q(
+    `select count(*)::int as n from classifications k where k.tests_done is distinct from array(
       select distinct t from unnest(k.test_days) t where exists (
         select 1 from sample_members m join samples s on s.id = m.sample_id
          where m.person_id = k.person_id and s.result_import_id = $1 and s.result = 'negative' and s.collected_on between t - $2::int and t)
-      order by t)`, [importId, toleranceDays]);
+      order by t)`,
+    [importId, toleranceDays],
+  );
   if (wrong.n) throw new Error(`${wrong.n} persons have other test days done than the import's negative tubes give`);
   await checkBacklog(e);
   return { rollup_consistent: true, backlog_consistent: true, test_days_checked: true, tasks_open: t.tasks, test_days_satisfied: t.test_days_satisfied };

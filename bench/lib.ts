@@ -63,7 +63,9 @@ export class Samples {
     }
     this.buf[this.length++] = v;
   }
-  values(): Float64Array { return this.buf.subarray(0, this.length); }
+  values(): Float64Array {
+    return this.buf.subarray(0, this.length);
+  }
 }
 
 /** Deterministic PRNG (mulberry32) for query mixes. */
@@ -93,7 +95,12 @@ export function flags<T extends Record<string, string>>(args: string[], defaults
       process.exit(2);
     }
     if (m[2] !== undefined) out[m[1]] = m[2];
-    else if (typeof defaults[m[1]] === 'string' && (defaults[m[1]] === 'false' || defaults[m[1]] === 'true') && (args[i + 1] === undefined || args[i + 1].startsWith('--'))) out[m[1]] = 'true';
+    else if (
+      typeof defaults[m[1]] === 'string' &&
+      (defaults[m[1]] === 'false' || defaults[m[1]] === 'true') &&
+      (args[i + 1] === undefined || args[i + 1].startsWith('--'))
+    )
+      out[m[1]] = 'true';
     else out[m[1]] = args[++i] ?? '';
   }
   return out as T;
@@ -126,7 +133,11 @@ function hookSignals() {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       for (const stop of onSignal) {
-        try { stop(); } catch { /* best effort */ }
+        try {
+          stop();
+        } catch {
+          /* best effort */
+        }
       }
       // Other handlers (a bench's own cleanup) decide; alone, re-raise for the default exit.
       if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
@@ -137,7 +148,13 @@ function stopOnSignal<T extends PgCluster>(cluster: T): T {
   hookSignals();
   const stop = cluster.stop.bind(cluster);
   let stopped = false;
-  const once = () => { if (!stopped) { stopped = true; onSignal.delete(once); stop(); } };
+  const once = () => {
+    if (!stopped) {
+      stopped = true;
+      onSignal.delete(once);
+      stop();
+    }
+  };
   onSignal.add(once);
   return { ...cluster, stop: once };
 }
@@ -185,11 +202,22 @@ export async function startKeptPg(dir: string, extraOpts = ''): Promise<PgCluste
   const fresh = !existsSync(join(data, 'PG_VERSION'));
   if (fresh) run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(base, 'log'), '-w', '-o', `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${extraOpts}`, 'start']);
+  run('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    join(base, 'log'),
+    '-w',
+    '-o',
+    `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${extraOpts}`,
+    'start',
+  ]);
   return stopOnSignal({
     fresh,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() { run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']); },
+    stop() {
+      run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
   });
 }
 
@@ -266,10 +294,14 @@ export function pgProcessCpuMs(url: string): Map<number, number> {
           if (i >= 0 && cmd[i + 1] === port) postmaster = Number(d);
           else if (cmd.some((a) => a === `-p ${port}` || a.includes(` -p ${port} `))) postmaster = Number(d);
         }
-      } catch { /* process went away */ }
+      } catch {
+        /* process went away */
+      }
     }
     for (const [pid, s] of stats) if (postmaster && (pid === postmaster || s.ppid === postmaster)) out.set(pid, (s.ticks * 1000) / 100);
-  } catch { /* no /proc */ }
+  } catch {
+    /* no /proc */
+  }
   return out;
 }
 
@@ -282,7 +314,9 @@ export function pgCpuMs(url: string): number | null {
 export async function explain(db: Db, label: string, text: string, params: unknown[] = []): Promise<void> {
   const { rows } = await db.pool.query(`explain (analyze, buffers) ${text}`, params);
   // long array literals (thousands of ids) are cut to their start
-  log(`EXPLAIN ${label}:\n${rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `${m.slice(0, 80)}…}'`)}`).join('\n')}`);
+  log(
+    `EXPLAIN ${label}:\n${rows.map((r: Record<string, string>) => `    ${r['QUERY PLAN'].replace(/'\{[^}]{200,}\}'/g, (m) => `${m.slice(0, 80)}…}'`)}`).join('\n')}`,
+  );
 }
 
 /** --profile: an in-process CPU profile (sampling every `interval` µs); the top functions by self time go to stderr. */
@@ -314,7 +348,9 @@ export const profiler = {
       total += dt;
     });
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-    log(`profile ${label} (${path}), ${total.toFixed(0)} ms sampled, top self time:\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
+    log(
+      `profile ${label} (${path}), ${total.toFixed(0)} ms sampled, top self time:\n${top.map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`,
+    );
   },
 };
 

@@ -25,14 +25,27 @@ import { PeopleService } from '../src/server/modules/people/service';
 import { deleteSyntheticCity, generateSyntheticCity } from '../src/server/seed/synthetic-city';
 import { emit, engines, flags, log, machine, num, ratioOf, rng, startKeptPg, startThrowawayPg, summarize } from './lib';
 
-const USAGE = 'npm run bench -- search [--persons 1240000] [--db postgres|pglite|both] [--queries 200] [--keep DIR] [--warmup 20] [--seed 7] [--slow-ms 30] [--explain] [--vacuum]';
+const USAGE =
+  'npm run bench -- search [--persons 1240000] [--db postgres|pglite|both] [--queries 200] [--keep DIR] [--warmup 20] [--seed 7] [--slow-ms 30] [--explain] [--vacuum]';
 const CITY_SEED = 2021;
 const CLASSES = ['full_name', 'live_prefix', 'surname_given', 'given_only', 'national_id'] as const;
 type QueryClass = (typeof CLASSES)[number];
 
-interface Sampled { id: string; name_folded: string; national_id: string | null }
-interface Query { cls: QueryClass; q: string }
-interface Timed extends Query { ms: number; total: number; capped: boolean; ranked: boolean }
+interface Sampled {
+  id: string;
+  name_folded: string;
+  national_id: string | null;
+}
+interface Query {
+  cls: QueryClass;
+  q: string;
+}
+interface Timed extends Query {
+  ms: number;
+  total: number;
+  capped: boolean;
+  ranked: boolean;
+}
 
 /** Builds the query mix from sampled persons: `n` queries, equal shares per class, shuffled with the seed. */
 function queryMix(people: Sampled[], n: number, seed: number): Query[] {
@@ -47,11 +60,21 @@ function queryMix(people: Sampled[], n: number, seed: number): Query[] {
     const given = words[words.length - 1];
     let q: string;
     switch (cls) {
-      case 'full_name': q = words.join(' '); break;
-      case 'live_prefix': q = [...words.slice(0, -1), given.slice(0, Math.min(given.length, r() < 0.5 ? 2 : 3))].join(' '); break;
-      case 'surname_given': q = `${surname} ${given}`; break;
-      case 'given_only': q = given; break;
-      case 'national_id': q = withId[i % withId.length].national_id!; break;
+      case 'full_name':
+        q = words.join(' ');
+        break;
+      case 'live_prefix':
+        q = [...words.slice(0, -1), given.slice(0, Math.min(given.length, r() < 0.5 ? 2 : 3))].join(' ');
+        break;
+      case 'surname_given':
+        q = `${surname} ${given}`;
+        break;
+      case 'given_only':
+        q = given;
+        break;
+      case 'national_id':
+        q = withId[i % withId.length].national_id!;
+        break;
     }
     out.push({ cls, q });
   }
@@ -62,9 +85,18 @@ function queryMix(people: Sampled[], n: number, seed: number): Query[] {
   return out;
 }
 
-interface KeepState { persons: number; seed: number; generateSeconds: number; households: number; at: string }
+interface KeepState {
+  persons: number;
+  seed: number;
+  generateSeconds: number;
+  households: number;
+  at: string;
+}
 
-async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: number; queries: number; warmup: number; seed: number; slowMs: number; explainAll: boolean; vacuum: boolean; keep: string | null }) {
+async function benchEngine(
+  engine: 'pglite' | 'postgres',
+  opts: { persons: number; queries: number; warmup: number; seed: number; slowMs: number; explainAll: boolean; vacuum: boolean; keep: string | null },
+) {
   const cleanups: (() => Promise<void> | void)[] = [];
   const stateFile = opts.keep ? join(opts.keep, `${engine}.json`) : null;
   try {
@@ -81,12 +113,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
       log(`[${engine}] PGlite in ${dir}`);
     }
     const { db, services } = await bootstrap(loadConfig(env), { seedDemo: false, log: (m) => log(`[${engine}] ${m}`) });
-    cleanups.unshift(async () => { await services.audit.flush(); await db.close(); });
+    cleanups.unshift(async () => {
+      await services.audit.flush();
+      await db.close();
+    });
 
     // Dataset: reuse a kept one of the right size, else (re)generate.
-    const count = async () => ((await db.pool.query(`select count(*)::int as n from persons where province_code = $1 and synthetic`, [DEMO_PROVINCE])).rows[0] as { n: number }).n;
+    const count = async () =>
+      ((await db.pool.query(`select count(*)::int as n from persons where province_code = $1 and synthetic`, [DEMO_PROVINCE])).rows[0] as { n: number }).n;
     const have = await count();
-    const kept: KeepState | null = stateFile && existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) as KeepState : null;
+    const kept: KeepState | null = stateFile && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as KeepState) : null;
     let state: KeepState & { reused: boolean };
     if (have === opts.persons && kept && kept.persons === opts.persons) {
       log(`[${engine}] reusing ${have.toLocaleString('en')} persons generated ${kept.at}`);
@@ -101,7 +137,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
       const t = performance.now();
       let lastLog = t;
       const city = await generateSyntheticCity(db, services.units, {
-        persons: opts.persons, provinceCode: DEMO_PROVINCE, seed: CITY_SEED,
+        persons: opts.persons,
+        provinceCode: DEMO_PROVINCE,
+        seed: CITY_SEED,
         onProgress: (done) => {
           const now = performance.now();
           if (now - lastLog > 5000 || done === opts.persons) {
@@ -120,22 +158,48 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
     const maintenanceSeconds = (performance.now() - ta) / 1000;
     const pending = await ginPending(engine, db.pool);
     const ctx = { db: engine, persons: opts.persons, ...machine() };
-    emit({ name: 'search.dataset.generate_load_s', value: state.generateSeconds, unit: 's', baseline: null, ratio: null, ...ctx, households: state.households, persons_per_s: Math.round(state.persons / state.generateSeconds), reused: state.reused, generated_at: state.at });
-    emit({ name: `search.dataset.${opts.vacuum ? 'vacuum_analyze' : 'analyze'}_s`, value: maintenanceSeconds, unit: 's', baseline: null, ratio: null, ...ctx, gin_pending_pages: pending });
+    emit({
+      name: 'search.dataset.generate_load_s',
+      value: state.generateSeconds,
+      unit: 's',
+      baseline: null,
+      ratio: null,
+      ...ctx,
+      households: state.households,
+      persons_per_s: Math.round(state.persons / state.generateSeconds),
+      reused: state.reused,
+      generated_at: state.at,
+    });
+    emit({
+      name: `search.dataset.${opts.vacuum ? 'vacuum_analyze' : 'analyze'}_s`,
+      value: maintenanceSeconds,
+      unit: 's',
+      baseline: null,
+      ratio: null,
+      ...ctx,
+      gin_pending_pages: pending,
+    });
     if (pending) log(`[${engine}] persons_name_words_idx has ${pending} pages in its GIN pending list: every name search scans them (--vacuum empties it)`);
 
     // The caller: the admin, scoped to the province, as the auth service would build it.
     const admin = await db.kysely.selectFrom('users').select(['id', 'full_name']).where('username', '=', ADMIN_USERNAME).executeTakeFirstOrThrow();
-    const actor = scriptActor({ id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name }, 'system_admin', [DEMO_PROVINCE], services.units.resolveScope([DEMO_PROVINCE]));
+    const actor = scriptActor(
+      { id: admin.id, username: ADMIN_USERNAME, fullName: admin.full_name },
+      'system_admin',
+      [DEMO_PROVINCE],
+      services.units.resolveScope([DEMO_PROVINCE]),
+    );
 
     // A deterministic sample of live persons (same data + same seed → same queries on both engines).
     const need = opts.queries + opts.warmup;
     const ts = performance.now();
-    const sample = (await db.pool.query(
-      `select id, name_folded, national_id from persons where province_code = $1 and merged_into is null
+    const sample = (
+      await db.pool.query(
+        `select id, name_folded, national_id from persons where province_code = $1 and merged_into is null
        order by hashtext(name_folded || '|' || coalesce(national_id, '') || '|' || birth_date::text || '|' || $2::text) limit $3`,
-      [DEMO_PROVINCE, String(opts.seed), need * 2],
-    )).rows as Sampled[];
+        [DEMO_PROVINCE, String(opts.seed), need * 2],
+      )
+    ).rows as Sampled[];
     log(`[${engine}] sampled ${sample.length} persons in ${((performance.now() - ts) / 1000).toFixed(1)}s`);
     const timedPeople = sample.slice(0, Math.max(1, sample.length - opts.warmup * 2));
     const warmPeople = sample.slice(timedPeople.length);
@@ -170,14 +234,31 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
     const all = summarize(timed.map((t) => t.ms));
     const extra = { ...ctx, queries: timed.length, pk_lookups: pkMs.length, gin_pending_pages: pending, vacuumed: opts.vacuum };
     emit({ name: 'search.person.p50', value: all.p50, unit: 'ms', baseline: base.p50, ratio: ratioOf(all.p50, base.p50), ...extra });
-    emit({ name: 'search.person.p95', value: all.p95, unit: 'ms', baseline: base.p95, ratio: ratioOf(all.p95, base.p95), ...extra, max_ms: round(all.max), goal_ms: engine === 'postgres' ? 30 : null });
+    emit({
+      name: 'search.person.p95',
+      value: all.p95,
+      unit: 'ms',
+      baseline: base.p95,
+      ratio: ratioOf(all.p95, base.p95),
+      ...extra,
+      max_ms: round(all.max),
+      goal_ms: engine === 'postgres' ? 30 : null,
+    });
     const slow: { cls: QueryClass; worst: Timed }[] = [];
     for (const cls of CLASSES) {
       const mine = timed.filter((t) => t.cls === cls);
       if (mine.length === 0) continue;
       const s = summarize(mine.map((t) => t.ms));
       const totals = summarize(mine.map((t) => t.total));
-      const classCtx = { ...ctx, class: cls, queries: mine.length, ranked_pct: Math.round((100 * mine.filter((t) => t.ranked).length) / mine.length), capped_pct: Math.round((100 * mine.filter((t) => t.capped).length) / mine.length), median_total: totals.p50, example: mine[0].q };
+      const classCtx = {
+        ...ctx,
+        class: cls,
+        queries: mine.length,
+        ranked_pct: Math.round((100 * mine.filter((t) => t.ranked).length) / mine.length),
+        capped_pct: Math.round((100 * mine.filter((t) => t.capped).length) / mine.length),
+        median_total: totals.p50,
+        example: mine[0].q,
+      };
       emit({ name: `search.person.${cls}.p50`, value: s.p50, unit: 'ms', baseline: base.p50, ratio: ratioOf(s.p50, base.p50), ...classCtx });
       emit({ name: `search.person.${cls}.p95`, value: s.p95, unit: 'ms', baseline: base.p95, ratio: ratioOf(s.p95, base.p95), ...classCtx });
       const worst = mine.reduce((a, b) => (b.ms > a.ms ? b : a));
@@ -187,7 +268,11 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: { persons: numbe
     for (const { cls, worst } of slow) await explain(engine, db.pool, services, actor, cls, worst);
   } finally {
     for (const c of cleanups) {
-      try { await c(); } catch (err) { log(`cleanup: ${(err as Error).message}`); }
+      try {
+        await c();
+      } catch (err) {
+        log(`cleanup: ${(err as Error).message}`);
+      }
     }
   }
 }
@@ -214,10 +299,17 @@ type Started = Awaited<ReturnType<typeof bootstrap>>;
 /** Replays one search through a logging Kysely to capture its statements, then EXPLAIN (ANALYZE, BUFFERS) each on stderr. */
 async function explain(engine: string, pool: Started['db']['pool'], services: Started['services'], actor: Actor, cls: QueryClass, worst: Timed) {
   const captured: CompiledQuery[] = [];
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => { if (e.level === 'query') captured.push(e.query); } });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: (e) => {
+      if (e.level === 'query') captured.push(e.query);
+    },
+  });
   const people = new PeopleService(kysely, services.units, services.audit);
   await people.search(actor, { q: worst.q, page: 1, pageSize: 20 });
-  process.stderr.write(`\n=== EXPLAIN [${engine}] class ${cls}: ${JSON.stringify(worst.q)} took ${worst.ms.toFixed(1)} ms (total ${worst.total}${worst.capped ? '+' : ''}, ${worst.ranked ? 'ranked' : 'alphabetical'}) ===\n`);
+  process.stderr.write(
+    `\n=== EXPLAIN [${engine}] class ${cls}: ${JSON.stringify(worst.q)} took ${worst.ms.toFixed(1)} ms (total ${worst.total}${worst.capped ? '+' : ''}, ${worst.ranked ? 'ranked' : 'alphabetical'}) ===\n`,
+  );
   for (const q of captured) {
     if (!/^\s*select/i.test(q.sql)) continue;
     const res = await pool.query(`explain (analyze, buffers) ${q.sql}`, q.parameters as unknown[]);
@@ -232,16 +324,28 @@ async function explain(engine: string, pool: Started['db']['pool'], services: St
 function planSummary(lines: string[]): string {
   const nodes = lines
     .filter((l, i) => i === 0 || /^\s*->/.test(l))
-    .map((l) => l.replace(/^\s*->\s*/, '').replace(/\s+\(cost=.*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*->\s*/, '')
+        .replace(/\s+\(cost=.*$/, '')
+        .trim(),
+    )
     .map((n) => n.replace(/ on persons$/, '').replace(/^(.*) using (\S+)(?: on \S+)?$/, '$1 ($2)'));
   const grab = (re: RegExp) => lines.map((l) => re.exec(l)?.[1]).find((x) => x !== undefined);
-  const scanRows = lines.filter((l) => /Scan/.test(l)).map((l) => /actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/.exec(l)?.[1]).filter(Boolean);
+  const scanRows = lines
+    .filter((l) => /Scan/.test(l))
+    .map((l) => /actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/.exec(l)?.[1])
+    .filter(Boolean);
   const removed = lines.map((l) => /Rows Removed by (?:Filter|Index Recheck): (\d+)/.exec(l)?.[1]).filter(Boolean);
   return `${nodes.join(' > ')}; scan rows ${scanRows.join('/') || '?'}${removed.length ? `, removed by filter ${removed.join('/')}` : ''}; ${grab(/^\s*Buffers: (.*)$/) ?? ''}; planning ${grab(/Planning Time: ([\d.]+ ms)/)}, execution ${grab(/Execution Time: ([\d.]+ ms)/)}`;
 }
 
 export async function run(args: string[]): Promise<void> {
-  const f = flags(args, { persons: '1240000', db: 'both', queries: '200', keep: '', warmup: '20', seed: '7', 'slow-ms': '30', explain: 'false', vacuum: 'false' }, USAGE);
+  const f = flags(
+    args,
+    { persons: '1240000', db: 'both', queries: '200', keep: '', warmup: '20', seed: '7', 'slow-ms': '30', explain: 'false', vacuum: 'false' },
+    USAGE,
+  );
   const opts = {
     persons: Math.round(num(f.persons, 'persons')),
     queries: Math.round(num(f.queries, 'queries')),

@@ -45,12 +45,22 @@ export async function openEngine(engine: 'pglite' | 'postgres', name: string): P
   }
   try {
     const { db, services } = await bootstrap(loadConfig(env), { seedDemo: false, log: (m) => log(`[${engine}] ${m}`) });
-    cleanups.unshift(async () => { await services.audit.flush(); await db.close(); });
+    cleanups.unshift(async () => {
+      await services.audit.flush();
+      await db.close();
+    });
     return {
-      engine, db, services, url,
+      engine,
+      db,
+      services,
+      url,
       async close() {
         for (const c of cleanups) {
-          try { await c(); } catch (err) { log(`cleanup: ${(err as Error).message}`); }
+          try {
+            await c();
+          } catch (err) {
+            log(`cleanup: ${(err as Error).message}`);
+          }
         }
       },
     };
@@ -69,7 +79,14 @@ export async function city(e: Engine, persons: number): Promise<void> {
 /** A user of `role` scoped to province 92, as the auth layer would hand it to a route. */
 export async function actorOf(e: Engine, role: Role, fullName: string): Promise<Actor> {
   const username = `bench.${role}.${randomBytes(3).toString('hex')}`;
-  const { user } = await e.services.users.create(null, { username, fullName, role, scopeUnits: [DEMO_PROVINCE], agency: null, password: randomBytes(12).toString('hex') });
+  const { user } = await e.services.users.create(null, {
+    username,
+    fullName,
+    role,
+    scopeUnits: [DEMO_PROVINCE],
+    agency: null,
+    password: randomBytes(12).toString('hex'),
+  });
   return scriptActor({ id: user.id, username, fullName }, role, [DEMO_PROVINCE], e.services.units.resolveScope([DEMO_PROVINCE]));
 }
 
@@ -84,7 +101,10 @@ export function testingAt(e: Engine, now: Date): TestingService {
  * by pid, from /proc). cpuSince() sums the processes alive at the end: one that ended in between (an autovacuum
  * worker, a closed pool connection) would otherwise take its whole past CPU time out of the sum.
  */
-export interface CpuMark { node: number; db: Map<number, number> }
+export interface CpuMark {
+  node: number;
+  db: Map<number, number>;
+}
 export function cpuNow(e: Engine): CpuMark {
   const c = process.cpuUsage();
   return { node: (c.user + c.system) / 1000, db: e.url ? pgProcessCpuMs(e.url) : new Map() };
@@ -96,7 +116,5 @@ export function cpuSince(e: Engine, from: CpuMark): { node: number; db: number }
   return { node: to.node - from.node, db };
 }
 
-
 /** 1-, 5- and 15-minute load averages, rounded (other work shares this machine). */
 export const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
-

@@ -33,19 +33,42 @@ import { generateTestingData } from '../src/server/seed/testing';
 import { emit, engines, flags, log, machine, num, ratioOf, rng, summarize } from './lib';
 import { actorOf, city, explain, load, openEngine, profiler, round, testingAt, type Engine } from './testing-setup';
 
-const USAGE = 'npm run bench -- testing-summary [--db postgres|pglite|both] [--samples 500000,5000000] [--days 60] [--persons 50000] [--runs 40] [--warmup 5] [--seed 7] [--explain] [--profile]';
+const USAGE =
+  'npm run bench -- testing-summary [--db postgres|pglite|both] [--samples 500000,5000000] [--days 60] [--persons 50000] [--runs 40] [--warmup 5] [--seed 7] [--explain] [--profile]';
 const GOAL_MS = 50;
 const LAST_DAY = '2021-09-29';
 const NOW = new Date(`${LAST_DAY}T18:00:00+07:00`);
 
-interface Opts { scales: number[]; days: number; persons: number; runs: number; warmup: number; seed: number; explain: boolean; profile: boolean }
+interface Opts {
+  scales: number[];
+  days: number;
+  persons: number;
+  runs: number;
+  warmup: number;
+  seed: number;
+  explain: boolean;
+  profile: boolean;
+}
 
 export async function run(args: string[]): Promise<void> {
-  const f = flags(args, { db: 'postgres', samples: '500000,5000000', days: '60', persons: '50000', runs: '40', warmup: '5', seed: '7', explain: 'false', profile: 'false' }, USAGE);
-  const scales = f.samples.split(',').map((x) => Math.round(num(x, 'samples'))).sort((a, b) => a - b);
+  const f = flags(
+    args,
+    { db: 'postgres', samples: '500000,5000000', days: '60', persons: '50000', runs: '40', warmup: '5', seed: '7', explain: 'false', profile: 'false' },
+    USAGE,
+  );
+  const scales = f.samples
+    .split(',')
+    .map((x) => Math.round(num(x, 'samples')))
+    .sort((a, b) => a - b);
   const opts: Opts = {
-    scales, days: Math.round(num(f.days, 'days')), persons: Math.round(num(f.persons, 'persons')), runs: Math.round(num(f.runs, 'runs')),
-    warmup: Math.max(0, Math.round(Number(f.warmup) || 0)), seed: Math.round(num(f.seed, 'seed')), explain: f.explain === 'true', profile: f.profile === 'true',
+    scales,
+    days: Math.round(num(f.days, 'days')),
+    persons: Math.round(num(f.persons, 'persons')),
+    runs: Math.round(num(f.runs, 'runs')),
+    warmup: Math.max(0, Math.round(Number(f.warmup) || 0)),
+    seed: Math.round(num(f.seed, 'seed')),
+    explain: f.explain === 'true',
+    profile: f.profile === 'true',
   };
   for (const engine of engines(f.db, ['postgres', 'pglite'])) await benchEngine(engine, opts);
 }
@@ -64,23 +87,39 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       const t = performance.now();
       let lastLog = t;
       const gen = await generateTestingData(e.db, e.services.units, {
-        provinceCode: DEMO_PROVINCE, samples: scale - stored, firstDay, days: opts.days, now: NOW, results: 'stored', seed: opts.seed + stored, members: false,
+        provinceCode: DEMO_PROVINCE,
+        samples: scale - stored,
+        firstDay,
+        days: opts.days,
+        now: NOW,
+        results: 'stored',
+        seed: opts.seed + stored,
+        members: false,
         onProgress: (done) => {
           if (performance.now() - lastLog > 15_000) {
             lastLog = performance.now();
-            log(`[${engine}]   ${(stored + done).toLocaleString('en')} tubes loaded, ${Math.round(done / ((performance.now() - t) / 1000)).toLocaleString('en')}/s`);
+            log(
+              `[${engine}]   ${(stored + done).toLocaleString('en')} tubes loaded, ${Math.round(done / ((performance.now() - t) / 1000)).toLocaleString('en')}/s`,
+            );
           }
         },
       });
       stored = scale;
       const generateS = (performance.now() - t) / 1000;
-      const state = (await e.db.pool.query(`select count(*)::int as samples,
+      const state = (
+        await e.db.pool.query(
+          `select count(*)::int as samples,
           count(*) filter (where result is null or result = 'invalid')::int as pending,
           count(*) filter (where collected_on = $1)::int as today,
           (select count(*)::int from testing_daily where day between $2 and $1) as rollup_rows_7d,
           (select count(*)::int from testing_daily where day = $1) as rollup_rows_today
-        from samples`, [LAST_DAY, addDays(LAST_DAY, -6)])).rows[0] as Record<string, number>;
-      log(`[${engine}] ${scale.toLocaleString('en')} tubes stored (batch generated in ${generateS.toFixed(0)} s: load ${(gen.ms.generateLoad / 1000).toFixed(0)} s, rollup ${(gen.ms.rollup / 1000).toFixed(1)} s, vacuum analyze ${(gen.ms.analyze / 1000).toFixed(1)} s); ${JSON.stringify(state)}`);
+        from samples`,
+          [LAST_DAY, addDays(LAST_DAY, -6)],
+        )
+      ).rows[0] as Record<string, number>;
+      log(
+        `[${engine}] ${scale.toLocaleString('en')} tubes stored (batch generated in ${generateS.toFixed(0)} s: load ${(gen.ms.generateLoad / 1000).toFixed(0)} s, rollup ${(gen.ms.rollup / 1000).toFixed(1)} s, vacuum analyze ${(gen.ms.analyze / 1000).toFixed(1)} s); ${JSON.stringify(state)}`,
+      );
       await checkRollup(e);
 
       // The summary, timed, then the baseline.
@@ -96,7 +135,9 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       }
       if (opts.profile) await profiler.stop(`${engine} summary at ${scale}`);
       if (summary!.totals.samples !== state.today) throw new Error(`the summary counts ${summary!.totals.samples} tubes today, the tubes say ${state.today}`);
-      const ids = (await e.db.pool.query(`select id from samples order by hashtext(barcode || $1) limit $2`, [String(opts.seed), opts.runs + opts.warmup])).rows.map((r: { id: string }) => r.id);
+      const ids = (
+        await e.db.pool.query(`select id from samples order by hashtext(barcode || $1) limit $2`, [String(opts.seed), opts.runs + opts.warmup])
+      ).rows.map((r: { id: string }) => r.id);
       const r = rng(opts.seed);
       const pk: number[] = [];
       for (let i = 0; i < opts.warmup + opts.runs; i++) {
@@ -110,12 +151,34 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
       const s = summarize(ms);
       const b = summarize(pk);
       const backlog = summary!.backlog.reduce((a, x) => a + x.inTransit + x.awaitingResult, 0);
-      log(`[${engine}] ${scale.toLocaleString('en')}: summary p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms; pk p95 ${b.p95.toFixed(2)} ms; backlog ${backlog.toLocaleString('en')}`);
+      log(
+        `[${engine}] ${scale.toLocaleString('en')}: summary p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms; pk p95 ${b.p95.toFixed(2)} ms; backlog ${backlog.toLocaleString('en')}`,
+      );
       emit({
-        name: 'testing_summary.p95_ms', value: s.p95, unit: 'ms', baseline: b.p95, ratio: ratioOf(s.p95, b.p95), goal_ms: engine === 'postgres' ? GOAL_MS : null,
-        p50: round(s.p50), max: round(s.max), mean: round(s.mean), pk_p50: round(b.p50, 3), runs: opts.runs, warmup: opts.warmup,
-        samples: state.samples, today: state.today, pending: state.pending, backlog_in_summary: backlog, rollup_rows_7d: state.rollup_rows_7d, rollup_rows_today: state.rollup_rows_today,
-        generate_s: round(generateS, 1), load_before: loadBefore, load_after: loadAfter, db: engine, days: opts.days, ...machine(),
+        name: 'testing_summary.p95_ms',
+        value: s.p95,
+        unit: 'ms',
+        baseline: b.p95,
+        ratio: ratioOf(s.p95, b.p95),
+        goal_ms: engine === 'postgres' ? GOAL_MS : null,
+        p50: round(s.p50),
+        max: round(s.max),
+        mean: round(s.mean),
+        pk_p50: round(b.p50, 3),
+        runs: opts.runs,
+        warmup: opts.warmup,
+        samples: state.samples,
+        today: state.today,
+        pending: state.pending,
+        backlog_in_summary: backlog,
+        rollup_rows_7d: state.rollup_rows_7d,
+        rollup_rows_today: state.rollup_rows_today,
+        generate_s: round(generateS, 1),
+        load_before: loadBefore,
+        load_after: loadAfter,
+        db: engine,
+        days: opts.days,
+        ...machine(),
       });
       results.push({ scale, p95: s.p95, pk95: b.p95 });
       if (opts.explain || (engine === 'postgres' && s.p95 > GOAL_MS)) await explainSummary(e, actor);
@@ -123,8 +186,16 @@ async function benchEngine(engine: 'pglite' | 'postgres', opts: Opts): Promise<v
     if (results.length > 1) {
       const [small, large] = [results[0], results[results.length - 1]];
       emit({
-        name: 'testing_summary.growth', value: large.p95 / small.p95, unit: 'ratio', baseline: large.pk95 / small.pk95, ratio: ratioOf(large.p95 / small.p95, large.pk95 / small.pk95),
-        from_samples: small.scale, to_samples: large.scale, p95_ms: results.map((x) => round(x.p95)), db: engine, ...machine(),
+        name: 'testing_summary.growth',
+        value: large.p95 / small.p95,
+        unit: 'ratio',
+        baseline: large.pk95 / small.pk95,
+        ratio: ratioOf(large.p95 / small.p95, large.pk95 / small.pk95),
+        from_samples: small.scale,
+        to_samples: large.scale,
+        p95_ms: results.map((x) => round(x.p95)),
+        db: engine,
+        ...machine(),
       });
     }
   } finally {
@@ -163,7 +234,12 @@ export async function checkBacklog(e: Engine): Promise<void> {
 /** Replays the summary through a logging Kysely to capture its statements, then EXPLAIN (ANALYZE, BUFFERS) each on stderr. */
 async function explainSummary(e: Engine, actor: Awaited<ReturnType<typeof actorOf>>): Promise<void> {
   const captured: CompiledQuery[] = [];
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: e.db.pool }), log: (ev) => { if (ev.level === 'query') captured.push(ev.query); } });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: e.db.pool }),
+    log: (ev) => {
+      if (ev.level === 'query') captured.push(ev.query);
+    },
+  });
   await testingSummary(testingAt({ ...e, db: { ...e.db, kysely } }, NOW), actor, {});
   for (const q of captured) {
     if (!/^\s*(with|select)/i.test(q.sql)) continue;

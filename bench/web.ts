@@ -29,14 +29,22 @@ async function peopleInteractive(browser: Browser, url: string, collectJs: boole
   if (collectJs) {
     page.on('response', (r) => {
       const url = r.url();
-      if (new URL(url).pathname.endsWith('.js') && !js.has(url)) js.set(url, r.body().then((b) => ({ url, raw: b.length, gzip: gzipSync(b).length })));
+      if (new URL(url).pathname.endsWith('.js') && !js.has(url))
+        js.set(
+          url,
+          r.body().then((b) => ({ url, raw: b.length, gzip: gzipSync(b).length })),
+        );
     });
   }
   await page.goto(`${url}/nguoi-dan`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => {
-    const input = document.querySelector<HTMLInputElement>('#people-q');
-    return !!input && !input.disabled && !!document.querySelector('.ant-table-tbody .ant-table-row');
-  }, undefined, { polling: 'raf', timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const input = document.querySelector<HTMLInputElement>('#people-q');
+      return !!input && !input.disabled && !!document.querySelector('.ant-table-tbody .ant-table-row');
+    },
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
   const ms = await page.evaluate(() => performance.now());
   const files = await Promise.all(js.values());
   await context.close();
@@ -73,11 +81,28 @@ export async function run(args: string[]): Promise<void> {
     }
     const p50 = summarize(page).p50;
     const baseline = summarize(bare).p50;
-    emit({ name: 'web.people.interactive_ms', value: p50, unit: 'ms', baseline, ratio: ratioOf(p50, baseline), goal: INTERACTIVE_GOAL_MS, runs: page.map(Math.round), persons });
+    emit({
+      name: 'web.people.interactive_ms',
+      value: p50,
+      unit: 'ms',
+      baseline,
+      ratio: ratioOf(p50, baseline),
+      goal: INTERACTIVE_GOAL_MS,
+      runs: page.map(Math.round),
+      persons,
+    });
     const gzipKb = files.reduce((t, f) => t + f.gzip, 0) / 1024;
     const rawKb = files.reduce((t, f) => t + f.raw, 0) / 1024;
     for (const f of files.sort((a, b) => b.gzip - a.gzip)) log(`  ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip  ${new URL(f.url).pathname}`);
-    emit({ name: 'web.people.js_gzip_kb', value: gzipKb, unit: 'KB', baseline: JS_GOAL_KB, ratio: ratioOf(gzipKb, JS_GOAL_KB), files: files.length, rawKb: Math.round(rawKb) });
+    emit({
+      name: 'web.people.js_gzip_kb',
+      value: gzipKb,
+      unit: 'KB',
+      baseline: JS_GOAL_KB,
+      ratio: ratioOf(gzipKb, JS_GOAL_KB),
+      files: files.length,
+      rawKb: Math.round(rawKb),
+    });
   } finally {
     await browser.close();
     await server.close();

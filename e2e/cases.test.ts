@@ -33,7 +33,6 @@ const newPage = (width = 1280) => openPage(browser, width);
 
 const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
 
-
 describe('cases and contact tracing in Chromium', () => {
   let caseId = '';
 
@@ -89,7 +88,9 @@ describe('cases and contact tracing in Chromium', () => {
       ['Trần Văn An', '1990', 'Nam', '', '0901000001', CAI_KHE, 'unmasked', 'Hộ gia đình', `${day} 08:00`, `${day} 10:00`],
       ['Nguyễn Thị Bích', '1992', 'Nữ', '', '0901000002', CAI_KHE, 'physical', 'Hộ gia đình', `${day} 08:00`, `${day} 10:00`],
       ['Phạm Văn Công', '1970', 'Nam', '', '0901000003', CAI_KHE, 'masked_15min', 'Nơi làm việc', `${day} 13:00`, `${day} 15:00`],
-    ].map((cells) => cells.join('\t')).join('\n');
+    ]
+      .map((cells) => cells.join('\t'))
+      .join('\n');
     await page.getByTestId('line-paste').fill(lines);
     await page.getByTestId('line-fill').click();
     await expect.poll(() => page.getByTestId('line-table').locator('.ant-table-row').count()).toBe(3);
@@ -104,11 +105,27 @@ describe('cases and contact tracing in Chromium', () => {
     const contacts = await admin.get<{ personId: string; fullName: string }[]>(`/api/cases/${caseId}/contacts`);
     const anId = contacts.find((c) => c.fullName === 'Trần Văn An')!.personId;
     await admin.post('/api/cases', {
-      personId: anId, confirmedOn: vnDay(), confirmingTest: 'XN-CT-0002', detectedIn: 'home_quarantine', sampledOn: vnDay(), clinicalStatus: 'mild', treatmentPlace: 'home',
+      personId: anId,
+      confirmedOn: vnDay(),
+      confirmingTest: 'XN-CT-0002',
+      detectedIn: 'home_quarantine',
+      sampledOn: vnDay(),
+      clinicalStatus: 'mild',
+      treatmentPlace: 'home',
     });
-    const dung = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Võ Thị Dung', birthYear: 1995, sex: 'female', communeCode: CAI_KHE });
+    const dung = await admin.post<{ person: { id: string } }>('/api/persons', {
+      fullName: 'Võ Thị Dung',
+      birthYear: 1995,
+      sex: 'female',
+      communeCode: CAI_KHE,
+    });
     await admin.post('/api/exposures', {
-      sourcePersonId: anId, exposedPersonId: dung.person.id, startAt: `${vnDay(-1)}T18:00:00+07:00`, endAt: `${vnDay(-1)}T20:00:00+07:00`, contactType: 'unmasked', setting: 'community',
+      sourcePersonId: anId,
+      exposedPersonId: dung.person.id,
+      startAt: `${vnDay(-1)}T18:00:00+07:00`,
+      endAt: `${vnDay(-1)}T20:00:00+07:00`,
+      contactType: 'unmasked',
+      setting: 'community',
     });
 
     // 5. The chain: An is F0, An's own contact is F1
@@ -141,7 +158,9 @@ describe('cases and contact tracing in Chromium', () => {
     const { page, close } = await newPage();
     await logIn(page, `/ca-benh/${caseId}?tab=contacts`);
     const day = vnText(vnDay(-1));
-    await page.getByTestId('line-paste').fill(['Đỗ Văn Em', '1980', 'Nam', '', '', '99999', 'unmasked', 'Cộng đồng', `${day} 08:00`, `${day} 09:00`].join('\t'));
+    await page
+      .getByTestId('line-paste')
+      .fill(['Đỗ Văn Em', '1980', 'Nam', '', '', '99999', 'unmasked', 'Cộng đồng', `${day} 08:00`, `${day} 09:00`].join('\t'));
     await page.getByTestId('line-fill').click();
     await page.getByTestId('line-save').click();
     await shown(page.getByTestId('line-error'));
@@ -150,7 +169,13 @@ describe('cases and contact tracing in Chromium', () => {
 
     const bich = (await admin.get<{ personId: string; fullName: string }[]>(`/api/cases/${caseId}/contacts`)).find((c) => c.fullName === 'Nguyễn Thị Bích')!;
     const created = await admin.post<{ case: { id: string } }>('/api/cases', {
-      personId: bich.personId, confirmedOn: vnDay(), confirmingTest: 'XN-CT-0003', detectedIn: 'home_quarantine', sampledOn: vnDay(), clinicalStatus: 'asymptomatic', treatmentPlace: 'home',
+      personId: bich.personId,
+      confirmedOn: vnDay(),
+      confirmingTest: 'XN-CT-0003',
+      detectedIn: 'home_quarantine',
+      sampledOn: vnDay(),
+      clinicalStatus: 'asymptomatic',
+      treatmentPlace: 'home',
     });
     await page.goto(`${server.url}/ca-benh/${created.case.id}`);
     await page.getByTestId('case-withdraw').click();

@@ -18,7 +18,9 @@ let secondCaseId = '';
 const vnDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const vnText = (iso: string) => iso.split('-').reverse().join('/');
 
-interface Created { case: { id: string; caseCode: string } }
+interface Created {
+  case: { id: string; caseCode: string };
+}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -29,15 +31,32 @@ beforeAll(async () => {
   // An index case two days ago, and a household contact confirmed today: a chain of two cases over three days.
   const hoa = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Huỳnh Thị Hoa', birthYear: 1980, sex: 'female', communeCode: CAI_KHE });
   const khoa = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Huỳnh Văn Khoa', birthYear: 2005, sex: 'male', communeCode: CAI_KHE });
-  ({ id: indexCaseId, caseCode: indexCaseCode } = (await admin.post<Created>('/api/cases', {
-    personId: hoa.person.id, confirmedOn: vnDay(-2), confirmingTest: 'XN-OD-0001', detectedIn: 'community', sampledOn: vnDay(-2),
-  })).case);
+  ({ id: indexCaseId, caseCode: indexCaseCode } = (
+    await admin.post<Created>('/api/cases', {
+      personId: hoa.person.id,
+      confirmedOn: vnDay(-2),
+      confirmingTest: 'XN-OD-0001',
+      detectedIn: 'community',
+      sampledOn: vnDay(-2),
+    })
+  ).case);
   await admin.post('/api/exposures', {
-    sourcePersonId: hoa.person.id, exposedPersonId: khoa.person.id, startAt: `${vnDay(-3)}T18:00:00+07:00`, endAt: `${vnDay(-3)}T21:00:00+07:00`, contactType: 'unmasked', setting: 'household',
+    sourcePersonId: hoa.person.id,
+    exposedPersonId: khoa.person.id,
+    startAt: `${vnDay(-3)}T18:00:00+07:00`,
+    endAt: `${vnDay(-3)}T21:00:00+07:00`,
+    contactType: 'unmasked',
+    setting: 'household',
   });
-  secondCaseId = (await admin.post<Created>('/api/cases', {
-    personId: khoa.person.id, confirmedOn: vnDay(), confirmingTest: 'XN-OD-0002', detectedIn: 'home_quarantine', sampledOn: vnDay(),
-  })).case.id;
+  secondCaseId = (
+    await admin.post<Created>('/api/cases', {
+      personId: khoa.person.id,
+      confirmedOn: vnDay(),
+      confirmingTest: 'XN-OD-0002',
+      detectedIn: 'home_quarantine',
+      sampledOn: vnDay(),
+    })
+  ).case.id;
 });
 
 afterAll(async () => {
@@ -48,7 +67,6 @@ afterAll(async () => {
 const newPage = () => openPage(browser);
 
 const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
-
 
 describe('clusters, investigation quality and the course of a case in Chromium', () => {
   it('names the chain of a case as a cluster and shows its size and cases per day', async () => {
@@ -72,7 +90,9 @@ describe('clusters, investigation quality and the course of a case in Chromium',
     await shown(summary.locator('.ant-statistic', { hasText: 'Ca đầu tiên' }).getByText(vnText(vnDay(-2))));
     const days = page.getByTestId('timeline-day');
     expect(await days.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')))).toEqual([
-      `${vnText(vnDay(-2))}: 1 ca`, `${vnText(vnDay(-1))}: 0 ca`, `${vnText(vnDay())}: 1 ca`,
+      `${vnText(vnDay(-2))}: 1 ca`,
+      `${vnText(vnDay(-1))}: 0 ca`,
+      `${vnText(vnDay())}: 1 ca`,
     ]);
     await shown(page.getByTestId('chain-graph').locator('canvas'));
     await page.screenshot({ path: ARTIFACTS + 'cluster.png', fullPage: true });
@@ -122,17 +142,57 @@ describe('clusters, investigation quality and the course of a case in Chromium',
   });
 
   it('draws the chain of a case with 600 contacts (large-chain drawing) without a script error', async () => {
-    const person = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Lâm Thị Đông', birthYear: 1975, sex: 'female', communeCode: CAI_KHE });
-    const kase = (await admin.post<Created>('/api/cases', {
-      personId: person.person.id, confirmedOn: vnDay(-1), confirmingTest: 'XN-OD-0600', detectedIn: 'community', sampledOn: vnDay(-1),
-    })).case;
+    const person = await admin.post<{ person: { id: string } }>('/api/persons', {
+      fullName: 'Lâm Thị Đông',
+      birthYear: 1975,
+      sex: 'female',
+      communeCode: CAI_KHE,
+    });
+    const kase = (
+      await admin.post<Created>('/api/cases', {
+        personId: person.person.id,
+        confirmedOn: vnDay(-1),
+        confirmingTest: 'XN-OD-0600',
+        detectedIn: 'community',
+        sampledOn: vnDay(-1),
+      })
+    ).case;
     const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Võ', 'Đặng'];
     const middles = ['Văn', 'Thị', 'Minh', 'Ngọc', 'Hữu'];
-    const givens = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hạnh', 'Khánh', 'Lộc', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quang', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Xuân', 'Yến', 'Tùng'];
-    const rows = surnames.flatMap((a) => middles.flatMap((b) => givens.map((c) => `${a} ${b} ${c}`))).map((fullName, i) => ({
-      fullName, birthYear: 1950 + (i % 60), sex: i % 2 ? 'male' : 'female', communeCode: CAI_KHE, contactType: 'masked_15min', setting: 'workplace',
-      startAt: `${vnDay(-3)}T08:00:00+07:00`, endAt: `${vnDay(-3)}T11:00:00+07:00`,
-    }));
+    const givens = [
+      'An',
+      'Bình',
+      'Chi',
+      'Dũng',
+      'Giang',
+      'Hạnh',
+      'Khánh',
+      'Lộc',
+      'Mai',
+      'Nam',
+      'Oanh',
+      'Phúc',
+      'Quang',
+      'Sơn',
+      'Tâm',
+      'Uyên',
+      'Vinh',
+      'Xuân',
+      'Yến',
+      'Tùng',
+    ];
+    const rows = surnames
+      .flatMap((a) => middles.flatMap((b) => givens.map((c) => `${a} ${b} ${c}`)))
+      .map((fullName, i) => ({
+        fullName,
+        birthYear: 1950 + (i % 60),
+        sex: i % 2 ? 'male' : 'female',
+        communeCode: CAI_KHE,
+        contactType: 'masked_15min',
+        setting: 'workplace',
+        startAt: `${vnDay(-3)}T08:00:00+07:00`,
+        endAt: `${vnDay(-3)}T11:00:00+07:00`,
+      }));
     expect(rows).toHaveLength(600);
     for (const part of [rows.slice(0, 300), rows.slice(300)]) await admin.post(`/api/cases/${kase.id}/contacts`, { rows: part });
 

@@ -25,8 +25,13 @@ export async function startWebServer(opts: { demoPersons?: number } = {}): Promi
   buildWebIfStale();
   const dataDir = mkdtempSync(join(tmpdir(), 'tc-web-'));
   const config = loadConfig({
-    DATA_DIR: join(dataDir, 'pglite'), ADMIN_PASSWORD: ADMIN.password, DEMO_PERSONS: String(opts.demoPersons ?? 0),
-    LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', PORT: '0', LOGIN_RATE_PER_MINUTE: '1000',
+    DATA_DIR: join(dataDir, 'pglite'),
+    ADMIN_PASSWORD: ADMIN.password,
+    DEMO_PERSONS: String(opts.demoPersons ?? 0),
+    LOG_LEVEL: 'silent',
+    COOKIE_SECURE: 'false',
+    PORT: '0',
+    LOGIN_RATE_PER_MINUTE: '1000',
   });
   const started = await bootstrap(config, { seedDemo: (opts.demoPersons ?? 0) > 0 });
   const app = await buildApp(started.services, config, { logger: false });
@@ -61,7 +66,11 @@ export class ApiClient {
   constructor(private readonly base: string) {}
 
   async login(username: string, password: string): Promise<void> {
-    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
     this.cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
     this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;

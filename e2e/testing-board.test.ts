@@ -43,18 +43,39 @@ beforeAll(async () => {
   await admin.login(ADMIN.username, ADMIN.password);
 
   const lab = await admin.post<{ id: string }>('/api/testing/labs', { name: LAB, dailyCapacity: { rt_pcr_pooled: 5000, rt_pcr_single: 2000 } });
-  const team = await admin.post<{ id: string }>('/api/testing/teams', { communeCode: CAI_KHE, name: 'Tổ lấy mẫu Cái Khế 1', members: [{ fullName: 'Trần Thị Lấy Mẫu', phone: '0912345678' }] });
+  const team = await admin.post<{ id: string }>('/api/testing/teams', {
+    communeCode: CAI_KHE,
+    name: 'Tổ lấy mẫu Cái Khế 1',
+    members: [{ fullName: 'Trần Thị Lấy Mẫu', phone: '0912345678' }],
+  });
   const day = new Date(collectionTime().getTime() + VN_OFFSET).toISOString().slice(0, 10);
   const session = await admin.post<{ id: string }>('/api/testing/sessions', { teamId: team.id, sessionDate: day, mode: 'door_to_door' });
-  const household = (address: string, members: { fullName: string; nationalId: string | null }[]) => admin.post<{ household: { id: string; members: { id: string }[] } }>('/api/households', {
-    address, communeCode: CAI_KHE, members: members.map((p, i) => ({ ...p, birthYear: 1985 - i * 20, sex: i ? 'female' : 'male', communeCode: CAI_KHE })),
-  });
-  const positive = await household('12 Hai Bà Trưng', [{ fullName: 'Lê Văn Dương', nationalId: NATIONAL_ID }, { fullName: 'Lê Thị Dương', nationalId: null }]);
-  const negative = await household('14 Hai Bà Trưng', [{ fullName: 'Phạm Văn Âm', nationalId: null }, { fullName: 'Phạm Thị Âm', nationalId: null }]);
+  const household = (address: string, members: { fullName: string; nationalId: string | null }[]) =>
+    admin.post<{ household: { id: string; members: { id: string }[] } }>('/api/households', {
+      address,
+      communeCode: CAI_KHE,
+      members: members.map((p, i) => ({ ...p, birthYear: 1985 - i * 20, sex: i ? 'female' : 'male', communeCode: CAI_KHE })),
+    });
+  const positive = await household('12 Hai Bà Trưng', [
+    { fullName: 'Lê Văn Dương', nationalId: NATIONAL_ID },
+    { fullName: 'Lê Thị Dương', nationalId: null },
+  ]);
+  const negative = await household('14 Hai Bà Trưng', [
+    { fullName: 'Phạm Văn Âm', nationalId: null },
+    { fullName: 'Phạm Thị Âm', nationalId: null },
+  ]);
   const collectedAt = collectionTime().toISOString();
-  for (const [h, barcode] of [[positive, POSITIVE_TUBE], [negative, NEGATIVE_TUBE]] as const) {
+  for (const [h, barcode] of [
+    [positive, POSITIVE_TUBE],
+    [negative, NEGATIVE_TUBE],
+  ] as const) {
     await admin.post(`/api/testing/sessions/${session.id}/samples`, {
-      testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: h.household.id, members: h.household.members.map((m) => ({ personId: m.id })), barcodes: [barcode], collectedAt,
+      testType: 'rt_pcr_pooled',
+      kind: 'household_pool',
+      householdId: h.household.id,
+      members: h.household.members.map((m) => ({ personId: m.id })),
+      barcodes: [barcode],
+      collectedAt,
     });
   }
   const shipment = await admin.post<{ id: string }>('/api/testing/shipments', { teamId: team.id, labId: lab.id, barcodes: [POSITIVE_TUBE, NEGATIVE_TUBE] });
@@ -69,7 +90,6 @@ afterAll(async () => {
 const newPage = (width = 1280) => openPage(browser, width);
 
 const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
-
 
 async function importFile(page: Page, name: string, content: Buffer) {
   await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: content });
@@ -95,7 +115,14 @@ describe('testing results: import, summary and public lookup in Chromium', () =>
 
     const time = vnClock(new Date());
     // 1. One bad row: the whole file is refused, the row's error shown in Vietnamese, nothing stored
-    await importFile(page, 'ket-qua-loi.csv', csv([[POSITIVE_TUBE, 'Dương tính', '24.5', time], [NEGATIVE_TUBE, 'Chưa rõ', '', time]]));
+    await importFile(
+      page,
+      'ket-qua-loi.csv',
+      csv([
+        [POSITIVE_TUBE, 'Dương tính', '24.5', time],
+        [NEGATIVE_TUBE, 'Chưa rõ', '', time],
+      ]),
+    );
     const rejected = page.getByTestId('import-rejected');
     await shown(rejected.getByText('Tệp bị từ chối: 1 dòng lỗi. Không có kết quả nào trong tệp được lưu.'));
     const row = page.getByTestId('import-row-errors').locator('.ant-table-row');
@@ -109,7 +136,10 @@ describe('testing results: import, summary and public lookup in Chromium', () =>
     expect(await resultOf(NEGATIVE_TUBE)).toBeNull();
 
     // 2. The fixed file: both results stored, the positive pool opens deconvolution of its two members
-    const fixed = csv([[POSITIVE_TUBE, 'Dương tính', '24.5', time], [NEGATIVE_TUBE, 'Âm tính', '', time]]);
+    const fixed = csv([
+      [POSITIVE_TUBE, 'Dương tính', '24.5', time],
+      [NEGATIVE_TUBE, 'Âm tính', '', time],
+    ]);
     await importFile(page, 'ket-qua.csv', fixed);
     await shown(page.getByTestId('import-done').getByText('Đã nhập tệp ket-qua.csv'));
     expect(await page.getByTestId('import-applied').innerText()).toBe('2');

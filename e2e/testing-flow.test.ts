@@ -28,12 +28,25 @@ beforeAll(async () => {
   browser = await launchChromium();
   admin = new ApiClient(server.url);
   await admin.login(ADMIN.username, ADMIN.password);
-  await admin.post('/api/users', { username: FIELD.username, fullName: 'Trần Thị Lấy Mẫu', role: 'health_staff', scopeUnits: [CAI_KHE], password: FIELD.password });
-  await admin.post('/api/users', { username: LAB.username, fullName: 'Nguyễn Văn Kỹ Thuật', role: 'lab_staff', scopeUnits: ['92'], password: LAB.password });
-  const household = (prefix: string, size: number) => admin.post('/api/households', {
-    address: `${size} Đường Thử Nghiệm`, communeCode: CAI_KHE,
-    members: Array.from({ length: size }, (_, i) => ({ fullName: `${prefix} ${'ABCDEGHIKLMN'[i]}`, birthYear: 1960 + i, sex: i % 2 ? 'female' : 'male', communeCode: CAI_KHE })),
+  await admin.post('/api/users', {
+    username: FIELD.username,
+    fullName: 'Trần Thị Lấy Mẫu',
+    role: 'health_staff',
+    scopeUnits: [CAI_KHE],
+    password: FIELD.password,
   });
+  await admin.post('/api/users', { username: LAB.username, fullName: 'Nguyễn Văn Kỹ Thuật', role: 'lab_staff', scopeUnits: ['92'], password: LAB.password });
+  const household = (prefix: string, size: number) =>
+    admin.post('/api/households', {
+      address: `${size} Đường Thử Nghiệm`,
+      communeCode: CAI_KHE,
+      members: Array.from({ length: size }, (_, i) => ({
+        fullName: `${prefix} ${'ABCDEGHIKLMN'[i]}`,
+        birthYear: 1960 + i,
+        sex: i % 2 ? 'female' : 'male',
+        communeCode: CAI_KHE,
+      })),
+    });
   await household('Lê Văn Đông', 12);
   await household('Phạm Thị Ít', 3);
 });
@@ -177,8 +190,18 @@ describe('household pooled testing, field to lab to case, in Chromium', () => {
     await shown(page.getByTestId('collect-done').getByText('Đã lấy 1 ống: CT-0003'));
 
     // A tube of someone else in the same session (through the API): it will be missing at the lab
-    const absent = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Trần Văn Vắng', birthYear: 1990, sex: 'male', communeCode: CAI_KHE });
-    await admin.post(`/api/testing/sessions/${sessionUrl.split('/').pop()}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: absent.person.id }], barcodes: ['CT-0009'] });
+    const absent = await admin.post<{ person: { id: string } }>('/api/persons', {
+      fullName: 'Trần Văn Vắng',
+      birthYear: 1990,
+      sex: 'male',
+      communeCode: CAI_KHE,
+    });
+    await admin.post(`/api/testing/sessions/${sessionUrl.split('/').pop()}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: absent.person.id }],
+      barcodes: ['CT-0009'],
+    });
     await page.reload();
     const tubes = page.getByTestId('session-tubes');
     await expect.poll(() => tubes.getByTestId('tube-row').count()).toBe(4);

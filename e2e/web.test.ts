@@ -21,9 +21,20 @@ beforeAll(async () => {
   await admin.login(ADMIN.username, ADMIN.password);
   await admin.post('/api/persons', { fullName: 'Nguyễn Văn Đức', birthYear: 1980, sex: 'male', communeCode: CAI_KHE });
   await admin.post('/api/persons', { fullName: 'Nguyễn Văn Bình', birthDate: '1975-06-02', sex: 'male', communeCode: CAI_KHE });
-  const other = await admin.post<{ person: { id: string } }>('/api/persons', { fullName: 'Trần Thị Hoa', birthYear: 1990, sex: 'female', communeCode: THOI_LAI });
+  const other = await admin.post<{ person: { id: string } }>('/api/persons', {
+    fullName: 'Trần Thị Hoa',
+    birthYear: 1990,
+    sex: 'female',
+    communeCode: THOI_LAI,
+  });
   elsewhereId = other.person.id;
-  await admin.post('/api/users', { username: OFFICER.username, fullName: 'Lê Thị Cán Bộ', role: 'commune_officer', scopeUnits: [CAI_KHE], password: OFFICER.password });
+  await admin.post('/api/users', {
+    username: OFFICER.username,
+    fullName: 'Lê Thị Cán Bộ',
+    role: 'commune_officer',
+    scopeUnits: [CAI_KHE],
+    password: OFFICER.password,
+  });
 });
 
 afterAll(async () => {

@@ -19,19 +19,34 @@ let args: { persons: number; seed: number; replace: boolean; outbreak: boolean; 
 try {
   const { values } = parseArgs({
     options: {
-      persons: { type: 'string' }, seed: { type: 'string', default: '2021' }, replace: { type: 'boolean', default: false },
-      outbreak: { type: 'boolean', default: false }, clusters: { type: 'string', default: '20' }, 'cases-per-cluster': { type: 'string', default: '50' },
+      persons: { type: 'string' },
+      seed: { type: 'string', default: '2021' },
+      replace: { type: 'boolean', default: false },
+      outbreak: { type: 'boolean', default: false },
+      clusters: { type: 'string', default: '20' },
+      'cases-per-cluster': { type: 'string', default: '50' },
     },
   });
   // With --outbreak alone, the persons already in the database are used.
   const persons = values.persons === undefined && values.outbreak ? 0 : Number(values.persons);
-  args = { persons, seed: Number(values.seed), replace: values.replace, outbreak: values.outbreak, clusters: Number(values.clusters), casesPerCluster: Number(values['cases-per-cluster']) };
+  args = {
+    persons,
+    seed: Number(values.seed),
+    replace: values.replace,
+    outbreak: values.outbreak,
+    clusters: Number(values.clusters),
+    casesPerCluster: Number(values['cases-per-cluster']),
+  };
 } catch (err) {
   console.error(`${(err as Error).message}\n${USAGE}`);
   process.exit(2);
 }
-if (!Number.isInteger(args.persons) || args.persons < 0 || !Number.isInteger(args.seed)
-  || (args.outbreak && (!Number.isInteger(args.clusters) || args.clusters < 1 || !Number.isInteger(args.casesPerCluster) || args.casesPerCluster < 1))) {
+if (
+  !Number.isInteger(args.persons) ||
+  args.persons < 0 ||
+  !Number.isInteger(args.seed) ||
+  (args.outbreak && (!Number.isInteger(args.clusters) || args.clusters < 1 || !Number.isInteger(args.casesPerCluster) || args.casesPerCluster < 1))
+) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -41,7 +56,10 @@ const { db, services } = await bootstrap(loadConfig(), { seedDemo: false, log: (
 try {
   if (args.replace) {
     const traced = await deleteSyntheticOutbreak(db, DEMO_PROVINCE);
-    if (traced.cases || traced.exposures) console.log(`Đã xoá ổ dịch tổng hợp cũ: ${traced.cases.toLocaleString('vi-VN')} ca, ${traced.exposures.toLocaleString('vi-VN')} tiếp xúc, ${traced.clusters} ổ dịch`);
+    if (traced.cases || traced.exposures)
+      console.log(
+        `Đã xoá ổ dịch tổng hợp cũ: ${traced.cases.toLocaleString('vi-VN')} ca, ${traced.exposures.toLocaleString('vi-VN')} tiếp xúc, ${traced.clusters} ổ dịch`,
+      );
     const gone = await deleteSyntheticCity(db, DEMO_PROVINCE);
     await services.units.reload();
     console.log(`Đã xoá dữ liệu tổng hợp cũ: ${gone.persons.toLocaleString('vi-VN')} người, ${gone.households.toLocaleString('vi-VN')} hộ`);
@@ -50,7 +68,9 @@ try {
     const started = performance.now();
     let lastPrint = 0;
     const result = await generateSyntheticCity(db, services.units, {
-      persons, provinceCode: DEMO_PROVINCE, seed,
+      persons,
+      provinceCode: DEMO_PROVINCE,
+      seed,
       onProgress: (done) => {
         if (done === persons || performance.now() - lastPrint > 2000) {
           lastPrint = performance.now();
@@ -63,14 +83,21 @@ try {
     console.log(JSON.stringify({ ...result, seconds: Number(seconds.toFixed(2)), personsPerSecond: Math.round(result.persons / seconds) }));
   }
   if (args.outbreak) {
-    const { n } = (await db.pool.query('select count(*)::int as n from persons where province_code = $1 and synthetic', [DEMO_PROVINCE])).rows[0] as { n: number };
+    const { n } = (await db.pool.query('select count(*)::int as n from persons where province_code = $1 and synthetic', [DEMO_PROVINCE])).rows[0] as {
+      n: number;
+    };
     if (n === 0) {
       console.error(`Chưa có người (dữ liệu tổng hợp) nào của tỉnh ${DEMO_PROVINCE}: chạy với --persons N trước hoặc cùng lúc.`);
       process.exitCode = 1;
     } else {
       console.log(`Đang tạo ổ dịch tổng hợp: ${args.clusters} ổ dịch × ${args.casesPerCluster} ca trên ${n.toLocaleString('vi-VN')} người…`);
       const started = performance.now();
-      const outbreak = await generateOutbreak(db, services, { provinceCode: DEMO_PROVINCE, clusters: args.clusters, casesPerCluster: args.casesPerCluster, seed });
+      const outbreak = await generateOutbreak(db, services, {
+        provinceCode: DEMO_PROVINCE,
+        clusters: args.clusters,
+        casesPerCluster: args.casesPerCluster,
+        seed,
+      });
       const seconds = (performance.now() - started) / 1000;
       console.log(JSON.stringify({ outbreak: true, ...outbreak, seconds: Number(seconds.toFixed(2)) }));
     }

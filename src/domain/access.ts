@@ -9,8 +9,15 @@ import { CONTRACTS } from '../server/modules/contracts';
  * are guarded only by its own permissions — never by another module's.
  */
 export const ROLES = [
-  'system_admin', 'command_center', 'district_officer', 'commune_officer',
-  'health_staff', 'lab_staff', 'police', 'social_affairs', 'viewer',
+  'system_admin',
+  'command_center',
+  'district_officer',
+  'commune_officer',
+  'health_staff',
+  'lab_staff',
+  'police',
+  'social_affairs',
+  'viewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,7 +31,17 @@ export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
 const ALL = [...PERMISSIONS];
 const REFERENCE: Permission[] = ['geography.read', 'rules.read'];
 /** Commune and district health work: persons, cases, tracing, individual tests. */
-const FIELD: Permission[] = [...REFERENCE, 'people.read', 'people.write', 'cases.read', 'cases.write', 'tracing.read', 'tracing.write', 'testing.summary', 'testing.read'];
+const FIELD: Permission[] = [
+  ...REFERENCE,
+  'people.read',
+  'people.write',
+  'cases.read',
+  'cases.write',
+  'tracing.read',
+  'tracing.write',
+  'testing.summary',
+  'testing.read',
+];
 /** Sampling teams: sessions, tubes, rapid antigen results on the spot, shipments. */
 const SAMPLING: Permission[] = ['testing.collect'];
 

@@ -16,8 +16,10 @@ export interface ModuleContract<N extends string = string, P extends string = st
   errors: Readonly<Record<E, Messages>>;
 }
 
-export function defineContract<const N extends string, const P extends string = never, const E extends string = never>(
-  contract: { name: N; permissions?: Record<P, string>; errors?: Record<E, Messages> },
-): ModuleContract<N, P, E> {
+export function defineContract<const N extends string, const P extends string = never, const E extends string = never>(contract: {
+  name: N;
+  permissions?: Record<P, string>;
+  errors?: Record<E, Messages>;
+}): ModuleContract<N, P, E> {
   return { name: contract.name, permissions: contract.permissions ?? ({} as Record<P, string>), errors: contract.errors ?? ({} as Record<E, Messages>) };
 }

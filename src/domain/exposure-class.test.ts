@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type CaseNode, type ExposureEdge, type ClassificationRules } from './exposure-class';
 
-const rules: ClassificationRules = { version: 1, infectiousDaysBefore: 2, qualifyingContactTypes: ['physical', 'masked_15min', 'unmasked', 'care_no_ppe'], maxGeneration: 2 };
+const rules: ClassificationRules = {
+  version: 1,
+  infectiousDaysBefore: 2,
+  qualifyingContactTypes: ['physical', 'masked_15min', 'unmasked', 'care_no_ppe'],
+  maxGeneration: 2,
+};
 const at = (day: number, hour = 10) => new Date(Date.UTC(2021, 8, day, hour)).toISOString();
 let n = 0;
-const edge = (sourceId: string, exposedId: string, day: number, contactType = 'unmasked'): ExposureEdge => ({ id: `e${String(++n).padStart(3, '0')}`, sourceId, exposedId, startAt: at(day), endAt: at(day, 11), contactType });
-const kase = (personId: string, onsetDay: number, isolatedDay: number | null = null): CaseNode => ({ personId, onsetAt: at(onsetDay), isolatedAt: isolatedDay ? at(isolatedDay) : null });
+const edge = (sourceId: string, exposedId: string, day: number, contactType = 'unmasked'): ExposureEdge => ({
+  id: `e${String(++n).padStart(3, '0')}`,
+  sourceId,
+  exposedId,
+  startAt: at(day),
+  endAt: at(day, 11),
+  contactType,
+});
+const kase = (personId: string, onsetDay: number, isolatedDay: number | null = null): CaseNode => ({
+  personId,
+  onsetAt: at(onsetDay),
+  isolatedAt: isolatedDay ? at(isolatedDay) : null,
+});
 const classes = (m: ReturnType<typeof classify>) => Object.fromEntries([...m].map(([id, c]) => [id, c.class]));
 
 describe('F0/F1/F2 classification', () => {
@@ -39,7 +55,11 @@ describe('F0/F1/F2 classification', () => {
   });
 
   it('keeps the lowest class when paths disagree, and ignores non-qualifying contact and self-exposure', () => {
-    const m = classify([kase('A', 10)], [edge('A', 'B', 10), edge('B', 'C', 11), edge('A', 'C', 12), edge('A', 'E', 10, 'same_building'), edge('A', 'A', 10)], rules);
+    const m = classify(
+      [kase('A', 10)],
+      [edge('A', 'B', 10), edge('B', 'C', 11), edge('A', 'C', 12), edge('A', 'E', 10, 'same_building'), edge('A', 'A', 10)],
+      rules,
+    );
     expect(classes(m)).toEqual({ A: 'F0', B: 'F1', C: 'F1' });
   });
 

@@ -82,9 +82,17 @@ export function classify(cases: CaseNode[], exposures: ExposureEdge[], rules: Cl
         const existing = out.get(e.exposedId);
         const cls = (generation === 1 ? 'F1' : 'F2') as ExposureClass;
         if (existing && rank[existing.class] <= rank[cls]) continue;
-        const candidate: Classification = { personId: e.exposedId, class: cls, generation, viaExposureId: e.id, rootCaseId: source.rootCaseId, exposedAt: new Date(Math.max(start, w.from)).toISOString() };
+        const candidate: Classification = {
+          personId: e.exposedId,
+          class: cls,
+          generation,
+          viaExposureId: e.id,
+          rootCaseId: source.rootCaseId,
+          exposedAt: new Date(Math.max(start, w.from)).toISOString(),
+        };
         const prior = next.get(e.exposedId);
-        if (!prior || candidate.exposedAt! < prior.exposedAt! || (candidate.exposedAt === prior.exposedAt && e.id < prior.viaExposureId!)) next.set(e.exposedId, candidate);
+        if (!prior || candidate.exposedAt! < prior.exposedAt! || (candidate.exposedAt === prior.exposedAt && e.id < prior.viaExposureId!))
+          next.set(e.exposedId, candidate);
       }
     }
     frontier = [];

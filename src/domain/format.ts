@@ -14,7 +14,13 @@ export function formatDate(day: string | null | undefined): string {
 export function formatDateTime(instant: string | Date | null | undefined): string {
   if (!instant) return '';
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: VN_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).formatToParts(new Date(instant));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;

@@ -20,10 +20,15 @@ export function isFilled(field: InvestigationField, value: unknown): boolean {
   if (field.kind === 'number') return typeof value === 'number' && Number.isFinite(value);
   if (field.kind === 'list') {
     if (!Array.isArray(value) || value.length === 0) return false;
-    return value.every((item) => item && typeof item === 'object' && (field.itemKeys ?? []).every((k) => {
-      const v = (item as Record<string, unknown>)[k];
-      return v !== null && v !== undefined && String(v).trim() !== '';
-    }));
+    return value.every(
+      (item) =>
+        item &&
+        typeof item === 'object' &&
+        (field.itemKeys ?? []).every((k) => {
+          const v = (item as Record<string, unknown>)[k];
+          return v !== null && v !== undefined && String(v).trim() !== '';
+        }),
+    );
   }
   return String(value).trim() !== '';
 }

@@ -6,7 +6,11 @@ describe('splitPool', () => {
     expect(splitPool([1, 2, 3], 10)).toEqual([[1, 2, 3]]);
   });
   it('splits a large household as evenly as possible', () => {
-    const sizes = (n: number, max: number) => splitPool(Array.from({ length: n }, (_, i) => i), max).map((t) => t.length);
+    const sizes = (n: number, max: number) =>
+      splitPool(
+        Array.from({ length: n }, (_, i) => i),
+        max,
+      ).map((t) => t.length);
     expect(sizes(12, 10)).toEqual([6, 6]);
     expect(sizes(11, 5)).toEqual([4, 4, 3]);
     expect(sizes(10, 10)).toEqual([10]);

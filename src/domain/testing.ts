@@ -40,9 +40,23 @@ export function normalizeBarcode(text: string): string | null {
 }
 
 const RESULT_WORDS: Record<string, TestResult> = {
-  'am tinh': 'negative', am: 'negative', negative: 'negative', neg: 'negative', '-': 'negative', 'khong phat hien': 'negative',
-  'duong tinh': 'positive', duong: 'positive', positive: 'positive', pos: 'positive', '+': 'positive', 'phat hien': 'positive',
-  'khong xac dinh': 'invalid', 'khong hop le': 'invalid', invalid: 'invalid', loi: 'invalid', 'xet nghiem lai': 'invalid',
+  'am tinh': 'negative',
+  am: 'negative',
+  negative: 'negative',
+  neg: 'negative',
+  '-': 'negative',
+  'khong phat hien': 'negative',
+  'duong tinh': 'positive',
+  duong: 'positive',
+  positive: 'positive',
+  pos: 'positive',
+  '+': 'positive',
+  'phat hien': 'positive',
+  'khong xac dinh': 'invalid',
+  'khong hop le': 'invalid',
+  invalid: 'invalid',
+  loi: 'invalid',
+  'xet nghiem lai': 'invalid',
 };
 
 /** "Âm tính", "am tinh", "NEGATIVE", "-" … → the result; null when not recognised. */

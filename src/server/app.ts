@@ -33,14 +33,20 @@ export function moduleRoutes(modules: readonly ServerModule[], s: Services, conf
 }
 
 /** Builds the HTTP server: platform plugins, then every module's routes, then the web bundle at /. */
-export async function buildApp(s: Services, config: Config, opts: { logger?: boolean; webDist?: string; modules?: readonly ServerModule[]; checkResponses?: boolean } = {}) {
+export async function buildApp(
+  s: Services,
+  config: Config,
+  opts: { logger?: boolean; webDist?: string; modules?: readonly ServerModule[]; checkResponses?: boolean } = {},
+) {
   const webDist = opts.webDist ?? WEB_DIST;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY === 'true',
     // every error is problem+json, also those raised before a route is found (414, bad URL) or a request parsed (431)
-    frameworkErrors: (err, req, reply) => { void sendProblem(err, req, reply); },
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(err, req, reply);
+    },
     clientErrorHandler: clientErrorProblem,
   });
   app.decorate('routeSpecs', [] as RouteSpec[]);
@@ -56,7 +62,12 @@ export async function buildApp(s: Services, config: Config, opts: { logger?: boo
     const actor = await s.tokens.authenticate(bearer, req.ip);
     return { actor, csrf: null, used: (status: number) => s.tokens.recordUse(actor, req.method, req.url, status) };
   };
-  registerRoutes(app, moduleRoutes(opts.modules ?? MODULES, s, config).flatMap(([, routes]) => routes), resolveSession, { checkResponses: opts.checkResponses });
+  registerRoutes(
+    app,
+    moduleRoutes(opts.modules ?? MODULES, s, config).flatMap(([, routes]) => routes),
+    resolveSession,
+    { checkResponses: opts.checkResponses },
+  );
 
   app.get('/health', async (_req, reply) => {
     try {

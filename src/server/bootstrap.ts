@@ -30,7 +30,12 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; log?
   const services = await createServices(db, config);
   const units = await services.geography.loadReferenceUnits();
   if (units) log(`Đã nạp ${units} đơn vị hành chính (Tổng cục Thống kê, 01/11/2021)`);
-  await services.geography.setPopulation(null, DEMO_PROVINCE, { asOf: '2019-04-01', source: 'Tổng điều tra dân số và nhà ở 2019 (Cục Thống kê Cần Thơ)', count: 1_235_171, households: 359_375 });
+  await services.geography.setPopulation(null, DEMO_PROVINCE, {
+    asOf: '2019-04-01',
+    source: 'Tổng điều tra dân số và nhà ở 2019 (Cục Thống kê Cần Thơ)',
+    count: 1_235_171,
+    households: 359_375,
+  });
   const rules = await services.ruleSets.seed();
   if (rules) log(`Đã nạp ${rules} phiên bản bộ quy tắc năm 2021`);
   const adminPassword = await ensureAdmin(services, config.ADMIN_PASSWORD);
@@ -51,11 +56,22 @@ async function ensureAdmin(s: Services, wanted: string | undefined): Promise<str
   const existing = await s.db.kysely.selectFrom('users').select(['id', 'password_hash']).where('username', '=', ADMIN_USERNAME).executeTakeFirst();
   if (existing) {
     if (wanted && !(await verifyPassword(existing.password_hash, wanted))) {
-      await s.db.kysely.updateTable('users').set({ password_hash: await hashPassword(wanted), failed_logins: 0 }).where('id', '=', existing.id).execute();
+      await s.db.kysely
+        .updateTable('users')
+        .set({ password_hash: await hashPassword(wanted), failed_logins: 0 })
+        .where('id', '=', existing.id)
+        .execute();
     }
     return null;
   }
   const password = wanted ?? generatePassword();
-  await s.users.create(null, { username: ADMIN_USERNAME, fullName: 'Quản trị hệ thống', role: 'system_admin', scopeUnits: [DEMO_PROVINCE], agency: null, password });
+  await s.users.create(null, {
+    username: ADMIN_USERNAME,
+    fullName: 'Quản trị hệ thống',
+    role: 'system_admin',
+    scopeUnits: [DEMO_PROVINCE],
+    agency: null,
+    password,
+  });
   return wanted ? null : password;
 }

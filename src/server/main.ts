@@ -9,15 +9,23 @@ const say = (msg: string) => process.stdout.write(`[trung-tam-chi-huy] ${msg}\n`
 const started = await bootstrap(config, { seedDemo: true, log: say });
 const app = await buildApp(started.services, config);
 await app.listen({ port: config.PORT, host: config.HOST });
-const jobs = new JobRunner(started.db, started.services, MODULES.flatMap((m) => m.jobs ?? []), (run) => {
-  if (!run.ok) say(`Việc định kỳ ${run.job} lỗi: ${run.error}`);
-  else if (!run.skipped) say(`Việc định kỳ ${run.job}: ${JSON.stringify(run.result)} (${Math.round(run.ms)} ms)`);
-});
+const jobs = new JobRunner(
+  started.db,
+  started.services,
+  MODULES.flatMap((m) => m.jobs ?? []),
+  (run) => {
+    if (!run.ok) say(`Việc định kỳ ${run.job} lỗi: ${run.error}`);
+    else if (!run.skipped) say(`Việc định kỳ ${run.job}: ${JSON.stringify(run.result)} (${Math.round(run.ms)} ms)`);
+  },
+);
 jobs.start();
 
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
 say(`Sẵn sàng tại ${url}  (CSDL: ${started.db.kind === 'pglite' ? `PGlite, ${config.DATA_DIR}` : 'PostgreSQL'})`);
-if (started.demo) say(`Thành phố mẫu: ${started.demo.persons.toLocaleString('vi-VN')} người, ${started.demo.households.toLocaleString('vi-VN')} hộ (dữ liệu tổng hợp, không phải dữ liệu thật)`);
+if (started.demo)
+  say(
+    `Thành phố mẫu: ${started.demo.persons.toLocaleString('vi-VN')} người, ${started.demo.households.toLocaleString('vi-VN')} hộ (dữ liệu tổng hợp, không phải dữ liệu thật)`,
+  );
 if (started.adminPassword) say(`Đăng nhập: ${ADMIN_USERNAME} / ${started.adminPassword}   (mật khẩu chỉ in một lần — hãy ghi lại)`);
 else say(`Đăng nhập: ${ADMIN_USERNAME} (mật khẩu đã in ở lần chạy đầu, hoặc lấy từ ADMIN_PASSWORD)`);
 

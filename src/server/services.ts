@@ -26,16 +26,21 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const geography = new GeographyService(db.kysely, units, audit);
   const people = new PeopleService(db.kysely, units, audit);
   const auth = new AuthService(db.kysely, units, audit, new UserAccounts(db.kysely), {
-    sessionTtlHours: config.SESSION_TTL_HOURS, maxFailures: config.LOGIN_MAX_FAILURES,
-    lockMinutes: config.LOGIN_LOCK_MINUTES, maxDelayMs: config.LOGIN_MAX_DELAY_MS, ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+    maxDelayMs: config.LOGIN_MAX_DELAY_MS,
+    ratePerMinute: config.LOGIN_RATE_PER_MINUTE,
   });
   const users = new UsersService(db.kysely, units, audit, auth);
   const tokens = new TokensService(db.kysely, units, audit, users);
   const ruleSets = new RuleSetsService(db.kysely, audit);
   // tracing reads cases through CasesService, and cases reclassifies through tracing: the reader is bound lazily
   const caseReader: CaseReader = {
-    caseInScope: (...a) => cases.caseInScope(...a), activeCasesOfInTx: (...a) => cases.activeCasesOfInTx(...a),
-    activeCasesOf: (...a) => cases.activeCasesOf(...a), casesByIds: (...a) => cases.casesByIds(...a),
+    caseInScope: (...a) => cases.caseInScope(...a),
+    activeCasesOfInTx: (...a) => cases.activeCasesOfInTx(...a),
+    activeCasesOf: (...a) => cases.activeCasesOf(...a),
+    casesByIds: (...a) => cases.casesByIds(...a),
   };
   const tracing: TracingService = new TracingService(db.kysely, units, audit, people, ruleSets, users, caseReader);
   const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing);
@@ -45,7 +50,25 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const labIntake = new LabIntake(testing);
   const resultLookup = new ResultLookup(testing, people);
   const fhir = new FhirResults(db.kysely, people, units, audit);
-  return { db, audit, units, geography, people, auth, users, tokens, ruleSets, cases, tracing, investigations, clusters, testing, labIntake, resultLookup, fhir };
+  return {
+    db,
+    audit,
+    units,
+    geography,
+    people,
+    auth,
+    users,
+    tokens,
+    ruleSets,
+    cases,
+    tracing,
+    investigations,
+    clusters,
+    testing,
+    labIntake,
+    resultLookup,
+    fhir,
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

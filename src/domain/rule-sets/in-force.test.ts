@@ -1,8 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { ruleInForce, type RuleSetVersionRef } from './in-force';
 
-const v = (version: number, effectiveFrom: string, effectiveTo: string | null, status: RuleSetVersionRef['status'] = 'active'): RuleSetVersionRef =>
-  ({ version, status, effectiveFrom, effectiveTo });
+const v = (version: number, effectiveFrom: string, effectiveTo: string | null, status: RuleSetVersionRef['status'] = 'active'): RuleSetVersionRef => ({
+  version,
+  status,
+  effectiveFrom,
+  effectiveTo,
+});
 
 describe('ruleInForce', () => {
   it('ignores drafts and retired versions', () => {

@@ -8,10 +8,18 @@ const vnd = z.number().int().min(0);
 const level2686 = z.enum(['VERY_HIGH', 'HIGH', 'RISK', 'NEW_NORMAL']);
 
 export const riskLevel2686 = z.object({
-  levels: z.array(z.object({
-    code: level2686, nameVi: z.string(), colour: z.string(),
-    communeCriteria: z.string(), districtCriteria: z.string(), measures: z.string(),
-  })).length(4),
+  levels: z
+    .array(
+      z.object({
+        code: level2686,
+        nameVi: z.string(),
+        colour: z.string(),
+        communeCriteria: z.string(),
+        districtCriteria: z.string(),
+        measures: z.string(),
+      }),
+    )
+    .length(4),
   /** HIGH at commune level: community F0 with known source above this many per 100,000 in 14 days. */
   highIncidencePer100k14d: z.number().min(0),
   /** Days without community F0 for NEW_NORMAL. */
@@ -34,25 +42,36 @@ export const riskLevel4800 = z.object({
 });
 
 export const quarantine = z.object({
-  situations: z.array(z.object({
-    code: z.string().regex(/^[a-z0-9_]+$/),
-    nameVi: z.string(),
-    exposureClass: z.enum(['F0', 'F1', 'F2', 'arrival']),
-    setting: z.enum(['facility', 'home', 'any']),
-    vaccination: z.enum(['any', 'full', 'partial', 'none']),
-    quarantineDays: days,
-    monitoringDays: days,
-    /** Day 1 = day of entry. */
-    testDays: dayList,
-  })).min(1),
+  situations: z
+    .array(
+      z.object({
+        code: z.string().regex(/^[a-z0-9_]+$/),
+        nameVi: z.string(),
+        exposureClass: z.enum(['F0', 'F1', 'F2', 'arrival']),
+        setting: z.enum(['facility', 'home', 'any']),
+        vaccination: z.enum(['any', 'full', 'partial', 'none']),
+        quarantineDays: days,
+        monitoringDays: days,
+        /** Day 1 = day of entry. */
+        testDays: dayList,
+      }),
+    )
+    .min(1),
   lockdownLiftDaysWithoutCase: days,
 });
 
 export const testing = z.object({
-  frequencies: z.array(z.object({
-    population: z.string(), nameVi: z.string(),
-    everyDaysMin: days, everyDaysMax: days, minRounds: z.number().int().min(0).nullable(),
-  })).min(1),
+  frequencies: z
+    .array(
+      z.object({
+        population: z.string(),
+        nameVi: z.string(),
+        everyDaysMin: days,
+        everyDaysMax: days,
+        minRounds: z.number().int().min(0).nullable(),
+      }),
+    )
+    .min(1),
   maxPoolSize: z.number().int().min(1).max(50),
   resultsSameDay: z.boolean(),
   /** A collected tube with no result after this many hours is overdue on the live board. */
@@ -66,10 +85,17 @@ export const testing = z.object({
 });
 
 export const vaccineIntervals = z.object({
-  vaccines: z.array(z.object({
-    code: z.string(), name: z.string(), doses: z.number().int().min(1).max(4),
-    minIntervalDays: days.nullable(), maxIntervalDays: days.nullable(),
-  })).min(1),
+  vaccines: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        doses: z.number().int().min(1).max(4),
+        minIntervalDays: days.nullable(),
+        maxIntervalDays: days.nullable(),
+      }),
+    )
+    .min(1),
   /** Allowed dose-2 vaccine for a dose-1 vaccine, beyond the same vaccine. */
   allowedMixes: z.array(z.object({ after: z.string(), then: z.string(), note: z.string() })),
   forbiddenMixes: z.array(z.object({ after: z.string(), then: z.string() })),
@@ -80,10 +106,16 @@ export const vaccineIntervals = z.object({
 });
 
 export const supportNq68 = z.object({
-  policies: z.array(z.object({
-    point: z.number().int().min(1).max(12), code: z.string(), nameVi: z.string(),
-    amounts: z.array(z.object({ condition: z.string(), amountVnd: vnd, unit: z.enum(['once', 'per_day', 'per_month', 'per_household']) })),
-  })).length(12),
+  policies: z
+    .array(
+      z.object({
+        point: z.number().int().min(1).max(12),
+        code: z.string(),
+        nameVi: z.string(),
+        amounts: z.array(z.object({ condition: z.string(), amountVnd: vnd, unit: z.enum(['once', 'per_day', 'per_month', 'per_household']) })),
+      }),
+    )
+    .length(12),
 });
 
 export const supportNq52 = z.object({
@@ -107,16 +139,20 @@ export const exposureClassification = z.object({
 
 export const investigationForm = z.object({
   sections: z.array(z.object({ code: z.string(), labelVi: z.string(), labelEn: z.string() })).min(1),
-  fields: z.array(z.object({
-    key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-    section: z.string(),
-    labelVi: z.string(),
-    labelEn: z.string(),
-    kind: z.enum(['text', 'date', 'datetime', 'boolean', 'choice', 'list', 'number']),
-    required: z.boolean(),
-    choices: z.array(z.object({ code: z.string(), labelVi: z.string(), labelEn: z.string() })).optional(),
-    itemKeys: z.array(z.string()).optional(),
-  })).min(1),
+  fields: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+        section: z.string(),
+        labelVi: z.string(),
+        labelEn: z.string(),
+        kind: z.enum(['text', 'date', 'datetime', 'boolean', 'choice', 'list', 'number']),
+        required: z.boolean(),
+        choices: z.array(z.object({ code: z.string(), labelVi: z.string(), labelEn: z.string() })).optional(),
+        itemKeys: z.array(z.string()).optional(),
+      }),
+    )
+    .min(1),
   /** Target: investigation completed within this many hours of confirmation. */
   targetHours: z.number().positive(),
 });

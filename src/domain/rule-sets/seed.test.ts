@@ -6,18 +6,23 @@ import { confidenceMap, resolvePointer } from './confidence';
 import { ruleInForce } from './in-force';
 
 /** The 2021 Cần Thơ rule sets shipped as seed data (data/rule-sets-2021.json). */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
-const seedEntry = z.object({
-  kind: ruleSetKind,
-  version: z.number().int().positive(),
-  legalBasis: z.string().min(1),
-  effectiveFrom: isoDate,
-  effectiveTo: isoDate.nullable(),
-  status: z.enum(['draft', 'active', 'retired']),
-  payload: z.unknown(),
-  confidence: confidenceMap,
-  notes: z.string().min(1),
-}).strict();
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a calendar date');
+const seedEntry = z
+  .object({
+    kind: ruleSetKind,
+    version: z.number().int().positive(),
+    legalBasis: z.string().min(1),
+    effectiveFrom: isoDate,
+    effectiveTo: isoDate.nullable(),
+    status: z.enum(['draft', 'active', 'retired']),
+    payload: z.unknown(),
+    confidence: confidenceMap,
+    notes: z.string().min(1),
+  })
+  .strict();
 const entries = z.array(seedEntry).parse(seed);
 const label = (e: { kind: string; version: number }) => `${e.kind} v${e.version}`;
 const ofKind = (kind: RuleSetKind) => entries.filter((e) => e.kind === kind);

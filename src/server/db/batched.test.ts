@@ -9,10 +9,17 @@ const trx = { isTransaction: true } as unknown as Kysely<Database>;
 
 function counted() {
   const calls: string[][] = [];
-  const read = batchedByKey(async (_db, keys: string[]) => {
-    calls.push(keys);
-    return keys.filter((k) => k !== 'missing').reverse().map((id) => ({ id, n: id.length }));
-  }, (row: Row) => row.id, 3);
+  const read = batchedByKey(
+    async (_db, keys: string[]) => {
+      calls.push(keys);
+      return keys
+        .filter((k) => k !== 'missing')
+        .reverse()
+        .map((id) => ({ id, n: id.length }));
+    },
+    (row: Row) => row.id,
+    3,
+  );
   return { calls, read };
 }
 
@@ -41,10 +48,13 @@ describe('batchedByKey', () => {
 
   it('fails every read of a batch whose query fails, and the next batch again reads', async () => {
     let fail = true;
-    const read = batchedByKey(async (_db, keys: string[]) => {
-      if (fail) throw new Error('database gone');
-      return keys.map((id) => ({ id, n: 0 }));
-    }, (row: Row) => row.id);
+    const read = batchedByKey(
+      async (_db, keys: string[]) => {
+        if (fail) throw new Error('database gone');
+        return keys.map((id) => ({ id, n: 0 }));
+      },
+      (row: Row) => row.id,
+    );
     await expect(Promise.all([read(pool, 'a'), read(pool, 'b')])).rejects.toThrow('database gone');
     fail = false;
     expect(await read(pool, 'a')).toEqual({ id: 'a', n: 0 });

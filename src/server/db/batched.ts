@@ -16,10 +16,13 @@ export function batchedByKey<K, V>(load: (db: Q, keys: K[]) => Promise<V[]>, key
   const loaderFor = (db: Kysely<Database>) => {
     let loader = loaders.get(db);
     if (!loader) {
-      loader = new DataLoader<K, V | undefined>(async (keys) => {
-        const byKey = new Map((await load(db, [...keys])).map((row) => [keyOf(row), row]));
-        return keys.map((k) => byKey.get(k));
-      }, { cache: false, maxBatchSize: maxBatch, batchScheduleFn: (run) => setImmediate(run) });
+      loader = new DataLoader<K, V | undefined>(
+        async (keys) => {
+          const byKey = new Map((await load(db, [...keys])).map((row) => [keyOf(row), row]));
+          return keys.map((k) => byKey.get(k));
+        },
+        { cache: false, maxBatchSize: maxBatch, batchScheduleFn: (run) => setImmediate(run) },
+      );
       loaders.set(db, loader);
     }
     return loader;

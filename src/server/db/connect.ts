@@ -33,7 +33,9 @@ export interface ConnectOptions {
 export async function connect(opts: ConnectOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    return wrap(pool, 'postgres', async () => { await pool.end(); });
+    return wrap(pool, 'postgres', async () => {
+      await pool.end();
+    });
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -44,7 +46,10 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
     extensions: { pg_trgm },
   });
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = wrap(pool, 'pglite', async () => { await pool.end(); await lite.close(); });
+  const db = wrap(pool, 'pglite', async () => {
+    await pool.end();
+    await lite.close();
+  });
   db.copyCsv = async (table, columns, csv) => {
     await lite.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
   };
@@ -56,7 +61,10 @@ function wrap(pool: pg.Pool, kind: Db['kind'], close: () => Promise<void>): Db {
   usePreparedNames(pool);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
-    kysely, pool, kind, close,
+    kysely,
+    pool,
+    kind,
+    close,
     async copyCsv(table, columns, csv) {
       const { from } = await import('pg-copy-streams');
       const client = await pool.connect();

@@ -7,7 +7,10 @@ describe('migrations', () => {
   it('were all applied from empty, each recorded once, and a second run applies nothing', async () => {
     const db = await newTestDb();
     try {
-      const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d{4}_.+\.sql$/.test(f)).map((f) => f.replace(/\.sql$/, '')).sort();
+      const files = readdirSync(MIGRATIONS_DIR)
+        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+        .map((f) => f.replace(/\.sql$/, ''))
+        .sort();
       const recorded = (await db.kysely.selectFrom('schema_migrations').select('version').orderBy('version').execute()).map((r) => r.version);
       expect(recorded).toEqual(files);
       expect(await migrate(db)).toEqual([]);

@@ -16,7 +16,13 @@ export function declaredTables(file = TABLES_TS): Map<string, string[]> {
   const tables = new Map<string, string[]>();
   for (const table of checker.getPropertiesOfType(checker.getTypeAtLocation(database))) {
     const type = checker.getTypeOfSymbolAtLocation(table, database);
-    tables.set(table.name, checker.getPropertiesOfType(type).map((c) => c.name).sort());
+    tables.set(
+      table.name,
+      checker
+        .getPropertiesOfType(type)
+        .map((c) => c.name)
+        .sort(),
+    );
   }
   return tables;
 }
@@ -26,7 +32,10 @@ export function drift(declared: Map<string, string[]>, actual: Map<string, strin
   const out: string[] = [];
   for (const [table, columns] of actual) {
     const d = declared.get(table);
-    if (!d) { out.push(`${table}: bảng có trong migrations nhưng không có trong db/tables.ts`); continue; }
+    if (!d) {
+      out.push(`${table}: bảng có trong migrations nhưng không có trong db/tables.ts`);
+      continue;
+    }
     for (const c of columns) if (!d.includes(c)) out.push(`${table}.${c}: cột có trong migrations nhưng không có trong db/tables.ts`);
     for (const c of d) if (!columns.includes(c)) out.push(`${table}.${c}: cột khai báo trong db/tables.ts nhưng migrations không tạo`);
   }
@@ -53,8 +62,14 @@ describe('db/tables.ts', () => {
   });
 
   it('names the drift it finds (fixture)', () => {
-    const declared = new Map([['samples', ['barcode', 'id']], ['gone', ['id']]]);
-    const actual = new Map([['samples', ['id', 'result']], ['labs', ['id']]]);
+    const declared = new Map([
+      ['samples', ['barcode', 'id']],
+      ['gone', ['id']],
+    ]);
+    const actual = new Map([
+      ['samples', ['id', 'result']],
+      ['labs', ['id']],
+    ]);
     expect(drift(declared, actual)).toEqual([
       'samples.result: cột có trong migrations nhưng không có trong db/tables.ts',
       'samples.barcode: cột khai báo trong db/tables.ts nhưng migrations không tạo',

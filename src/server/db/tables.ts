@@ -250,7 +250,17 @@ export interface PlacesTable {
 
 type Num = ColumnType<number, number | string, number | string>;
 
-export interface TestTypesTable { code: string; method: 'rt_pcr' | 'antigen'; pooled: boolean; name_vi: string; name_en: string; loinc: string; loinc_display: string; specimen_code: ColumnType<string, string | undefined, string>; specimen_display: ColumnType<string, string | undefined, string> }
+export interface TestTypesTable {
+  code: string;
+  method: 'rt_pcr' | 'antigen';
+  pooled: boolean;
+  name_vi: string;
+  name_en: string;
+  loinc: string;
+  loinc_display: string;
+  specimen_code: ColumnType<string, string | undefined, string>;
+  specimen_display: ColumnType<string, string | undefined, string>;
+}
 
 export interface LabsTable {
   id: string;
@@ -334,7 +344,13 @@ export interface SamplesTable {
   version: Generated<number>;
 }
 
-export interface SampleMembersTable { sample_id: string; province_code: string; person_id: string; district_code: string; commune_code: string }
+export interface SampleMembersTable {
+  sample_id: string;
+  province_code: string;
+  person_id: string;
+  district_code: string;
+  commune_code: string;
+}
 
 export interface TestingTasksTable {
   id: string;
@@ -360,7 +376,11 @@ export interface ResultImportsTable {
   sha256: string;
   format: 'csv' | 'xlsx' | 'json' | 'manual' | 'on_site';
   status: 'loading' | 'done' | 'rejected';
-  stage: ColumnType<'reading' | 'staging' | 'checking' | 'merging' | 'finished', 'reading' | 'staging' | 'checking' | 'merging' | 'finished' | undefined, 'reading' | 'staging' | 'checking' | 'merging' | 'finished'>;
+  stage: ColumnType<
+    'reading' | 'staging' | 'checking' | 'merging' | 'finished',
+    'reading' | 'staging' | 'checking' | 'merging' | 'finished' | undefined,
+    'reading' | 'staging' | 'checking' | 'merging' | 'finished'
+  >;
   rows_staged: Generated<number>;
   rows_total: Generated<number>;
   rows_applied: Generated<number>;
@@ -373,7 +393,14 @@ export interface ResultImportsTable {
   finished_at: Timestamp | null;
 }
 
-export interface ResultImportRowsTable { import_id: string; line: number; barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: Num | null; resulted_at: Timestamp }
+export interface ResultImportRowsTable {
+  import_id: string;
+  line: number;
+  barcode: string;
+  result: 'negative' | 'positive' | 'invalid';
+  ct_value: Num | null;
+  resulted_at: Timestamp;
+}
 
 export interface ResultConflictsTable {
   id: string;
@@ -395,20 +422,48 @@ export interface ResultConflictsTable {
 }
 
 export interface TestingDailyTable {
-  day: string; province_code: string; district_code: string; commune_code: string; team_id: string; lab_id: string; test_type: string;
-  samples: number; persons: number; pools: number; received: number; resulted: number; positive: number; negative: number; invalid: number;
-  same_day: number; tat_minutes_sum: number; tat_le6h: number; tat_le12h: number; tat_le24h: number; tat_le48h: number; tat_gt48h: number;
+  day: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  team_id: string;
+  lab_id: string;
+  test_type: string;
+  samples: number;
+  persons: number;
+  pools: number;
+  received: number;
+  resulted: number;
+  positive: number;
+  negative: number;
+  invalid: number;
+  same_day: number;
+  tat_minutes_sum: number;
+  tat_le6h: number;
+  tat_le12h: number;
+  tat_le24h: number;
+  tat_le48h: number;
+  tat_gt48h: number;
 }
 
 /** A tube without a final result (kept by the samples triggers, migration 0015). */
 export interface PendingSamplesTable {
-  sample_id: string; province_code: string; district_code: string; commune_code: string; lab_id: string | null; collected_at: Timestamp;
+  sample_id: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  lab_id: string | null;
+  collected_at: Timestamp;
 }
 
 /** Tubes in transit to / awaiting a result, per commune and lab (kept by the samples triggers, migration 0013). */
 export interface TestingBacklogTable {
-  province_code: string; district_code: string; commune_code: string; lab_id: string;
-  in_transit: ColumnType<number, number | undefined, number>; awaiting: ColumnType<number, number | undefined, number>;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  lab_id: string;
+  in_transit: ColumnType<number, number | undefined, number>;
+  awaiting: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

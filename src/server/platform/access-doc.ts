@@ -22,7 +22,9 @@ function accessLabel(access: RouteSpec['access']): string {
 
 export function renderAccessDoc(specs: RouteSpec[], matrix: RouteMatrix): string {
   const head = (first: string[]) => `| ${[...first, ...ROLES].join(' | ')} |\n|${[...first, ...ROLES].map(() => '---').join('|')}|`;
-  const permissionRows = PERMISSIONS.map((p) => `| \`${p}\` | ${PERMISSION_INFO[p]} | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? YES : NO)).join(' | ')} |`);
+  const permissionRows = PERMISSIONS.map(
+    (p) => `| \`${p}\` | ${PERMISSION_INFO[p]} | ${ROLES.map((r) => (ROLE_PERMISSIONS[r].includes(p) ? YES : NO)).join(' | ')} |`,
+  );
   const sorted = [...specs].sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
   const routeRows = sorted.map((s) => {
     const row = matrix.get(routeKey(s));
@@ -60,7 +62,10 @@ export function parseRouteTable(markdown: string): RouteMatrix {
   const matrix: RouteMatrix = new Map();
   const section = markdown.split('## Route theo vai trò')[1] ?? '';
   for (const line of section.split('\n')) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length !== 4 + ROLES.length || !/^(GET|POST|PUT|PATCH|DELETE)$/.test(cells[0])) continue;
     const url = cells[1].replace(/`/g, '');
     matrix.set(`${cells[0]} ${url}`, Object.fromEntries(ROLES.map((r, i) => [r, cells[4 + i] === YES])) as Record<Role, boolean>);
@@ -77,7 +82,8 @@ export function compareAccess(actual: RouteMatrix, documented: RouteMatrix): str
       problems.push(`${key}: không có trong docs/ACCESS.md — quyết định vai trò nào được gọi, rồi chạy npm run access:doc`);
       continue;
     }
-    for (const r of ROLES) if (doc[r] !== roles[r]) problems.push(`${key}: ${r} ${roles[r] ? 'được gọi' : 'bị từ chối'}, bảng ghi ${doc[r] ? 'được gọi' : 'bị từ chối'}`);
+    for (const r of ROLES)
+      if (doc[r] !== roles[r]) problems.push(`${key}: ${r} ${roles[r] ? 'được gọi' : 'bị từ chối'}, bảng ghi ${doc[r] ? 'được gọi' : 'bị từ chối'}`);
   }
   for (const key of documented.keys()) if (!actual.has(key)) problems.push(`${key}: có trong docs/ACCESS.md nhưng không còn route này`);
   return problems;

@@ -19,7 +19,9 @@ const clients = new Map<Role, Client>();
 let actual: RouteMatrix;
 
 function probeUrl(url: string): string {
-  return url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? NOWHERE : name === 'code' ? '31117' : name === 'barcode' ? 'MATRIX-0' : name === 'kind' ? 'testing' : 'x'));
+  return url.replace(/:(\w+)/g, (_, name: string) =>
+    name === 'id' ? NOWHERE : name === 'code' ? '31117' : name === 'barcode' ? 'MATRIX-0' : name === 'kind' ? 'testing' : 'x',
+  );
 }
 
 async function answers(specs: RouteSpec[]): Promise<RouteMatrix> {
@@ -59,8 +61,11 @@ describe('role × route matrix', () => {
   });
 
   it('each route is guarded by its own permission and nothing else', () => {
-    const wrong = t.app.routeSpecs.flatMap((s) => ROLES.filter((r) => actual.get(routeKey(s))![r] !== (s.access === 'public' || s.access === 'session' || can(r, s.access)))
-      .map((r) => `${routeKey(s)} ${r}`));
+    const wrong = t.app.routeSpecs.flatMap((s) =>
+      ROLES.filter((r) => actual.get(routeKey(s))![r] !== (s.access === 'public' || s.access === 'session' || can(r, s.access))).map(
+        (r) => `${routeKey(s)} ${r}`,
+      ),
+    );
     expect(wrong).toEqual([]);
     // a module's permissions are named for it (rule-sets: rules.*)
     const namespace = (tag: string) => (tag === 'rule-sets' ? 'rules' : tag);
@@ -72,7 +77,9 @@ describe('role × route matrix', () => {
     const documented = parseRouteTable(readFileSync(DOC, 'utf8'));
     const open = Object.fromEntries(ROLES.map((r) => [r, true])) as Record<Role, boolean>;
     const withNew = new Map(actual).set('GET /api/fixture/undecided', open);
-    expect(compareAccess(withNew, documented)).toEqual(['GET /api/fixture/undecided: không có trong docs/ACCESS.md — quyết định vai trò nào được gọi, rồi chạy npm run access:doc']);
+    expect(compareAccess(withNew, documented)).toEqual([
+      'GET /api/fixture/undecided: không có trong docs/ACCESS.md — quyết định vai trò nào được gọi, rồi chạy npm run access:doc',
+    ]);
     const without = new Map(actual);
     without.delete('GET /api/cases');
     expect(compareAccess(without, documented)).toEqual(['GET /api/cases: có trong docs/ACCESS.md nhưng không còn route này']);
@@ -81,7 +88,11 @@ describe('role × route matrix', () => {
   });
 
   it('police get 403 on every case and tracing route, lab staff on every case file and contact, viewers on every individual result', () => {
-    const denied = (role: Role, match: (s: RouteSpec) => boolean) => t.app.routeSpecs.filter(match).filter((s) => actual.get(routeKey(s))![role]).map(routeKey);
+    const denied = (role: Role, match: (s: RouteSpec) => boolean) =>
+      t.app.routeSpecs
+        .filter(match)
+        .filter((s) => actual.get(routeKey(s))![role])
+        .map(routeKey);
     const caseOrTracing = (s: RouteSpec) => s.tag === 'cases' || s.tag === 'tracing';
     expect(t.app.routeSpecs.filter(caseOrTracing).length).toBeGreaterThan(15);
     expect(denied('police', caseOrTracing)).toEqual([]);
@@ -90,6 +101,11 @@ describe('role × route matrix', () => {
     expect(denied('lab_staff', (s) => s.tag === 'people')).toEqual([]);
     expect(denied('social_affairs', caseOrTracing)).toEqual([]);
     expect(denied('viewer', (s) => s.personal === true)).toEqual([]);
-    expect(denied('viewer', (s) => s.url.startsWith('/api/fhir/Observation') || s.url.startsWith('/api/testing/samples') || s.url.startsWith('/api/testing/sessions'))).toEqual([]);
+    expect(
+      denied(
+        'viewer',
+        (s) => s.url.startsWith('/api/fhir/Observation') || s.url.startsWith('/api/testing/samples') || s.url.startsWith('/api/testing/sessions'),
+      ),
+    ).toEqual([]);
   });
 });

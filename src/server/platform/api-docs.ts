@@ -4,8 +4,12 @@ export function apiDocsHtml(doc: { info: { title: string; description: string };
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      const params = (op.parameters ?? []).map((p: any) => `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', bắt buộc' : ''}) <code>${esc(JSON.stringify(p.schema))}</code></li>`).join('');
-      const body = op.requestBody ? `<details><summary>Nội dung (JSON)</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))}</pre></details>` : '';
+      const params = (op.parameters ?? [])
+        .map((p: any) => `<li><code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', bắt buộc' : ''}) <code>${esc(JSON.stringify(p.schema))}</code></li>`)
+        .join('');
+      const body = op.requestBody
+        ? `<details><summary>Nội dung (JSON)</summary><pre>${esc(JSON.stringify(op.requestBody.content['application/json'].schema, null, 2))}</pre></details>`
+        : '';
       const html = `<section><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3><p>${esc(op.summary)}</p><p class="d">${esc(op.description)}</p>${params ? `<ul>${params}</ul>` : ''}${body}</section>`;
       const tag = op.tags?.[0] ?? 'khác';
       (byTag.get(tag) ?? byTag.set(tag, []).get(tag)!).push(html);

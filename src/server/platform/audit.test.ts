@@ -28,12 +28,39 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe('audit log', () => {
   it('hashes a row as the sha256 of its canonical JSON, so rows written before keep verifying', () => {
-    const row = { seq: 41, at: new Date('2021-08-01T07:30:00.125Z'), actor_id: null, actor_name: 'cán bộ "A"', action: 'read', entity: 'person',
-      entity_id: 'e1', ip: '10.0.0.2', fields: ['phone', 'đ'], detail: { z: 1, a: { y: [2, { c: null, b: 'x' }] } }, prev_hash: 'f'.repeat(64) };
-    const canonical = canonicalJson([row.seq, row.at.toISOString(), row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.ip, row.fields, row.detail, row.prev_hash]);
+    const row = {
+      seq: 41,
+      at: new Date('2021-08-01T07:30:00.125Z'),
+      actor_id: null,
+      actor_name: 'cán bộ "A"',
+      action: 'read',
+      entity: 'person',
+      entity_id: 'e1',
+      ip: '10.0.0.2',
+      fields: ['phone', 'đ'],
+      detail: { z: 1, a: { y: [2, { c: null, b: 'x' }] } },
+      prev_hash: 'f'.repeat(64),
+    };
+    const canonical = canonicalJson([
+      row.seq,
+      row.at.toISOString(),
+      row.actor_id,
+      row.actor_name,
+      row.action,
+      row.entity,
+      row.entity_id,
+      row.ip,
+      row.fields,
+      row.detail,
+      row.prev_hash,
+    ]);
     expect(canonical).toContain('{"a":{"y":[2,{"b":"x","c":null}]},"z":1}');
     expect(hashRow(row)).toBe(createHash('sha256').update(canonical).digest('hex'));
-    expect(hashRow({ ...row, detail: null })).toBe(createHash('sha256').update(canonicalJson([41, row.at.toISOString(), null, row.actor_name, 'read', 'person', 'e1', '10.0.0.2', row.fields, null, row.prev_hash])).digest('hex'));
+    expect(hashRow({ ...row, detail: null })).toBe(
+      createHash('sha256')
+        .update(canonicalJson([41, row.at.toISOString(), null, row.actor_name, 'read', 'person', 'e1', '10.0.0.2', row.fields, null, row.prev_hash]))
+        .digest('hex'),
+    );
   });
 
   it('records who read and changed a person, with the changed fields', async () => {
@@ -49,7 +76,12 @@ describe('audit log', () => {
 
   it('verifies an intact chain, then finds an altered row and a deleted row', async () => {
     expect((await officer.get('/api/audit/verify')).json()).toMatchObject({ ok: true, altered: [], missingAfter: [] });
-    const { seq } = await t.db.kysely.selectFrom('audit_log').select('seq').where('entity_id', '=', personId).where('action', '=', 'read').executeTakeFirstOrThrow();
+    const { seq } = await t.db.kysely
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity_id', '=', personId)
+      .where('action', '=', 'read')
+      .executeTakeFirstOrThrow();
     await tamper(sql`update audit_log set actor_name = 'người khác' where seq = ${seq}`);
     let report = await verifyAuditChain(t.db.kysely);
     expect(report).toMatchObject({ ok: false, altered: [seq], missingAfter: [] });

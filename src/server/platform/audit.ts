@@ -45,8 +45,17 @@ export function storableJson(value: unknown): unknown {
 const text = (v: string | null | undefined) => (v == null ? null : storableText(v));
 
 export interface AuditRow {
-  seq: number; at: Date; actor_id: string | null; actor_name: string | null; action: string; entity: string;
-  entity_id: string | null; ip: string | null; fields: string[]; detail: unknown; prev_hash: string;
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  ip: string | null;
+  fields: string[];
+  detail: unknown;
+  prev_hash: string;
 }
 
 export function hashRow(row: AuditRow): string {
@@ -80,10 +89,15 @@ export class AuditLog {
   private readonly maxRetryMs: number;
   private readonly onError: (error: unknown, pending: number) => void;
 
-  constructor(private readonly db: Kysely<Database>, opts: AuditLogOptions = {}) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    opts: AuditLogOptions = {},
+  ) {
     this.flushMs = opts.flushMs ?? 200;
     this.maxRetryMs = opts.maxRetryMs ?? 30_000;
-    this.onError = opts.onError ?? ((error, pending) => console.error(JSON.stringify({ level: 'error', msg: 'audit flush failed; retrying', pending, error: String(error) })));
+    this.onError =
+      opts.onError ??
+      ((error, pending) => console.error(JSON.stringify({ level: 'error', msg: 'audit flush failed; retrying', pending, error: String(error) })));
   }
 
   /** Reads queued and not yet in the log (they stay queued while the database refuses them). */
@@ -141,8 +155,17 @@ export class AuditLog {
     const rows = batch.map(({ who, entry, at }) => {
       // stored exactly as hashed: every text in the form PostgreSQL keeps
       const row: AuditRow = {
-        seq: ++seq, at, actor_id: who.id, actor_name: text(who.username), action: entry.action, entity: storableText(entry.entity),
-        entity_id: text(entry.entityId), ip: text(who.ip), fields: (entry.fields ?? []).map(storableText), detail: storableJson(entry.detail ?? null), prev_hash: prev,
+        seq: ++seq,
+        at,
+        actor_id: who.id,
+        actor_name: text(who.username),
+        action: entry.action,
+        entity: storableText(entry.entity),
+        entity_id: text(entry.entityId),
+        ip: text(who.ip),
+        fields: (entry.fields ?? []).map(storableText),
+        detail: storableJson(entry.detail ?? null),
+        prev_hash: prev,
       };
       prev = hashRow(row);
       return { ...row, hash: prev };
@@ -210,14 +233,29 @@ export async function queryAudit(db: Kysely<Database>, f: AuditFilter) {
   if (f.from) q = q.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   if (f.to) q = q.where('at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`);
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('at', 'desc').orderBy('seq', 'desc').offset((f.page - 1) * f.pageSize).limit(f.pageSize).execute(),
+    q
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('seq', 'desc')
+      .offset((f.page - 1) * f.pageSize)
+      .limit(f.pageSize)
+      .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
     total: total.n,
     items: rows.map((r) => ({
-      seq: r.seq, at: new Date(r.at).toISOString(), actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-      entity: r.entity, entityId: r.entity_id, ip: r.ip, fields: r.fields, detail: r.detail as Record<string, unknown> | null, hash: r.hash,
+      seq: r.seq,
+      at: new Date(r.at).toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      ip: r.ip,
+      fields: r.fields,
+      detail: r.detail as Record<string, unknown> | null,
+      hash: r.hash,
     })),
   };
 }

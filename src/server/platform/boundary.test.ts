@@ -24,7 +24,9 @@ afterAll(() => t.close());
 /** Names of the top-level string fields of a zod object schema (as JSON Schema sees them). */
 function textFields(schema: ZodType | undefined): string[] {
   if (!schema) return [];
-  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }> };
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, { type?: string | string[]; anyOf?: { type?: string }[] }>;
+  };
   return Object.entries(js.properties ?? {})
     .filter(([, p]) => p.type === 'string' || (Array.isArray(p.type) && p.type.includes('string')) || (p.anyOf ?? []).some((a) => a.type === 'string'))
     .map(([name]) => name);
@@ -34,7 +36,11 @@ const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]
 const fill = (url: string, name?: string, value?: string) =>
   url.replace(/:(\w+)/g, (_, p: string) => (p === name ? encodeURIComponent(value!) : '0196f2a0-0000-7000-8000-000000000000'));
 
-interface Probe { spec: RouteSpec<any, any, any>; where: 'params' | 'query' | 'body'; field: string }
+interface Probe {
+  spec: RouteSpec<any, any, any>;
+  where: 'params' | 'query' | 'body';
+  field: string;
+}
 
 function probes(): Probe[] {
   const out: Probe[] = [];
@@ -52,7 +58,8 @@ function send({ spec, where, field }: Probe, value: string, jsonEscaped: string)
   const query = where === 'query' ? `?${field}=${encodeURIComponent(value)}` : '';
   const body = where === 'body' ? `{${JSON.stringify(field)}:"${jsonEscaped}"}` : spec.method === 'GET' ? undefined : '{}';
   return t.app.inject({
-    method: spec.method, url: url + query,
+    method: spec.method,
+    url: url + query,
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { payload: body } : {}),
   });
@@ -95,7 +102,12 @@ describe('text at the boundary', () => {
   });
 
   it('a failed login with an unpaired surrogate is refused before it reaches the audit log', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":"\\ud800","password":"x"}' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":"\\ud800","password":"x"}',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'validation.text_control', field: 'username' });
   });
@@ -103,13 +115,19 @@ describe('text at the boundary', () => {
   it('NUL and unpaired surrogates in every text field of every route: 400 problem+json (OperationOutcome on FHIR routes) naming the field', async () => {
     const failures: string[] = [];
     for (const probe of probes()) {
-      for (const [value, escaped] of [['a\u0000b', 'a\\u0000b'], ['x\ud800y', 'x\\ud800y'], ['\udc00', '\\udc00']] as const) {
+      for (const [value, escaped] of [
+        ['a\u0000b', 'a\\u0000b'],
+        ['x\ud800y', 'x\\ud800y'],
+        ['\udc00', '\\udc00'],
+      ] as const) {
         // a lone surrogate cannot be written in a URL (it has no UTF-8 form); the URL cases get NUL only
         if (probe.where !== 'body' && value !== 'a\u0000b') continue;
         const res = await send(probe, value, escaped);
         const body = errorDoc(res, probe.spec.url, probe.where);
         if (res.statusCode !== 400 || body?.code !== 'validation.text_control' || body?.field !== fieldOf(probe.where, probe.field)) {
-          failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${JSON.stringify(escaped)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          failures.push(
+            `${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${JSON.stringify(escaped)} → ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
         }
       }
     }
@@ -126,7 +144,10 @@ describe('text at the boundary', () => {
       for (const value of values) {
         const res = await send(probe, value, JSON.stringify(value).slice(1, -1));
         const problem = res.statusCode < 400 || errorDoc(res, probe.spec.url, probe.where) !== null;
-        if (res.statusCode >= 500 || !problem) failures.push(`${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${value.slice(0, 20)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+        if (res.statusCode >= 500 || !problem)
+          failures.push(
+            `${probe.spec.method} ${probe.spec.url} ${probe.where}.${probe.field} ${value.slice(0, 20)} → ${res.statusCode} ${res.body.slice(0, 120)}`,
+          );
       }
     }
     expect(failures).toEqual([]);
@@ -148,15 +169,16 @@ describe('over-long URIs and headers', () => {
   it('headers over the size limit are 431 problem+json on a real socket, and the server keeps serving', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
-    const get = (headers: Record<string, string>) => new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/auth/me', headers }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/api/auth/me', headers }, (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
     const big = await get({ 'x-padding': 'a'.repeat(64 * 1024) });
     expect(big.status).toBe(431);
     expect(big.type).toContain('application/problem+json');

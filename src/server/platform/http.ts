@@ -25,7 +25,16 @@ export interface RouteContext<P, Q, B> {
  * @example route({ method: 'GET', url: '/api/persons/:id', tag: 'people', summary: 'Xem một người',
  *   access: 'people.read', personal: true, params: z.object({ id: uuid }), handler: ({ params, actor }) => … })
  */
-export interface RouteSpec<P = unknown, Q = unknown, B = unknown, R = unknown, M extends Method = Method, U extends string = string, QI = unknown, BI = unknown> {
+export interface RouteSpec<
+  P = unknown,
+  Q = unknown,
+  B = unknown,
+  R = unknown,
+  M extends Method = Method,
+  U extends string = string,
+  QI = unknown,
+  BI = unknown,
+> {
   method: M;
   url: U;
   tag: string;
@@ -79,11 +88,17 @@ function parse<T>(schema: ZodType<T> | undefined, input: unknown, where: string,
 
 /** Refuses a NUL or an unpaired surrogate anywhere in the request's text, naming the field (see text-input.ts). */
 function assertStorableText(req: FastifyRequest, locale: 'vi' | 'en') {
-  for (const [where, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+  for (const [where, value] of [
+    ['params', req.params],
+    ['query', req.query],
+    ['body', req.body],
+  ] as const) {
     const path = badTextPath(value);
     if (!path) continue;
     const field = [where === 'body' ? '' : where, ...path].filter(Boolean).join('.') || where;
-    throw new AppError('validation.invalid', 400, {}, undefined, [{ field, code: 'validation.text_control', message: messageFor('validation.text_control', locale, { field }) }]);
+    throw new AppError('validation.invalid', 400, {}, undefined, [
+      { field, code: 'validation.text_control', message: messageFor('validation.text_control', locale, { field }) },
+    ]);
   }
 }
 
@@ -98,10 +113,15 @@ function assertResponse(spec: RouteSpec<any, any, any, any>, result: unknown) {
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Registers route specs on Fastify; keeps them on `app.routeSpecs` for OpenAPI and the scope test. */
-export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, any, any>[], resolveSession: SessionResolver, opts: {
-  /** Check every answer against the route's response schema (tests): a mismatch is a 500 naming the field. */
-  checkResponses?: boolean;
-} = {}) {
+export function registerRoutes(
+  app: FastifyInstance,
+  specs: RouteSpec<any, any, any, any>[],
+  resolveSession: SessionResolver,
+  opts: {
+    /** Check every answer against the route's response schema (tests): a mismatch is a 500 naming the field. */
+    checkResponses?: boolean;
+  } = {},
+) {
   for (const spec of specs) {
     app.routeSpecs.push(spec);
     app.route({
@@ -125,7 +145,7 @@ export function registerRoutes(app: FastifyInstance, specs: RouteSpec<any, any, 
           const query = parse(spec.query, req.query, 'query', locale);
           const body = parse(spec.body, req.body, 'body', locale);
           const result = await spec.handler({ params, query, body, actor, locale, req, reply });
-          session?.used?.(reply.sent ? reply.statusCode : spec.status ?? 200);
+          session?.used?.(reply.sent ? reply.statusCode : (spec.status ?? 200));
           if (reply.sent) return reply;
           reply.status(spec.status ?? 200);
           if (opts.checkResponses && spec.response) assertResponse(spec, result ?? null);
@@ -146,7 +166,10 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
   for (const spec of specs) {
     const path = spec.url.replace(/:(\w+)/g, '{$1}');
     const parameters: unknown[] = [];
-    for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
+    for (const [where, schema] of [
+      ['path', spec.params],
+      ['query', spec.query],
+    ] as const) {
       const js = json(schema) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
       for (const [name, s] of Object.entries(js?.properties ?? {})) {
         parameters.push({ name, in: where, required: where === 'path' || (js?.required ?? []).includes(name), schema: s });
@@ -178,7 +201,15 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
       schemas: {
         Problem: {
           type: 'object',
-          properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, code: { type: 'string' }, detail: { type: 'string' }, field: { type: 'string' }, errors: { type: 'array' } },
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            code: { type: 'string' },
+            detail: { type: 'string' },
+            field: { type: 'string' },
+            errors: { type: 'array' },
+          },
         },
       },
     },

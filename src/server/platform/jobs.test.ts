@@ -27,14 +27,31 @@ describe('scheduled jobs', () => {
     const officer = await t.as('commune_officer', ['31117']);
     const me = (await officer.get('/api/auth/me')).json();
     const k = t.db.kysely;
-    await k.insertInto('sessions').values([
-      { token_hash: 'expired-1', user_id: me.id, csrf_token: 'x', ip: null, expires_at: new Date('2021-09-01T00:00:00Z') },
-      { token_hash: 'expired-2', user_id: me.id, csrf_token: 'x', ip: null, expires_at: new Date('2021-09-02T00:00:00Z') },
-    ]).execute();
-    const before = Number((await k.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    await k
+      .insertInto('sessions')
+      .values([
+        { token_hash: 'expired-1', user_id: me.id, csrf_token: 'x', ip: null, expires_at: new Date('2021-09-01T00:00:00Z') },
+        { token_hash: 'expired-2', user_id: me.id, csrf_token: 'x', ip: null, expires_at: new Date('2021-09-02T00:00:00Z') },
+      ])
+      .execute();
+    const before = Number(
+      (
+        await k
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const run = await new JobRunner(t.db, t.services, jobsOf()).runNow('auth.purge_sessions');
     expect(run).toMatchObject({ job: 'auth.purge_sessions', ok: true, result: { sessions: 2 } });
-    const after = Number((await k.selectFrom('sessions').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await k
+          .selectFrom('sessions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before - 2);
     // the live session still works
     expect((await officer.get('/api/auth/me')).statusCode).toBe(200);
@@ -43,7 +60,15 @@ describe('scheduled jobs', () => {
   it('a failing run is recorded with its error and does not stop the runner', async () => {
     let calls = 0;
     const jobs: JobSpec<Services>[] = [
-      { name: 'x.fails', schedule: '0 6 * * *', summary: 'x', run: async () => { calls++; throw new Error('hỏng'); } },
+      {
+        name: 'x.fails',
+        schedule: '0 6 * * *',
+        summary: 'x',
+        run: async () => {
+          calls++;
+          throw new Error('hỏng');
+        },
+      },
       { name: 'x.works', schedule: '0 6 * * *', summary: 'x', run: async () => ({ done: ++calls }) },
     ];
     const logged: string[] = [];
@@ -61,8 +86,18 @@ describe('scheduled jobs', () => {
       return;
     }
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
-    const slow: JobSpec<Services> = { name: 'x.slow', schedule: '0 6 * * *', summary: 'x', run: async () => { await held; return { n: 1 }; } };
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow: JobSpec<Services> = {
+      name: 'x.slow',
+      schedule: '0 6 * * *',
+      summary: 'x',
+      run: async () => {
+        await held;
+        return { n: 1 };
+      },
+    };
     const first = new JobRunner(t.db, t.services, [slow]).runNow('x.slow');
     await new Promise((r) => setTimeout(r, 200));
     const second = await new JobRunner(t.db, t.services, [slow]).runNow('x.slow');
@@ -73,8 +108,19 @@ describe('scheduled jobs', () => {
 
   it('a module whose job has a bad schedule, a foreign name or a twin refuses to start', () => {
     const auth = MODULES.find((m) => m.contract.name === 'auth')!;
-    const bad = defineModule({ ...auth, jobs: [...auth.jobs!, { name: 'auth.purge_sessions', schedule: 'mỗi ngày', summary: 'x', run: async () => ({}) }, { name: 'cases.x', schedule: '0 6 * * *', summary: 'x', run: async () => ({}) }] });
-    const problems = moduleProblems(MODULES.map((m) => (m === auth ? bad : m)), CONTRACTS, (m) => m.routes(t.services, t.config));
+    const bad = defineModule({
+      ...auth,
+      jobs: [
+        ...auth.jobs!,
+        { name: 'auth.purge_sessions', schedule: 'mỗi ngày', summary: 'x', run: async () => ({}) },
+        { name: 'cases.x', schedule: '0 6 * * *', summary: 'x', run: async () => ({}) },
+      ],
+    });
+    const problems = moduleProblems(
+      MODULES.map((m) => (m === auth ? bad : m)),
+      CONTRACTS,
+      (m) => m.routes(t.services, t.config),
+    );
     expect(problems).toHaveLength(3);
     expect(problems[0]).toBe('Việc định kỳ «auth.purge_sessions» được khai báo hai lần trong module «auth»');
     expect(problems[1]).toMatch(/^Module «auth»: lịch «mỗi ngày» của việc định kỳ «auth.purge_sessions» không hợp lệ/);

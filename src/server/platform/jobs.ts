@@ -47,13 +47,20 @@ export class JobRunner<S> {
   private crons: Cron[] = [];
   readonly runs: JobRun[] = [];
 
-  constructor(private readonly db: Db, private readonly services: S, private readonly jobs: readonly JobSpec<S>[], private readonly log: (run: JobRun) => void = () => {}) {}
+  constructor(
+    private readonly db: Db,
+    private readonly services: S,
+    private readonly jobs: readonly JobSpec<S>[],
+    private readonly log: (run: JobRun) => void = () => {},
+  ) {}
 
   start(): void {
     for (const job of this.jobs) {
-      this.crons.push(new Cron(job.schedule, { name: job.name, timezone: JOB_TIMEZONE, protect: true }, async () => {
-        await this.runNow(job.name);
-      }));
+      this.crons.push(
+        new Cron(job.schedule, { name: job.name, timezone: JOB_TIMEZONE, protect: true }, async () => {
+          await this.runNow(job.name);
+        }),
+      );
     }
   }
 
@@ -69,7 +76,10 @@ export class JobRunner<S> {
     let run: JobRun;
     try {
       const result = await this.once(job, at);
-      run = result === null ? { job: name, at, ok: true, skipped: true, ms: performance.now() - t0 } : { job: name, at, ok: true, result, ms: performance.now() - t0 };
+      run =
+        result === null
+          ? { job: name, at, ok: true, skipped: true, ms: performance.now() - t0 }
+          : { job: name, at, ok: true, result, ms: performance.now() - t0 };
     } catch (e) {
       run = { job: name, at, ok: false, error: e instanceof Error ? e.message : String(e), ms: performance.now() - t0 };
     }

@@ -66,10 +66,16 @@ export const PLATFORM_TABLES: readonly (keyof Database)[] = ['schema_migrations'
  * route is public, for any session or guarded by a permission of its own module, and every scope fixture names
  * a route of its module, every job is named `<module>.…` once and has a schedule croner accepts.
  */
-export function moduleProblems(modules: readonly ServerModule[], contracts: readonly ModuleContract[], routesOf: (m: ServerModule) => RouteSpec<any, any, any>[]): string[] {
+export function moduleProblems(
+  modules: readonly ServerModule[],
+  contracts: readonly ModuleContract[],
+  routesOf: (m: ServerModule) => RouteSpec<any, any, any>[],
+): string[] {
   const problems: string[] = [];
   const listed = new Set(modules.map((m) => m.contract.name));
-  for (const c of contracts) if (c.name !== 'platform' && !listed.has(c.name)) problems.push(`Module «${c.name}» có trong src/server/modules/contracts.ts nhưng không có trong danh sách module (src/server/modules/index.ts)`);
+  for (const c of contracts)
+    if (c.name !== 'platform' && !listed.has(c.name))
+      problems.push(`Module «${c.name}» có trong src/server/modules/contracts.ts nhưng không có trong danh sách module (src/server/modules/index.ts)`);
   const contracted = new Set(contracts.map((c) => c.name));
   for (const name of listed) if (!contracted.has(name)) problems.push(`Module «${name}» thiếu hợp đồng (contract) trong src/server/modules/contracts.ts`);
 
@@ -101,7 +107,11 @@ export function moduleProblems(modules: readonly ServerModule[], contracts: read
       if (!access) problems.push(`Module «${name}»: ${key} không khai báo quyền (access)`);
       else if (access !== 'public' && access !== 'session' && !own.has(access)) {
         const owner = permissions.get(access);
-        problems.push(owner ? `Module «${name}»: ${key} dùng quyền ${access} của module «${owner}»; mỗi module chỉ dùng quyền của mình` : `Module «${name}»: ${key} dùng quyền ${access} không có trong hợp đồng nào`);
+        problems.push(
+          owner
+            ? `Module «${name}»: ${key} dùng quyền ${access} của module «${owner}»; mỗi module chỉ dùng quyền của mình`
+            : `Module «${name}»: ${key} dùng quyền ${access} không có trong hợp đồng nào`,
+        );
       }
     }
     for (const job of m.jobs ?? []) {
@@ -110,7 +120,8 @@ export function moduleProblems(modules: readonly ServerModule[], contracts: read
       const bad = scheduleProblem(job.schedule);
       if (bad) problems.push(`Module «${name}»: lịch «${job.schedule}» của việc định kỳ «${job.name}» không hợp lệ (${bad})`);
     }
-    for (const key of Object.keys(m.scope ?? {})) if (!keys.has(key)) problems.push(`Module «${name}»: kịch bản phạm vi (scope) cho ${key}, nhưng module không có đường dẫn này`);
+    for (const key of Object.keys(m.scope ?? {}))
+      if (!keys.has(key)) problems.push(`Module «${name}»: kịch bản phạm vi (scope) cho ${key}, nhưng module không có đường dẫn này`);
   }
   return problems;
 }

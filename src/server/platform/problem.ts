@@ -17,7 +17,10 @@ export function localeOf(req: FastifyRequest): 'vi' | 'en' {
 export function fieldErrors(err: ZodError, locale: 'vi' | 'en', prefix: string, input: unknown): FieldError[] {
   return err.issues.map((issue) => {
     const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    const value = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined), input);
+    const value = issue.path.reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key as string] : undefined),
+      input,
+    );
     if (isErrorCode(issue.message)) {
       return { field, code: issue.message, message: messageFor(issue.message, locale, { field, code: value, date: formatDate(vnDay()) }) };
     }
@@ -47,7 +50,7 @@ export function problemOf(err: AppError, locale: 'vi' | 'en'): Problem {
     status: err.status,
     code: first && err.code === 'validation.invalid' ? first.code : err.code,
     detail: first && err.code === 'validation.invalid' ? first.message : messageFor(err.code, locale, err.params),
-    ...(err.field ?? first?.field ? { field: err.field ?? first?.field } : {}),
+    ...((err.field ?? first?.field) ? { field: err.field ?? first?.field } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
     ...err.extra,
   };
@@ -78,23 +81,37 @@ export function sendProblem(err: unknown, req: FastifyRequest, reply: FastifyRep
       appError = new AppError('http.internal', 500);
     }
   }
-  if (req.url.startsWith('/api/fhir/')) return reply.status(appError.status).type('application/fhir+json; charset=utf-8').send(operationOutcome(appError, locale));
+  if (req.url.startsWith('/api/fhir/'))
+    return reply.status(appError.status).type('application/fhir+json; charset=utf-8').send(operationOutcome(appError, locale));
   return reply.status(appError.status).type('application/problem+json; charset=utf-8').send(problemOf(appError, locale));
 }
 
-const OUTCOME_CODES: Record<number, string> = { 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 413: 'too-long', 414: 'too-long', 429: 'throttled', 431: 'too-long' };
+const OUTCOME_CODES: Record<number, string> = {
+  401: 'login',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-long',
+  414: 'too-long',
+  429: 'throttled',
+  431: 'too-long',
+};
 
 /**
  * The same error as a FHIR R4 OperationOutcome (FHIR routes answer errors this way): one issue per field error,
  * its `expression` the parameter named without the `query.`/`params.` prefix, the platform's code in `details`.
  */
 export function operationOutcome(err: AppError, locale: 'vi' | 'en') {
-  const issueCode = (code: string) => (code.endsWith('parameter_unknown') || code.endsWith('_include') || code.endsWith('_format') ? 'not-supported'
-    : err.status >= 500 ? 'exception' : OUTCOME_CODES[err.status] ?? 'invalid');
+  const issueCode = (code: string) =>
+    code.endsWith('parameter_unknown') || code.endsWith('_include') || code.endsWith('_format')
+      ? 'not-supported'
+      : err.status >= 500
+        ? 'exception'
+        : (OUTCOME_CODES[err.status] ?? 'invalid');
   const param = (field: string | undefined) => field?.replace(/^(query|params|body)\.?/, '').replace(/\.\d+$/, '') || undefined;
   const issues = err.errors?.length
-    // a FHIR client sends `foo=…`, not `query.foo`: parameters are named bare
-    ? err.errors.map((e) => ({ code: e.code, message: e.message.replaceAll(`${e.field}`, param(e.field) ?? e.field), field: param(e.field) }))
+    ? // a FHIR client sends `foo=…`, not `query.foo`: parameters are named bare
+      err.errors.map((e) => ({ code: e.code, message: e.message.replaceAll(`${e.field}`, param(e.field) ?? e.field), field: param(e.field) }))
     : [{ code: err.code, message: messageFor(err.code, locale, err.params), field: param(err.field) }];
   return {
     resourceType: 'OperationOutcome',
@@ -114,12 +131,17 @@ export function operationOutcome(err: AppError, locale: 'vi' | 'en') {
  */
 export function clientErrorProblem(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const [code, status, reason]: [ErrorCode, number, string] = err.code === 'HPE_HEADER_OVERFLOW'
-    ? ['http.headers_too_large', 431, 'Request Header Fields Too Large']
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['http.bad_request', 408, 'Request Timeout'] : ['http.bad_request', 400, 'Bad Request'];
+  const [code, status, reason]: [ErrorCode, number, string] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ['http.headers_too_large', 431, 'Request Header Fields Too Large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['http.bad_request', 408, 'Request Timeout']
+        : ['http.bad_request', 400, 'Bad Request'];
   const body = JSON.stringify(problemOf(new AppError(code, status), 'vi'));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(err);
 }

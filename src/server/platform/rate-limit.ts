@@ -2,7 +2,11 @@
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
 
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now = () => Date.now()) {}
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /** Counts a hit; false when the key is over its limit in the current window. */
   hit(key: string): boolean {

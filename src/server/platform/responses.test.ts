@@ -14,13 +14,17 @@ afterAll(() => t.close());
 
 describe('response schemas', () => {
   it('every route declares its response (or the file type it produces), and OpenAPI shows it', () => {
-    const doc = openApiDocument(t.app.routeSpecs) as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: object } }> }> }>> };
+    const doc = openApiDocument(t.app.routeSpecs) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: object } }> }> }>>;
+    };
     for (const m of MODULES) {
       const routes = m.routes(t.services, t.config);
       expect(routes.filter((r) => !r.response && !r.produces).map((r) => `${r.method} ${r.url}`)).toEqual([]);
       for (const r of routes) {
         if (r.produces) {
-          expect(Object.keys(doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()].responses['200'].content!), `${r.method} ${r.url}`).toEqual([r.produces]);
+          expect(Object.keys(doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()].responses['200'].content!), `${r.method} ${r.url}`).toEqual([
+            r.produces,
+          ]);
           continue;
         }
         const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')][r.method.toLowerCase()];
@@ -36,12 +40,27 @@ describe('response schemas', () => {
     app.decorate('routeSpecs', [] as RouteSpec[]);
     app.setErrorHandler((err, req, reply) => sendProblem(err, req, reply));
     const wrong = route({
-      method: 'GET', url: '/wrong', tag: 'x', summary: 'x', access: 'public', response: z.object({ count: z.number() }),
+      method: 'GET',
+      url: '/wrong',
+      tag: 'x',
+      summary: 'x',
+      access: 'public',
+      response: z.object({ count: z.number() }),
       handler: () => ({ count: 'ba' }) as unknown as { count: number },
     });
-    const right = route({ method: 'GET', url: '/right', tag: 'x', summary: 'x', access: 'public', response: z.object({ count: z.number() }), handler: () => ({ count: 3 }) });
+    const right = route({
+      method: 'GET',
+      url: '/right',
+      tag: 'x',
+      summary: 'x',
+      access: 'public',
+      response: z.object({ count: z.number() }),
+      handler: () => ({ count: 3 }),
+    });
     const messages: string[] = [];
-    app.addHook('onError', async (_req, _reply, err) => { messages.push(err.message); });
+    app.addHook('onError', async (_req, _reply, err) => {
+      messages.push(err.message);
+    });
     registerRoutes(app, [wrong, right], async () => null, { checkResponses: true });
     expect((await app.inject({ method: 'GET', url: '/right' })).json()).toEqual({ count: 3 });
     const res = await app.inject({ method: 'GET', url: '/wrong' });

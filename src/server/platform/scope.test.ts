@@ -24,20 +24,52 @@ beforeAll(async () => {
   inScope = await t.as('commune_officer', [CAI_KHE]);
   // every people and testing permission (merge, lab results too), but scoped to another district
   outsider = await t.as('command_center', ['927']);
-  const created = (await inScope.post('/api/households', {
-    address: '5 Lý Tự Trọng', communeCode: CAI_KHE,
-    members: [aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }), aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' })],
-  })).json().household;
+  const created = (
+    await inScope.post('/api/households', {
+      address: '5 Lý Tự Trọng',
+      communeCode: CAI_KHE,
+      members: [
+        aPerson({ communeCode: CAI_KHE, fullName: 'Trương Văn Bí Mật', birthYear: 1961 }),
+        aPerson({ communeCode: CAI_KHE, fullName: 'Lâm Thị Riêng Tư', birthYear: 1963, sex: 'female' }),
+      ],
+    })
+  ).json().household;
   ids = { person: created.members[0].id, other: created.members[1].id, household: created.id, commune: CAI_KHE } as ScopeIds;
-  const kase = (await inScope.post('/api/cases', { personId: ids.person, confirmedOn: '2021-09-07', confirmingTest: 'PCR-BI-MAT', detectedIn: 'community', sampledOn: '2021-09-07' })).json().case;
+  const kase = (
+    await inScope.post('/api/cases', {
+      personId: ids.person,
+      confirmedOn: '2021-09-07',
+      confirmingTest: 'PCR-BI-MAT',
+      detectedIn: 'community',
+      sampledOn: '2021-09-07',
+    })
+  ).json().case;
   ids.case = kase.id;
   ids.cluster = (await inScope.post('/api/clusters', { indexCaseId: kase.id, name: 'Ổ dịch hẻm Bí Mật' })).json().id;
-  await inScope.post('/api/exposures', { sourcePersonId: ids.person, exposedPersonId: ids.other, startAt: '2021-09-06T08:00:00+07:00', endAt: '2021-09-06T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
+  await inScope.post('/api/exposures', {
+    sourcePersonId: ids.person,
+    exposedPersonId: ids.other,
+    startAt: '2021-09-06T08:00:00+07:00',
+    endAt: '2021-09-06T09:00:00+07:00',
+    contactType: 'unmasked',
+    setting: 'household',
+  });
   // a contact who lives in the next ward: the Cái Khế officer records them, and from then on sees only their ward
-  const neighbour = await inScope.post(`/api/cases/${kase.id}/contacts`, { rows: [{
-    fullName: 'Phan Văn Xã Bên', phone: '0939 111 222', birthYear: 1980, sex: 'male', communeCode: AN_HOA, contactType: 'unmasked', setting: 'workplace',
-    startAt: '2021-09-05T08:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00',
-  }] });
+  const neighbour = await inScope.post(`/api/cases/${kase.id}/contacts`, {
+    rows: [
+      {
+        fullName: 'Phan Văn Xã Bên',
+        phone: '0939 111 222',
+        birthYear: 1980,
+        sex: 'male',
+        communeCode: AN_HOA,
+        contactType: 'unmasked',
+        setting: 'workplace',
+        startAt: '2021-09-05T08:00:00+07:00',
+        endAt: '2021-09-05T09:00:00+07:00',
+      },
+    ],
+  });
   expect(neighbour.statusCode, neighbour.body).toBe(201);
   ids.neighbour = neighbour.json().contactIds[0];
   // a household pool of the two, received and resulted, with a conflicting second result held for review
@@ -47,7 +79,11 @@ beforeAll(async () => {
   const team = await aTeam(inScope, CAI_KHE);
   ids.session = (await aSession(inScope, team.id, vnDay())).id;
   const pool = await inScope.post(`/api/testing/sessions/${ids.session}/samples`, {
-    testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: ids.household, members: [{ personId: ids.person }, { personId: ids.other }], barcodes: ['SC-0001'],
+    testType: 'rt_pcr_pooled',
+    kind: 'household_pool',
+    householdId: ids.household,
+    members: [{ personId: ids.person }, { personId: ids.other }],
+    barcodes: ['SC-0001'],
   });
   expect(pool.statusCode, pool.body).toBe(201);
   await shipAndReceive(inScope, lab, team.id, ids.lab, ['SC-0001']);
@@ -92,7 +128,8 @@ describe('scope: a user from another commune reads and writes nothing', () => {
       const url = urlFor(spec);
       const res = await outsider.request(spec.method, url, spec.method === 'GET' ? undefined : bodyFor(spec));
       const text = res.body;
-      if (text.includes('Bí Mật') || text.includes('PCR-BI-MAT') || text.includes('Riêng Tư') || text.includes(ids.person)) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
+      if (text.includes('Bí Mật') || text.includes('PCR-BI-MAT') || text.includes('Riêng Tư') || text.includes(ids.person))
+        leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
       if (res.statusCode >= 200 && res.statusCode < 300 && String(res.headers['content-type']).includes('spreadsheetml')) {
         const ExcelJS = (await import('exceljs')).default;
         const wb = new ExcelJS.Workbook();
@@ -101,9 +138,11 @@ describe('scope: a user from another commune reads and writes nothing', () => {
       } else if (res.statusCode >= 200 && res.statusCode < 300) {
         const json = res.json();
         const lists = Object.values(json).filter(Array.isArray);
-        const empty = Array.isArray(json) ? json.length === 0
-          : json.resourceType === 'Bundle' ? json.total === 0 && json.entry.length === 0
-          : lists.length > 0 && lists.every((l) => l.length === 0);
+        const empty = Array.isArray(json)
+          ? json.length === 0
+          : json.resourceType === 'Bundle'
+            ? json.total === 0 && json.entry.length === 0
+            : lists.length > 0 && lists.every((l) => l.length === 0);
         if (!empty) leaks.push(`${spec.method} ${spec.url} → ${res.statusCode} ${text.slice(0, 200)}`);
       } else if (![400, 404, 422].includes(res.statusCode)) {
         leaks.push(`${spec.method} ${spec.url} → unexpected ${res.statusCode} ${text.slice(0, 200)}`);
@@ -149,8 +188,12 @@ describe('scope: a user from another commune reads and writes nothing', () => {
 
 describe('personal routes for the user in scope', () => {
   /** GETs first, then the writes (merge last: it retires a person the others use). */
-  const ordered = () => t.app.routeSpecs.filter((r) => r.personal)
-    .sort((a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || Number(a.url === '/api/persons/merge') - Number(b.url === '/api/persons/merge'));
+  const ordered = () =>
+    t.app.routeSpecs
+      .filter((r) => r.personal)
+      .sort(
+        (a, b) => Number(a.method !== 'GET') - Number(b.method !== 'GET') || Number(a.url === '/api/persons/merge') - Number(b.url === '/api/persons/merge'),
+      );
 
   it('every one writes an audit row naming the caller, and a person of another ward shows only the ward, on every route', async () => {
     const officerId = (await inScope.get('/api/auth/me')).json().id;
@@ -160,7 +203,13 @@ describe('personal routes for the user in scope', () => {
     const notServed: string[] = [];
     for (const spec of ordered()) {
       await t.services.audit.flush();
-      const before = (await t.db.kysely.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
+      const before =
+        (
+          await t.db.kysely
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.max('seq').as('seq'))
+            .executeTakeFirstOrThrow()
+        ).seq ?? 0;
       // the ward officer where the role allows, else the city lab (lab-only routes; the whole city is its scope)
       const ward = spec.access !== 'session' && spec.access !== 'public' && can('commune_officer', spec.access);
       const res = await (ward ? inScope : lab).request(spec.method, urlFor(spec), spec.method === 'GET' ? undefined : bodyFor(spec));
@@ -170,7 +219,12 @@ describe('personal routes for the user in scope', () => {
         continue;
       }
       await t.services.audit.flush();
-      const rows = await t.db.kysely.selectFrom('audit_log').select('seq').where('seq', '>', before).where('actor_id', '=', ward ? officerId : labId).execute();
+      const rows = await t.db.kysely
+        .selectFrom('audit_log')
+        .select('seq')
+        .where('seq', '>', before)
+        .where('actor_id', '=', ward ? officerId : labId)
+        .execute();
       if (rows.length === 0) unaudited.push(`${spec.method} ${spec.url}`);
     }
     expect(notServed).toEqual([]);

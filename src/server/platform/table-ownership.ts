@@ -26,19 +26,26 @@ export const isRepository = (path: string) => !path.endsWith('.test.ts') && (/(^
 
 /** Every repository file of every module folder under `modulesDir`, with its module (the first folder). */
 export function repositories(modulesDir: string): { module: string; path: string; source: string }[] {
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
-  });
-  return walk(modulesDir).filter(isRepository).map((path) => ({
-    module: relative(modulesDir, path).split(sep)[0],
-    path: relative(process.cwd(), path),
-    source: readFileSync(path, 'utf8'),
-  }));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+    });
+  return walk(modulesDir)
+    .filter(isRepository)
+    .map((path) => ({
+      module: relative(modulesDir, path).split(sep)[0],
+      path: relative(process.cwd(), path),
+      source: readFileSync(path, 'utf8'),
+    }));
 }
 
 /** `path: table` for every real table a repository queries that its module does not own. */
-export function foreignTables(repos: { module: string; path: string; source: string }[], owned: ReadonlyMap<string, ReadonlySet<string>>, realTables: ReadonlySet<string>): string[] {
+export function foreignTables(
+  repos: { module: string; path: string; source: string }[],
+  owned: ReadonlyMap<string, ReadonlySet<string>>,
+  realTables: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   for (const repo of repos) {
     const own = owned.get(repo.module) ?? new Set<string>();

@@ -77,18 +77,61 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 // ---------------------------------------------------------------------------------------------------------
 
 export type CaseRow = GraphCase & {
-  id: string; case_code: string; confirming_test: string; detected_in: CasesTable['detected_in'];
+  id: string;
+  case_code: string;
+  confirming_test: string;
+  detected_in: CasesTable['detected_in'];
   clinical_status: 'asymptomatic' | 'mild' | 'moderate' | 'severe' | 'critical';
   treatment_place: 'home' | 'facility' | 'district_hospital' | 'province_hospital' | 'central_hospital';
 };
 export type ExposureRow = GraphExposure & { setting: string; place_name: string | null; place_id: string | null };
 
-const CASE_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'person_id', 'case_code', 'confirmed_on', 'confirming_test', 'detected_in',
-  'onset_on', 'sampled_on', 'isolated_at', 'clinical_status', 'treatment_place'] as const;
-const EXPOSURE_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'source_person_id', 'exposed_person_id', 'start_at', 'end_at',
-  'contact_type', 'setting', 'place_name', 'place_id'] as const;
-const CLASSIFICATION_COLUMNS = ['person_id', 'province_code', 'district_code', 'commune_code', 'class', 'generation', 'via_exposure_id',
-  'root_case_person_id', 'exposed_at', 'rule_set_id', 'rule_version', 'quarantine_situation', 'quarantine_until', 'test_days'] as const;
+const CASE_COLUMNS = [
+  'id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'person_id',
+  'case_code',
+  'confirmed_on',
+  'confirming_test',
+  'detected_in',
+  'onset_on',
+  'sampled_on',
+  'isolated_at',
+  'clinical_status',
+  'treatment_place',
+] as const;
+const EXPOSURE_COLUMNS = [
+  'id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'source_person_id',
+  'exposed_person_id',
+  'start_at',
+  'end_at',
+  'contact_type',
+  'setting',
+  'place_name',
+  'place_id',
+] as const;
+const CLASSIFICATION_COLUMNS = [
+  'person_id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'class',
+  'generation',
+  'via_exposure_id',
+  'root_case_person_id',
+  'exposed_at',
+  'rule_set_id',
+  'rule_version',
+  'quarantine_situation',
+  'quarantine_until',
+  'test_days',
+] as const;
 const COPY_CHUNK = 50_000;
 
 const csvValue = (v: unknown): string => {
@@ -130,7 +173,13 @@ export const caseCode = (provinceCode: string, year: number, serial: number) => 
 // The outbreak model.
 // ---------------------------------------------------------------------------------------------------------
 
-interface Person { id: string; household: string; district: string; commune: string; age: number }
+interface Person {
+  id: string;
+  household: string;
+  district: string;
+  commune: string;
+  age: number;
+}
 type Setting = 'household' | 'workplace' | 'community' | 'healthcare' | 'school';
 
 interface PlaceKind {
@@ -150,35 +199,110 @@ interface PlaceKind {
 /** Where clusters started in the Mekong Delta in Aug–Sep 2021: markets, seafood plants, boarding houses, health facilities. */
 const PLACE_KINDS: readonly PlaceKind[] = [
   {
-    kind: 'market', weight: 34, highContact: true, setting: 'community', contacts: [['unmasked', 70], ['masked_15min', 30]],
-    hours: [['05:30', '07:00'], ['06:00', '08:00'], ['15:30', '17:00']], ages: [15, 85],
-    place: (c) => `Chợ ${c}`, cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
+    kind: 'market',
+    weight: 34,
+    highContact: true,
+    setting: 'community',
+    contacts: [
+      ['unmasked', 70],
+      ['masked_15min', 30],
+    ],
+    hours: [
+      ['05:30', '07:00'],
+      ['06:00', '08:00'],
+      ['15:30', '17:00'],
+    ],
+    ages: [15, 85],
+    place: (c) => `Chợ ${c}`,
+    cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
   },
   {
-    kind: 'factory', weight: 24, highContact: false, setting: 'workplace', contacts: [['masked_15min', 85], ['unmasked', 15]],
-    hours: [['07:00', '11:30'], ['13:00', '17:00'], ['18:00', '22:00']], ages: [18, 58],
-    place: (c, _d, rng) => `Công ty TNHH ${rng.pick(['chế biến thủy sản', 'may mặc', 'bao bì', 'thực phẩm'])} ${c}`, cluster: (p) => `Ổ dịch ${p}`,
+    kind: 'factory',
+    weight: 24,
+    highContact: false,
+    setting: 'workplace',
+    contacts: [
+      ['masked_15min', 85],
+      ['unmasked', 15],
+    ],
+    hours: [
+      ['07:00', '11:30'],
+      ['13:00', '17:00'],
+      ['18:00', '22:00'],
+    ],
+    ages: [18, 58],
+    place: (c, _d, rng) => `Công ty TNHH ${rng.pick(['chế biến thủy sản', 'may mặc', 'bao bì', 'thực phẩm'])} ${c}`,
+    cluster: (p) => `Ổ dịch ${p}`,
   },
   {
-    kind: 'residential', weight: 16, highContact: false, setting: 'community', contacts: [['unmasked', 80], ['masked_15min', 20]],
-    hours: [['18:30', '20:30'], ['19:00', '21:00']], ages: [5, 85],
-    place: (c, _d, rng) => `Khu nhà trọ hẻm ${rng.int(2, 199)} ${c}`, cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
+    kind: 'residential',
+    weight: 16,
+    highContact: false,
+    setting: 'community',
+    contacts: [
+      ['unmasked', 80],
+      ['masked_15min', 20],
+    ],
+    hours: [
+      ['18:30', '20:30'],
+      ['19:00', '21:00'],
+    ],
+    ages: [5, 85],
+    place: (c, _d, rng) => `Khu nhà trọ hẻm ${rng.int(2, 199)} ${c}`,
+    cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
   },
   {
-    kind: 'hospital', weight: 10, highContact: true, setting: 'healthcare', contacts: [['masked_15min', 60], ['care_no_ppe', 25], ['unmasked', 15]],
-    hours: [['07:00', '11:30'], ['13:30', '17:00']], ages: [18, 85],
-    place: (_c, d) => `Trung tâm Y tế ${lowerFirst(d)}`, cluster: (p) => `Ổ dịch ${p}`,
+    kind: 'hospital',
+    weight: 10,
+    highContact: true,
+    setting: 'healthcare',
+    contacts: [
+      ['masked_15min', 60],
+      ['care_no_ppe', 25],
+      ['unmasked', 15],
+    ],
+    hours: [
+      ['07:00', '11:30'],
+      ['13:30', '17:00'],
+    ],
+    ages: [18, 85],
+    place: (_c, d) => `Trung tâm Y tế ${lowerFirst(d)}`,
+    cluster: (p) => `Ổ dịch ${p}`,
   },
   {
-    kind: 'shop', weight: 10, highContact: false, setting: 'community', contacts: [['masked_15min', 60], ['unmasked', 40]],
-    hours: [['08:00', '09:00'], ['17:00', '18:30']], ages: [15, 80],
-    place: (c, _d, rng) => `Cửa hàng tiện lợi đường ${rng.pick(STREETS)}, ${c}`, cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
+    kind: 'shop',
+    weight: 10,
+    highContact: false,
+    setting: 'community',
+    contacts: [
+      ['masked_15min', 60],
+      ['unmasked', 40],
+    ],
+    hours: [
+      ['08:00', '09:00'],
+      ['17:00', '18:30'],
+    ],
+    ages: [15, 80],
+    place: (c, _d, rng) => `Cửa hàng tiện lợi đường ${rng.pick(STREETS)}, ${c}`,
+    cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
   },
   {
     // Schools taught online in Sep 2021; a boarding school or a vaccination point in a school is the rare case.
-    kind: 'school', weight: 6, highContact: true, setting: 'school', contacts: [['masked_15min', 80], ['unmasked', 20]],
-    hours: [['07:00', '11:00'], ['13:30', '16:30']], ages: [11, 55],
-    place: (c) => `Trường THCS ${c}`, cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
+    kind: 'school',
+    weight: 6,
+    highContact: true,
+    setting: 'school',
+    contacts: [
+      ['masked_15min', 80],
+      ['unmasked', 20],
+    ],
+    hours: [
+      ['07:00', '11:00'],
+      ['13:30', '16:30'],
+    ],
+    ages: [11, 55],
+    place: (c) => `Trường THCS ${c}`,
+    cluster: (p) => `Ổ dịch ${lowerFirst(p)}`,
   },
 ];
 
@@ -187,9 +311,29 @@ const ATTACK: Record<Setting | 'place', number> = { household: 0.35, place: 0.2,
 const COMMUNITY_PLACES = ['Quán cà phê', 'Quán hủ tiếu', 'Tiệm tạp hóa', 'Điểm bán vé số', 'Tiệm hớt tóc'] as const;
 const LABS = ['CDC-CT', 'BVDKTW-CT', 'BVDK-CT', 'TTYT'] as const;
 
-interface CaseRec extends CaseRow { person: Person; generation: number; cluster: number; atPlace: boolean; quarantinedFrom: string | null }
-interface Candidate { person: Person; infectionDay: string; setting: Setting | 'place'; parent: CaseRec }
-interface ClusterRec { id: string; kind: PlaceKind; placeId: string; placeName: string; name: string; commune: string; district: string; index: CaseRec }
+interface CaseRec extends CaseRow {
+  person: Person;
+  generation: number;
+  cluster: number;
+  atPlace: boolean;
+  quarantinedFrom: string | null;
+}
+interface Candidate {
+  person: Person;
+  infectionDay: string;
+  setting: Setting | 'place';
+  parent: CaseRec;
+}
+interface ClusterRec {
+  id: string;
+  kind: PlaceKind;
+  placeId: string;
+  placeName: string;
+  name: string;
+  commune: string;
+  district: string;
+  index: CaseRec;
+}
 
 /**
  * Generates the outbreak and loads it. See the module comment.
@@ -207,13 +351,19 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   const lastInfection = addDays(startDay, 38);
 
   // Persons already in the tracing graph stay out: the new graph must not touch the existing one.
-  const taken = new Set((await sql<{ id: string }>`
+  const taken = new Set(
+    (
+      await sql<{ id: string }>`
     select person_id as id from cases where province_code = ${p}
     union select source_person_id from exposures where province_code = ${p}
     union select exposed_person_id from exposures where province_code = ${p}
-    union select person_id from classifications where province_code = ${p}`.execute(db.kysely)).rows.map((r) => r.id));
-  const districts = (await sql<{ district_code: string; n: number }>`select district_code, count(*)::int as n from households
-    where province_code = ${p} and synthetic group by 1 order by 1`.execute(db.kysely)).rows;
+    union select person_id from classifications where province_code = ${p}`.execute(db.kysely)
+    ).rows.map((r) => r.id),
+  );
+  const districts = (
+    await sql<{ district_code: string; n: number }>`select district_code, count(*)::int as n from households
+    where province_code = ${p} and synthetic group by 1 order by 1`.execute(db.kysely)
+  ).rows;
   if (!districts.length) throw new Error(`province ${p} has no synthetic households: generate persons first`);
   const districtTotal = districts.reduce((a, d) => a + d.n, 0);
   const householdsOf = new Map<string, string[]>();
@@ -226,7 +376,16 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   const inGraph = new Set<string>();
   let forcedCount = 0;
 
-  const addExposure = (source: CaseRec | Person, exposed: Person, start: number, end: number, contactType: string, setting: Setting, placeName: string | null, placeId: string | null) => {
+  const addExposure = (
+    source: CaseRec | Person,
+    exposed: Person,
+    start: number,
+    end: number,
+    contactType: string,
+    setting: Setting,
+    placeName: string | null,
+    placeId: string | null,
+  ) => {
     const sourceId = 'person' in source ? source.person.id : source.id;
     if (sourceId === exposed.id) return false;
     const key = `${sourceId}|${exposed.id}|${start}`;
@@ -234,8 +393,18 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
     edgeKeys.add(key);
     inGraph.add(sourceId).add(exposed.id);
     exposures.push({
-      id: uuidv7(), province_code: p, district_code: exposed.district, commune_code: exposed.commune, source_person_id: sourceId, exposed_person_id: exposed.id,
-      start_at: new Date(start).toISOString(), end_at: new Date(end).toISOString(), contact_type: contactType, setting, place_name: placeName, place_id: placeId,
+      id: uuidv7(),
+      province_code: p,
+      district_code: exposed.district,
+      commune_code: exposed.commune,
+      source_person_id: sourceId,
+      exposed_person_id: exposed.id,
+      start_at: new Date(start).toISOString(),
+      end_at: new Date(end).toISOString(),
+      contact_type: contactType,
+      setting,
+      place_name: placeName,
+      place_id: placeId,
     });
     return true;
   };
@@ -247,7 +416,11 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
     const district = districts.find((d) => (x -= d.n) < 0)?.district_code ?? districts[districts.length - 1].district_code;
     let ids = householdsOf.get(district);
     if (!ids) {
-      ids = (await sql<{ id: string }>`select id from households where province_code = ${p} and district_code = ${district} and synthetic order by id`.execute(db.kysely)).rows.map((r) => r.id);
+      ids = (
+        await sql<{ id: string }>`select id from households where province_code = ${p} and district_code = ${district} and synthetic order by id`.execute(
+          db.kysely,
+        )
+      ).rows.map((r) => r.id);
       householdsOf.set(district, ids);
     }
     const all = ids;
@@ -257,11 +430,13 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   const household = new Map<string, Person[]>();
   const wanted = [...new Set(picks.flat())];
   for (let i = 0; i < wanted.length; i += 20_000) {
-    const members = (await sql<{ id: string; household_id: string; district_code: string; commune_code: string; birth_year: number }>`
+    const members = (
+      await sql<{ id: string; household_id: string; district_code: string; commune_code: string; birth_year: number }>`
       select id, household_id, district_code, commune_code, birth_year from persons
       where province_code = ${p} and synthetic and merged_into is null and birth_year <= ${year - 1}
         and household_id = any(${wanted.slice(i, i + 20_000)}::uuid[])
-      order by household_id, id`.execute(db.kysely)).rows;
+      order by household_id, id`.execute(db.kysely)
+    ).rows;
     for (const m of members) {
       if (taken.has(m.id)) continue;
       const person: Person = { id: m.id, household: m.household_id, district: m.district_code, commune: m.commune_code, age: year - m.birth_year };
@@ -291,8 +466,26 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
     const placeName = kind.place(communeName, districtName, rng);
     const onset = addDays(startDay, rng.int(0, 19));
     const sampled = addDays(onset, rng.int(0, 2));
-    const index = newCase(rng, p, indexPerson, { onset, sampled, confirmed: addDays(sampled, rng.int(0, 1)), detectedIn: 'community', generation: 0, cluster: clusters.length, atPlace: true, quarantinedFrom: null });
-    const cluster: ClusterRec = { id: uuidv7(), kind, placeId: uuidv7(), placeName, name: kind.cluster(placeName), commune: indexPerson.commune, district: indexPerson.district, index };
+    const index = newCase(rng, p, indexPerson, {
+      onset,
+      sampled,
+      confirmed: addDays(sampled, rng.int(0, 1)),
+      detectedIn: 'community',
+      generation: 0,
+      cluster: clusters.length,
+      atPlace: true,
+      quarantinedFrom: null,
+    });
+    const cluster: ClusterRec = {
+      id: uuidv7(),
+      kind,
+      placeId: uuidv7(),
+      placeName,
+      name: kind.cluster(placeName),
+      commune: indexPerson.commune,
+      district: indexPerson.district,
+      index,
+    };
     clusters.push(cluster);
     cases.push(index);
     isCase.set(indexPerson.id, index);
@@ -342,7 +535,8 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
       const hhEnd = Math.max(isolated, hhStart + HOUR_MS);
       for (const m of household.get(c.person.household) ?? []) {
         if (m.id === c.person.id || isCase.has(m.id)) continue;
-        if (addExposure(c, m, hhStart, hhEnd, 'unmasked', 'household', null, null)) outcome(m, addDays(from, rng.int(0, Math.max(0, daysBetween(from, vnDayOf(hhEnd))))), 'household');
+        if (addExposure(c, m, hhStart, hhEnd, 'unmasked', 'household', null, null))
+          outcome(m, addDays(from, rng.int(0, Math.max(0, daysBetween(from, vnDayOf(hhEnd))))), 'household');
       }
 
       // Outside the home: only before isolation, and before quarantine for a traced contact.
@@ -356,7 +550,21 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
         for (const q of drawContacts(nPlace, kind.ages, c.person)) {
           const day = addDays(from, rng.int(0, outDays));
           const [a, b] = rng.pick(kind.hours);
-          if (addExposure(c, q, vnAt(day, a), vnAt(day, b), pickWeighted(rng, kind.contacts.map(([code, weight]) => ({ code, weight }))).code, kind.setting, placeName, cluster.placeId)) {
+          if (
+            addExposure(
+              c,
+              q,
+              vnAt(day, a),
+              vnAt(day, b),
+              pickWeighted(
+                rng,
+                kind.contacts.map(([code, weight]) => ({ code, weight })),
+              ).code,
+              kind.setting,
+              placeName,
+              cluster.placeId,
+            )
+          ) {
             outcome(q, day, 'place');
           }
         }
@@ -402,7 +610,9 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   }
   for (const [y, list] of byYear) {
     const first = await reserveCaseSerials(db, p, y, list.length);
-    list.forEach((c, i) => { c.case_code = caseCode(p, y, first + i); });
+    list.forEach((c, i) => {
+      c.case_code = caseCode(p, y, first + i);
+    });
   }
 
   // Classes: the whole generated graph at once, with the rule sets in force on the last confirmation day.
@@ -421,14 +631,38 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   await copyClassifications(db, classes);
   for (let i = 0; i < clusters.length; i += 500) {
     const chunk = clusters.slice(i, i + 500);
-    await db.kysely.insertInto('places').values(chunk.map((c) => ({
-      id: c.placeId, province_code: p, district_code: c.district, commune_code: c.commune, name: c.placeName, name_folded: foldVietnamese(c.placeName),
-      kind: c.kind.kind, high_contact: c.kind.highContact, address: null,
-    }))).execute();
-    await db.kysely.insertInto('clusters').values(chunk.map((c) => ({
-      id: c.id, province_code: p, district_code: c.district, commune_code: c.commune, name: c.name, index_case_id: c.index.id,
-      place_id: c.placeId, place_name: c.placeName, high_contact: c.kind.highContact,
-    }))).execute();
+    await db.kysely
+      .insertInto('places')
+      .values(
+        chunk.map((c) => ({
+          id: c.placeId,
+          province_code: p,
+          district_code: c.district,
+          commune_code: c.commune,
+          name: c.placeName,
+          name_folded: foldVietnamese(c.placeName),
+          kind: c.kind.kind,
+          high_contact: c.kind.highContact,
+          address: null,
+        })),
+      )
+      .execute();
+    await db.kysely
+      .insertInto('clusters')
+      .values(
+        chunk.map((c) => ({
+          id: c.id,
+          province_code: p,
+          district_code: c.district,
+          commune_code: c.commune,
+          name: c.name,
+          index_case_id: c.index.id,
+          place_id: c.placeId,
+          place_name: c.placeName,
+          high_contact: c.kind.highContact,
+        })),
+      )
+      .execute();
   }
   const loadMs = performance.now() - tLoad;
 
@@ -438,10 +672,18 @@ export async function generateOutbreak(db: Db, services: OutbreakServices, opts:
   const byGeneration: number[] = [];
   for (const c of cases) byGeneration[c.generation] = (byGeneration[c.generation] ?? 0) + 1;
   return {
-    clusters: clusters.length, cases: cases.length, exposures: exposures.length, persons: inGraph.size, classified,
-    generations: byGeneration.length - 1, byGeneration: Array.from(byGeneration, (n) => n ?? 0), forced: forcedCount,
-    firstCaseCode: codes[0] ?? null, lastCaseCode: codes.at(-1) ?? null,
-    firstConfirmedOn: cases[0]?.confirmed_on ?? null, lastConfirmedOn: cases.at(-1)?.confirmed_on ?? null,
+    clusters: clusters.length,
+    cases: cases.length,
+    exposures: exposures.length,
+    persons: inGraph.size,
+    classified,
+    generations: byGeneration.length - 1,
+    byGeneration: Array.from(byGeneration, (n) => n ?? 0),
+    forced: forcedCount,
+    firstCaseCode: codes[0] ?? null,
+    lastCaseCode: codes.at(-1) ?? null,
+    firstConfirmedOn: cases[0]?.confirmed_on ?? null,
+    lastConfirmedOn: cases.at(-1)?.confirmed_on ?? null,
     rules: { classification: rules.classification.version, quarantine: rules.quarantine.version, day },
     ms: { generate: Math.round(tGen - t0), load: Math.round(loadMs), classify: Math.round(classifyMs) },
   };
@@ -456,10 +698,13 @@ export async function deleteSyntheticOutbreak(db: Db, provinceCode: string): Pro
   return db.kysely.transaction().execute(async (trx) => {
     const p = provinceCode;
     const synthetic = sql`(select id from persons where province_code = ${p} and synthetic)`;
-    const exposures = await sql`delete from exposures where province_code = ${p} and (source_person_id in ${synthetic} or exposed_person_id in ${synthetic})`.execute(trx);
+    const exposures =
+      await sql`delete from exposures where province_code = ${p} and (source_person_id in ${synthetic} or exposed_person_id in ${synthetic})`.execute(trx);
     await sql`delete from classifications where province_code = ${p} and person_id in ${synthetic}`.execute(trx);
     const doomed = sql`(select id from cases where province_code = ${p} and person_id in ${synthetic})`;
-    const clusters = await sql<{ place_id: string | null }>`delete from clusters where province_code = ${p} and index_case_id in ${doomed} returning place_id`.execute(trx);
+    const clusters = await sql<{
+      place_id: string | null;
+    }>`delete from clusters where province_code = ${p} and index_case_id in ${doomed} returning place_id`.execute(trx);
     await sql`delete from investigations where province_code = ${p} and case_id in ${doomed}`.execute(trx);
     const cases = await sql`delete from cases where province_code = ${p} and person_id in ${synthetic}`.execute(trx);
     const places = [...new Set(clusters.rows.flatMap((r) => (r.place_id ? [r.place_id] : [])))];
@@ -472,20 +717,60 @@ export async function deleteSyntheticOutbreak(db: Db, provinceCode: string): Pro
 }
 
 /** A case row for `person` (code assigned later). */
-function newCase(rng: Rng, provinceCode: string, person: Person, o: {
-  onset: string | null; sampled: string; confirmed: string; detectedIn: CasesTable['detected_in']; generation: number; cluster: number; atPlace: boolean; quarantinedFrom: string | null;
-}): CaseRec {
+function newCase(
+  rng: Rng,
+  provinceCode: string,
+  person: Person,
+  o: {
+    onset: string | null;
+    sampled: string;
+    confirmed: string;
+    detectedIn: CasesTable['detected_in'];
+    generation: number;
+    cluster: number;
+    atPlace: boolean;
+    quarantinedFrom: string | null;
+  },
+): CaseRec {
   const isolatedAt = `${o.confirmed}T${rng.int(15, 21)}:${String(rng.int(0, 59)).padStart(2, '0')}:00+07:00`;
-  const clinical = o.onset === null ? 'asymptomatic' : pickWeighted(rng, [{ v: 'mild', weight: 70 }, { v: 'moderate', weight: 20 }, { v: 'severe', weight: 8 }, { v: 'critical', weight: 2 }]).v as CaseRow['clinical_status'];
-  const treatment: CaseRow['treatment_place'] = clinical === 'severe' || clinical === 'critical' ? 'province_hospital'
-    : clinical === 'moderate' ? 'district_hospital' : rng.next() < 0.55 ? 'facility' : 'home';
+  const clinical =
+    o.onset === null
+      ? 'asymptomatic'
+      : (pickWeighted(rng, [
+          { v: 'mild', weight: 70 },
+          { v: 'moderate', weight: 20 },
+          { v: 'severe', weight: 8 },
+          { v: 'critical', weight: 2 },
+        ]).v as CaseRow['clinical_status']);
+  const treatment: CaseRow['treatment_place'] =
+    clinical === 'severe' || clinical === 'critical'
+      ? 'province_hospital'
+      : clinical === 'moderate'
+        ? 'district_hospital'
+        : rng.next() < 0.55
+          ? 'facility'
+          : 'home';
   const lab = rng.pick(LABS);
   return {
-    id: uuidv7(), province_code: provinceCode, district_code: person.district, commune_code: person.commune, person_id: person.id, case_code: '',
-    confirmed_on: o.confirmed, confirming_test: `RT-PCR ${lab}-${o.sampled.slice(2).replace(/-/g, '')}-${String(rng.int(1, 9999)).padStart(4, '0')}`,
-    detected_in: o.detectedIn, onset_on: o.onset, sampled_on: o.sampled, isolated_at: new Date(Date.parse(isolatedAt)).toISOString(),
-    clinical_status: clinical, treatment_place: treatment,
-    person, generation: o.generation, cluster: o.cluster, atPlace: o.atPlace, quarantinedFrom: o.quarantinedFrom,
+    id: uuidv7(),
+    province_code: provinceCode,
+    district_code: person.district,
+    commune_code: person.commune,
+    person_id: person.id,
+    case_code: '',
+    confirmed_on: o.confirmed,
+    confirming_test: `RT-PCR ${lab}-${o.sampled.slice(2).replace(/-/g, '')}-${String(rng.int(1, 9999)).padStart(4, '0')}`,
+    detected_in: o.detectedIn,
+    onset_on: o.onset,
+    sampled_on: o.sampled,
+    isolated_at: new Date(Date.parse(isolatedAt)).toISOString(),
+    clinical_status: clinical,
+    treatment_place: treatment,
+    person,
+    generation: o.generation,
+    cluster: o.cluster,
+    atPlace: o.atPlace,
+    quarantinedFrom: o.quarantinedFrom,
   };
 }
 
@@ -510,13 +795,27 @@ function infectedCase(rng: Rng, provinceCode: string, c: Candidate): CaseRec {
   }
   const beforeTracing = sampled < quarantinedFrom;
   const detectedIn: CasesTable['detected_in'] = beforeTracing
-    ? (rng.next() < 0.5 ? 'community' : 'lockdown_zone')
+    ? rng.next() < 0.5
+      ? 'community'
+      : 'lockdown_zone'
     : c.setting === 'household'
-      ? (rng.next() < 0.8 ? 'home_quarantine' : 'quarantine_facility')
-      : pickWeighted(rng, [{ v: 'lockdown_zone', weight: 45 }, { v: 'home_quarantine', weight: 35 }, { v: 'quarantine_facility', weight: 20 }]).v as CasesTable['detected_in'];
+      ? rng.next() < 0.8
+        ? 'home_quarantine'
+        : 'quarantine_facility'
+      : (pickWeighted(rng, [
+          { v: 'lockdown_zone', weight: 45 },
+          { v: 'home_quarantine', weight: 35 },
+          { v: 'quarantine_facility', weight: 20 },
+        ]).v as CasesTable['detected_in']);
   return newCase(rng, provinceCode, c.person, {
-    onset, sampled, confirmed: addDays(sampled, rng.next() < 0.6 ? 0 : 1), detectedIn, generation: c.parent.generation + 1, cluster: c.parent.cluster,
-    atPlace: c.setting === 'place', quarantinedFrom: beforeTracing ? null : quarantinedFrom,
+    onset,
+    sampled,
+    confirmed: addDays(sampled, rng.next() < 0.6 ? 0 : 1),
+    detectedIn,
+    generation: c.parent.generation + 1,
+    cluster: c.parent.cluster,
+    atPlace: c.setting === 'place',
+    quarantinedFrom: beforeTracing ? null : quarantinedFrom,
   });
 }
 
@@ -542,4 +841,3 @@ function sampleWithoutReplacement(rng: Rng, n: number, k: number): number[] {
   }
   return out;
 }
-

@@ -9,8 +9,15 @@ import type { Unit, UnitDirectory } from '../modules/geography/directory';
 import { csvField } from '../platform/csv';
 import { Rng } from './rng';
 import {
-  ELDERLY_OCCUPATIONS, FEMALE_GIVEN_NAMES, FEMALE_MIDDLE_NAMES, MALE_GIVEN_NAMES, MALE_MIDDLE_NAMES, OCCUPATIONS,
-  STREETS, SURNAMES, type Weighted,
+  ELDERLY_OCCUPATIONS,
+  FEMALE_GIVEN_NAMES,
+  FEMALE_MIDDLE_NAMES,
+  MALE_GIVEN_NAMES,
+  MALE_MIDDLE_NAMES,
+  OCCUPATIONS,
+  STREETS,
+  SURNAMES,
+  type Weighted,
 } from './vn-names';
 
 /** Source of every synthetic row; the CLI's --replace finds synthetic hamlets by this prefix. */
@@ -27,26 +34,86 @@ const DISTRICT_WEIGHTS: Record<string, Record<string, number>> = {
 
 /** Province of birth on the CCCD: mostly the province itself, sometimes a neighbour (Cần Thơ: Vĩnh Long, An Giang, Hậu Giang, Sóc Trăng). */
 const BIRTH_PROVINCES: Record<string, Weighted> = {
-  '92': [['092', 88], ['086', 3], ['089', 3], ['093', 4], ['094', 2]],
+  '92': [
+    ['092', 88],
+    ['086', 3],
+    ['089', 3],
+    ['093', 4],
+    ['094', 2],
+  ],
 };
 
 /** Household sizes 1–8, mean ≈ 3.45 (Cần Thơ 2019: 1,235,171 persons in 359,375 households = 3.44). */
-const HOUSEHOLD_SIZES: Weighted = [['1', 11], ['2', 19], ['3', 24], ['4', 24], ['5', 11], ['6', 6], ['7', 3], ['8', 2]];
+const HOUSEHOLD_SIZES: Weighted = [
+  ['1', 11],
+  ['2', 19],
+  ['3', 24],
+  ['4', 24],
+  ['5', 11],
+  ['6', 6],
+  ['7', 3],
+  ['8', 2],
+];
 
 /** Share of each five-year age band (0–4 … 95–99), roughly Vietnam 2019: 0–14 ≈ 24 %, 15–64 ≈ 68 %, 65+ ≈ 8 %. */
 const AGE_BANDS = [8.0, 8.4, 7.6, 6.6, 6.9, 7.9, 8.3, 7.7, 7.2, 6.6, 6.0, 5.5, 4.5, 3.2, 1.9, 1.3, 0.9, 0.5, 0.15, 0.05];
 
 /** Mobile prefixes in use since 2018, roughly by market share (Viettel first). */
 const PHONE_PREFIXES: Weighted = [
-  ['086', 4], ['096', 5], ['097', 5], ['098', 5], ['032', 3], ['033', 3], ['034', 3], ['035', 3], ['036', 3], ['037', 3], ['038', 3], ['039', 3],
-  ['090', 4], ['093', 4], ['070', 2], ['076', 1], ['077', 1], ['078', 1], ['079', 1], ['089', 2],
-  ['091', 4], ['094', 3], ['081', 1], ['082', 1], ['083', 1], ['084', 1], ['085', 1], ['088', 2],
-  ['092', 1], ['056', 0.5], ['058', 0.5], ['099', 0.3], ['059', 0.2],
+  ['086', 4],
+  ['096', 5],
+  ['097', 5],
+  ['098', 5],
+  ['032', 3],
+  ['033', 3],
+  ['034', 3],
+  ['035', 3],
+  ['036', 3],
+  ['037', 3],
+  ['038', 3],
+  ['039', 3],
+  ['090', 4],
+  ['093', 4],
+  ['070', 2],
+  ['076', 1],
+  ['077', 1],
+  ['078', 1],
+  ['079', 1],
+  ['089', 2],
+  ['091', 4],
+  ['094', 3],
+  ['081', 1],
+  ['082', 1],
+  ['083', 1],
+  ['084', 1],
+  ['085', 1],
+  ['088', 2],
+  ['092', 1],
+  ['056', 0.5],
+  ['058', 0.5],
+  ['099', 0.3],
+  ['059', 0.2],
 ];
 
 const HOUSEHOLD_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'hamlet_code', 'address', 'synthetic'];
-const PERSON_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'hamlet_code', 'household_id', 'full_name', 'name_folded',
-  'birth_date', 'birth_year', 'sex', 'national_id', 'phone', 'occupation', 'address', 'synthetic'];
+const PERSON_COLUMNS = [
+  'id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'hamlet_code',
+  'household_id',
+  'full_name',
+  'name_folded',
+  'birth_date',
+  'birth_year',
+  'sex',
+  'national_id',
+  'phone',
+  'occupation',
+  'address',
+  'synthetic',
+];
 const HOUSEHOLDS_PER_CHUNK = 10_000;
 const DAY_MS = 86_400_000;
 
@@ -56,7 +123,11 @@ const SERIAL_ADD = 271_828;
 const SERIAL_MUL_INV = modInverse(SERIAL_MUL, 1_000_000);
 
 type Sex = 'male' | 'female';
-interface Member { sex: Sex; age: number; surname: string }
+interface Member {
+  sex: Sex;
+  age: number;
+  surname: string;
+}
 
 export interface SyntheticCityOptions {
   persons: number;
@@ -76,7 +147,10 @@ export interface SyntheticCityOptions {
 export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: SyntheticCityOptions): Promise<{ persons: number; households: number }> {
   const province = units.get(opts.provinceCode);
   if (!province || province.level !== 'province') throw new Error(`unknown province ${opts.provinceCode}`);
-  const communes = units.childrenOf(province.code).flatMap((d) => units.childrenOf(d.code)).filter((u) => u.level === 'commune');
+  const communes = units
+    .childrenOf(province.code)
+    .flatMap((d) => units.childrenOf(d.code))
+    .filter((u) => u.level === 'commune');
   if (communes.length === 0) throw new Error(`province ${province.code} has no communes`);
   const seed = opts.seed ?? 1;
   await ensureHamlets(db, units, communes, new Rng(seed ^ 0x5eed_a9));
@@ -90,7 +164,10 @@ export async function generateSyntheticCity(db: Db, units: UnitDirectory, opts: 
   const weights = DISTRICT_WEIGHTS[province.code];
   const perDistrict = new Map<string, number>();
   for (const c of communes) perDistrict.set(c.parent_code!, (perDistrict.get(c.parent_code!) ?? 0) + 1);
-  const quotas = apportion(opts.persons, communes.map((c) => (weights?.[c.parent_code!] ?? 1) / perDistrict.get(c.parent_code!)!));
+  const quotas = apportion(
+    opts.persons,
+    communes.map((c) => (weights?.[c.parent_code!] ?? 1) / perDistrict.get(c.parent_code!)!),
+  );
 
   const sizes = new Picker(HOUSEHOLD_SIZES);
   let chunk = new Chunk();
@@ -192,11 +269,26 @@ async function ensureHamlets(db: Db, units: UnitDirectory, communes: Unit[], rng
     const type = c.type === 'Phường' ? 'Khu vực' : 'Ấp';
     for (let n = 1, count = rng.int(4, 10); n <= count; n++) {
       const name = `${type} ${n}`;
-      rows.push({ code: `${c.code}.${n}`, province_code: c.province_code, parent_code: c.code, level: 'hamlet', name, name_folded: foldVietnamese(name), type, valid_from: '2021-01-01', valid_to: null, source: HAMLET_SOURCE });
+      rows.push({
+        code: `${c.code}.${n}`,
+        province_code: c.province_code,
+        parent_code: c.code,
+        level: 'hamlet',
+        name,
+        name_folded: foldVietnamese(name),
+        type,
+        valid_from: '2021-01-01',
+        valid_to: null,
+        source: HAMLET_SOURCE,
+      });
     }
   }
   if (rows.length === 0) return;
-  await db.kysely.insertInto('admin_units').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
+  await db.kysely
+    .insertInto('admin_units')
+    .values(rows)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
   await units.reload();
 }
 
@@ -233,19 +325,24 @@ function composeHousehold(rng: Rng, size: number, people: PersonFactory): Member
   const spouse = rng.next() < 0.85 ? partnerOf(rng, head, people) : null;
   if (spouse) out.push(spouse);
   if (out.length < size && head.age < 55 && rng.next() < 0.25) out.push(parentOf(rng, head, people));
-  let father: Member = head.sex === 'male' ? head : spouse ?? { sex: 'male', age: head.age + 3, surname: people.surname(rng) };
-  let mother: Member = head.sex === 'female' ? head : spouse ?? { sex: 'female', age: head.age - 3, surname: people.surname(rng) };
+  let father: Member = head.sex === 'male' ? head : (spouse ?? { sex: 'male', age: head.age + 3, surname: people.surname(rng) });
+  let mother: Member = head.sex === 'female' ? head : (spouse ?? { sex: 'female', age: head.age - 3, surname: people.surname(rng) });
   if (out.length < size && head.age >= 55 && rng.next() < 0.7) {
-    const child: Member = { sex: rng.next() < 0.5 ? 'male' : 'female', age: people.age(rng, Math.max(18, mother.age - 40), Math.max(18, mother.age - 20)), surname: father.surname };
+    const child: Member = {
+      sex: rng.next() < 0.5 ? 'male' : 'female',
+      age: people.age(rng, Math.max(18, mother.age - 40), Math.max(18, mother.age - 20)),
+      surname: father.surname,
+    };
     out.push(child);
     const inLaw = out.length < size && rng.next() < 0.7 ? partnerOf(rng, child, people) : null;
     if (inLaw) out.push(inLaw);
-    const other = inLaw ?? { sex: child.sex === 'male' ? 'female' : 'male', age: child.age, surname: people.surname(rng) } as Member;
+    const other = inLaw ?? ({ sex: child.sex === 'male' ? 'female' : 'male', age: child.age, surname: people.surname(rng) } as Member);
     [father, mother] = child.sex === 'male' ? [child, other] : [other, child];
   }
   // At most one child at 18 and one more per four years of the mother's age; other members are the head's parent or siblings.
   for (let children = 0, most = Math.floor((mother.age - 14) / 4); out.length < size; children++) {
-    if (children < most) out.push({ sex: rng.next() < 0.512 ? 'male' : 'female', age: people.age(rng, Math.max(0, mother.age - 45), mother.age - 18), surname: father.surname });
+    if (children < most)
+      out.push({ sex: rng.next() < 0.512 ? 'male' : 'female', age: people.age(rng, Math.max(0, mother.age - 45), mother.age - 18), surname: father.surname });
     else if (head.age < 70 && !out.some((m) => m.age >= head.age + 18)) out.push(parentOf(rng, head, people));
     else out.push({ sex: rng.next() < 0.5 ? 'male' : 'female', age: Math.max(15, head.age + rng.int(-8, 8)), surname: head.surname });
   }
@@ -280,7 +377,10 @@ class PersonFactory {
     female: { older: new Picker(FEMALE_MIDDLE_NAMES.older), younger: new Picker(FEMALE_MIDDLE_NAMES.younger) },
   };
   private readonly given = { male: new Picker(MALE_GIVEN_NAMES), female: new Picker(FEMALE_GIVEN_NAMES) };
-  private readonly work = { urban: new Picker(OCCUPATIONS.map((o) => [o.name, o.urban] as const)), rural: new Picker(OCCUPATIONS.map((o) => [o.name, o.rural] as const)) };
+  private readonly work = {
+    urban: new Picker(OCCUPATIONS.map((o) => [o.name, o.urban] as const)),
+    rural: new Picker(OCCUPATIONS.map((o) => [o.name, o.rural] as const)),
+  };
   private readonly elderly = { urban: new Picker(ELDERLY_OCCUPATIONS.urban), rural: new Picker(ELDERLY_OCCUPATIONS.rural) };
   private readonly birthProvinces: Picker;
   private readonly phones = new Picker(PHONE_PREFIXES);
@@ -290,7 +390,12 @@ class PersonFactory {
   private readonly days: string[] = [];
   private readonly todayMs: number;
 
-  constructor(private readonly rng: Rng, provinceCode: string, private readonly serials: NationalIdState, today: string) {
+  constructor(
+    private readonly rng: Rng,
+    provinceCode: string,
+    private readonly serials: NationalIdState,
+    today: string,
+  ) {
     this.birthProvinces = new Picker(BIRTH_PROVINCES[provinceCode] ?? [[provinceCode.padStart(3, '0'), 1]]);
     this.todayMs = Date.parse(`${today}T00:00:00Z`);
     let total = 0;

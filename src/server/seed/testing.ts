@@ -60,9 +60,30 @@ export interface TestingDataResult {
   ms: { generateLoad: number; rollup: number; analyze: number };
 }
 
-export const SAMPLE_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'barcode', 'test_type', 'kind', 'session_id', 'team_id', 'household_id',
-  'members_count', 'collected_at', 'collected_on', 'symptomatic', 'shipment_id', 'lab_id', 'received_at', 'result', 'ct_value', 'resulted_at', 'reported_at',
-  'result_source'] as const;
+export const SAMPLE_COLUMNS = [
+  'id',
+  'province_code',
+  'district_code',
+  'commune_code',
+  'barcode',
+  'test_type',
+  'kind',
+  'session_id',
+  'team_id',
+  'household_id',
+  'members_count',
+  'collected_at',
+  'collected_on',
+  'symptomatic',
+  'shipment_id',
+  'lab_id',
+  'received_at',
+  'result',
+  'ct_value',
+  'resulted_at',
+  'reported_at',
+  'result_source',
+] as const;
 export type SampleRow = Record<(typeof SAMPLE_COLUMNS)[number], string | number | boolean | null>;
 
 /** A sample row as a CSV line in SAMPLE_COLUMNS order (for COPY). */
@@ -78,8 +99,14 @@ export function sampleCsvLine(r: SampleRow): string {
 }
 
 const LAB_NAMES = [
-  'Phòng xét nghiệm CDC Cần Thơ', 'Bệnh viện Đa khoa Trung ương Cần Thơ', 'Bệnh viện Đa khoa thành phố Cần Thơ', 'Bệnh viện Nhi đồng Cần Thơ',
-  'Trung tâm Y tế quận Ninh Kiều', 'Trung tâm Y tế quận Cái Răng', 'Bệnh viện Quân dân y thành phố Cần Thơ', 'Bệnh viện Đại học Y Dược Cần Thơ',
+  'Phòng xét nghiệm CDC Cần Thơ',
+  'Bệnh viện Đa khoa Trung ương Cần Thơ',
+  'Bệnh viện Đa khoa thành phố Cần Thơ',
+  'Bệnh viện Nhi đồng Cần Thơ',
+  'Trung tâm Y tế quận Ninh Kiều',
+  'Trung tâm Y tế quận Cái Răng',
+  'Bệnh viện Quân dân y thành phố Cần Thơ',
+  'Bệnh viện Đại học Y Dược Cần Thơ',
 ];
 const MEMBER_COLUMNS = ['sample_id', 'province_code', 'person_id', 'district_code', 'commune_code'];
 const SESSION_COLUMNS = ['id', 'province_code', 'district_code', 'commune_code', 'team_id', 'session_date', 'mode', 'place_name'];
@@ -92,8 +119,18 @@ const MIN = 60_000;
 const vnAt = (day: string, minutes: number) => Date.parse(`${day}T00:00:00+07:00`) + minutes * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-interface Household { id: string; district: string; commune: string; persons: string[] }
-interface Team { id: string; district: string; commune: string; lab: number }
+interface Household {
+  id: string;
+  district: string;
+  commune: string;
+  persons: string[];
+}
+interface Team {
+  id: string;
+  district: string;
+  commune: string;
+  lab: number;
+}
 
 /**
  * Synthetic testing data on top of the synthetic persons (generateSyntheticCity): labs, sampling teams (a few per
@@ -129,14 +166,20 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
   if (opts.results === 'file' && antigenShare > 0) throw new Error('rapid antigen tests are read on the spot: a lab file has none (antigenShare: 0)');
 
   // Households and their members in an order that does not depend on ids (random), then shuffled with the seed.
-  const { rows: people } = await db.pool.query(`select household_id, id, district_code, commune_code,
+  const { rows: people } = await db.pool.query(
+    `select household_id, id, district_code, commune_code,
       name_folded || '|' || birth_date || '|' || coalesce(national_id, '') || '|' || coalesce(phone, '') as k
-    from persons where province_code = $1 and synthetic and merged_into is null and household_id is not null`, [p]);
+    from persons where province_code = $1 and synthetic and merged_into is null and household_id is not null`,
+    [p],
+  );
   if (!people.length) throw new Error(`province ${p} has no synthetic persons: generate a city first`);
   const byHousehold = new Map<string, Household & { k: string[] }>();
   for (const r of people as { household_id: string; id: string; district_code: string; commune_code: string; k: string }[]) {
     const h = byHousehold.get(r.household_id);
-    if (h) { h.persons.push(r.id); h.k.push(r.k); } else byHousehold.set(r.household_id, { id: r.household_id, district: r.district_code, commune: r.commune_code, persons: [r.id], k: [r.k] });
+    if (h) {
+      h.persons.push(r.id);
+      h.k.push(r.k);
+    } else byHousehold.set(r.household_id, { id: r.household_id, district: r.district_code, commune: r.commune_code, persons: [r.id], k: [r.k] });
   }
   const keyed = [...byHousehold.values()].map((h) => {
     const order = h.k.map((k, i) => [k, i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -156,8 +199,10 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
   // Teams: the generated teams of each commune when there are (a second batch adds tubes, not teams), else new ones.
   const communeCodes = [...new Set(households.map((h) => h.commune))].sort();
   const teamsOf = new Map<string, Team[]>();
-  const existing = (await sql<{ id: string; district_code: string; commune_code: string }>`select id, district_code, commune_code from sampling_teams
-    where province_code = ${p} and name like ${`${TEAM_NAME}%`} order by commune_code, name`.execute(db.kysely)).rows;
+  const existing = (
+    await sql<{ id: string; district_code: string; commune_code: string }>`select id, district_code, commune_code from sampling_teams
+    where province_code = ${p} and name like ${`${TEAM_NAME}%`} order by commune_code, name`.execute(db.kysely)
+  ).rows;
   for (const t of existing) {
     const list = teamsOf.get(t.commune_code) ?? teamsOf.set(t.commune_code, []).get(t.commune_code)!;
     list.push({ id: t.id, district: t.district_code, commune: t.commune_code, lab: 0 });
@@ -172,13 +217,19 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
       teamCsv += `${team.id},${p},${team.district},${code},${csvField(`${TEAM_NAME} ${i} – ${unit?.name ?? code}`)},[]\n`;
     }
     // Each team sends to one lab, the same in every batch.
-    teams.forEach((t, i) => { t.lab = (ci + i + 1) % labs.length; });
+    teams.forEach((t, i) => {
+      t.lab = (ci + i + 1) % labs.length;
+    });
     teamsOf.set(code, teams);
   }
   if (teamCsv) await db.copyCsv('sampling_teams', TEAM_COLUMNS, teamCsv);
 
   // Barcodes follow the prefix's tubes already there.
-  const last = (await sql<{ b: string | null }>`select max(barcode) as b from samples where barcode >= ${`${prefix}0`} and barcode < ${`${prefix}:`} and province_code = ${p}`.execute(db.kysely)).rows[0].b;
+  const last = (
+    await sql<{
+      b: string | null;
+    }>`select max(barcode) as b from samples where barcode >= ${`${prefix}0`} and barcode < ${`${prefix}:`} and province_code = ${p}`.execute(db.kysely)
+  ).rows[0].b;
   const first = last ? Number(last.slice(prefix.length)) + 1 : 1;
 
   const sessions = new Map<string, string>();
@@ -251,10 +302,28 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
       const collected = vnAt(day, 7 * 60 + rng.next() * 600);
       const id = uuid7();
       const row: SampleRow = {
-        id, province_code: p, district_code: h.district, commune_code: h.commune, barcode: `${prefix}${String(serial).padStart(8, '0')}`,
-        test_type: testType, kind: testType === 'rt_pcr_pooled' ? 'household_pool' : 'single', session_id: sessionOf(team, day), team_id: team.id,
-        household_id: h.id, members_count: members.length, collected_at: iso(collected), collected_on: day, symptomatic: testType !== 'rt_pcr_pooled' && rng.next() < 0.2,
-        shipment_id: null, lab_id: null, received_at: null, result: null, ct_value: null, resulted_at: null, reported_at: null, result_source: null,
+        id,
+        province_code: p,
+        district_code: h.district,
+        commune_code: h.commune,
+        barcode: `${prefix}${String(serial).padStart(8, '0')}`,
+        test_type: testType,
+        kind: testType === 'rt_pcr_pooled' ? 'household_pool' : 'single',
+        session_id: sessionOf(team, day),
+        team_id: team.id,
+        household_id: h.id,
+        members_count: members.length,
+        collected_at: iso(collected),
+        collected_on: day,
+        symptomatic: testType !== 'rt_pcr_pooled' && rng.next() < 0.2,
+        shipment_id: null,
+        lab_id: null,
+        received_at: null,
+        result: null,
+        ct_value: null,
+        resulted_at: null,
+        reported_at: null,
+        result_source: null,
       };
       // The lab's answer for this tube (drawn in every mode so both modes see the same tubes and results).
       const y = rng.next();
@@ -280,7 +349,13 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
         } else {
           row.received_at = iso(ship.arrives);
           if (resulted <= now && !stuck) {
-            Object.assign(row, { result, ct_value: ct, resulted_at: iso(resulted), reported_at: iso(Math.min(now, resulted + rng.int(0, 10) * MIN)), result_source: 'import' });
+            Object.assign(row, {
+              result,
+              ct_value: ct,
+              resulted_at: iso(resulted),
+              reported_at: iso(Math.min(now, resulted + rng.int(0, 10) * MIN)),
+              result_source: 'import',
+            });
           }
         }
       }
@@ -312,8 +387,16 @@ export async function generateTestingData(db: Db, units: UnitDirectory, opts: Te
   await db.pool.query('vacuum analyze samples, sample_members, testing_daily, sampling_sessions, shipments, sampling_teams, labs');
   const analyzeMs = performance.now() - ta;
   return {
-    samples: counts.samples, members: counts.members, labs, teams: [...teamsOf.values()].reduce((a, t) => a + t.length, 0), sessions: sessions.size, shipments: shipments.size,
-    resulted: counts.resulted, pending: counts.pending, inTransit: counts.inTransit, positive: counts.positive,
+    samples: counts.samples,
+    members: counts.members,
+    labs,
+    teams: [...teamsOf.values()].reduce((a, t) => a + t.length, 0),
+    sessions: sessions.size,
+    shipments: shipments.size,
+    resulted: counts.resulted,
+    pending: counts.pending,
+    inTransit: counts.inTransit,
+    positive: counts.positive,
     ms: { generateLoad, rollup: rollupMs, analyze: analyzeMs },
   };
 }

@@ -5,7 +5,7 @@ let n = 0;
 /** A valid person in a commune; override what the test is about. CCCD digits follow birth year and sex. */
 export function aPerson(over: Partial<PersonInput> & { communeCode: string }): PersonInput {
   n++;
-  const birthYear = over.birthDate ? Number(over.birthDate.slice(0, 4)) : over.birthYear ?? 1985;
+  const birthYear = over.birthDate ? Number(over.birthDate.slice(0, 4)) : (over.birthYear ?? 1985);
   const sex = over.sex ?? 'male';
   const centurySex = Math.floor((birthYear - 1900) / 100) * 2 + (sex === 'female' ? 1 : 0);
   const serial = String(100000 + ((n * 7919 + Date.now()) % 900000)).slice(-6);

@@ -30,7 +30,9 @@ export function fhirErrors(resource: { resourceType?: string; entry?: { resource
   const type = resource?.resourceType;
   const validate = type ? a.getSchema(`fhir#/definitions/${type}`) : undefined;
   if (!validate) return [`unknown resourceType ${String(type)}`];
-  const errors = validate(resource) ? [] : (validate.errors ?? []).slice(0, 3).map((e) => `${type}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  const errors = validate(resource)
+    ? []
+    : (validate.errors ?? []).slice(0, 3).map((e) => `${type}${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   resource?.entry?.forEach((e, i) => {
     for (const err of fhirErrors(e.resource as Parameters<typeof fhirErrors>[0])) errors.push(`entry[${i}].${err}`);
   });

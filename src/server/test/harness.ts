@@ -40,7 +40,7 @@ export async function newTestDb(): Promise<Db> {
  */
 export async function newSharedTestDb(dir: string): Promise<{ db: Db; target: string }> {
   if (process.env.TEST_DB === 'pg') {
-    const db = await newTestDb() as Db & { url: string };
+    const db = (await newTestDb()) as Db & { url: string };
     return { db, target: db.url };
   }
   const db = await connect({ dataDir: dir, loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]) });
@@ -52,7 +52,11 @@ export const testConfig = (over: Partial<Record<keyof Config, string>> = {}): Co
 
 /** A logged-in client over app.inject: keeps the session cookie and sends the CSRF token. */
 export class Client {
-  constructor(private readonly app: FastifyInstance, public cookie = '', public csrf = '') {}
+  constructor(
+    private readonly app: FastifyInstance,
+    public cookie = '',
+    public csrf = '',
+  ) {}
 
   async login(username: string, password: string) {
     const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -64,15 +68,25 @@ export class Client {
 
   request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
     return this.app.inject({
-      method, url, payload: payload as object | undefined,
+      method,
+      url,
+      payload: payload as object | undefined,
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...headers },
     });
   }
 
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, payload?: unknown) { return this.request('POST', url, payload ?? {}); }
-  patch(url: string, payload: unknown) { return this.request('PATCH', url, payload); }
-  put(url: string, payload: unknown) { return this.request('PUT', url, payload); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, payload?: unknown) {
+    return this.request('POST', url, payload ?? {});
+  }
+  patch(url: string, payload: unknown) {
+    return this.request('PATCH', url, payload);
+  }
+  put(url: string, payload: unknown) {
+    return this.request('PUT', url, payload);
+  }
 }
 
 export interface TestApp {
@@ -96,7 +110,10 @@ export async function newTestApp(over: Partial<Record<keyof Config, string>> = {
   const app = await buildApp(services, config, { logger: process.env.TEST_LOG === '1' ? undefined : false, checkResponses: true });
   await app.ready();
   return {
-    app, db, services, config,
+    app,
+    db,
+    services,
+    config,
     async as(role, scopeUnits) {
       const username = `${role.replace(/_/g, '')}${++userCounter}${randomBytes(2).toString('hex')}`;
       const password = 'mat-khau-thu-nghiem-' + randomBytes(4).toString('hex');

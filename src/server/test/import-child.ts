@@ -20,7 +20,14 @@ db.copyCsv = async (table, columns, csv) => {
 };
 const services = await createServices(db, loadConfig({ LOG_LEVEL: 'silent' }));
 const username = `import.child.${randomBytes(3).toString('hex')}`;
-const { user } = await services.users.create(null, { username, fullName: 'Phòng xét nghiệm', role: 'lab_staff', scopeUnits: ['92'], agency: null, password: randomBytes(12).toString('hex') });
+const { user } = await services.users.create(null, {
+  username,
+  fullName: 'Phòng xét nghiệm',
+  role: 'lab_staff',
+  scopeUnits: ['92'],
+  agency: null,
+  password: randomBytes(12).toString('hex'),
+});
 const actor = scriptActor({ id: user.id, username, fullName: 'Phòng xét nghiệm' }, 'lab_staff', ['92'], services.units.resolveScope(['92']));
 await importResults(services.testing, actor, { labId, fileName: 'ket-qua-lon.csv', source: { format: 'csv', bytes: readFileSync(file) } });
 await services.audit.flush();

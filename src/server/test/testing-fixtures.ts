@@ -25,7 +25,8 @@ export async function aSession(client: Client, teamId: string, sessionDate: stri
 export async function aHousehold(client: Client, communeCode: string, size: number, prefix = 'Nguyễn Văn Hộ') {
   const letters = 'ABCDEGHIKLMNOPQ';
   const res = await client.post('/api/households', {
-    address: `${size} Đường Thử Nghiệm`, communeCode,
+    address: `${size} Đường Thử Nghiệm`,
+    communeCode,
     members: Array.from({ length: size }, (_, i) => aPerson({ communeCode, fullName: `${prefix} ${letters[i]}`, birthYear: 1960 + i })),
   });
   expect(res.statusCode, res.body).toBe(201);
@@ -33,15 +34,33 @@ export async function aHousehold(client: Client, communeCode: string, size: numb
 }
 
 /** Collects a household pool (tubes = barcodes) in a session. */
-export async function collectPool(client: Client, sessionId: string, household: { id: string; members: { id: string }[] }, barcodes: string[], collectedAt?: string) {
+export async function collectPool(
+  client: Client,
+  sessionId: string,
+  household: { id: string; members: { id: string }[] },
+  barcodes: string[],
+  collectedAt?: string,
+) {
   const res = await client.post(`/api/testing/sessions/${sessionId}/samples`, {
-    testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: household.id, members: household.members.map((m) => ({ personId: m.id })), barcodes, collectedAt,
+    testType: 'rt_pcr_pooled',
+    kind: 'household_pool',
+    householdId: household.id,
+    members: household.members.map((m) => ({ personId: m.id })),
+    barcodes,
+    collectedAt,
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { samples: { id: string; barcode: string; membersCount: number }[] };
 }
 
-export async function shipAndReceive(team: Client, lab: Client, teamId: string, labId: string, barcodes: string[], at?: { sentAt?: string; receivedAt?: string }) {
+export async function shipAndReceive(
+  team: Client,
+  lab: Client,
+  teamId: string,
+  labId: string,
+  barcodes: string[],
+  at?: { sentAt?: string; receivedAt?: string },
+) {
   const sh = await team.post('/api/testing/shipments', { teamId, labId, barcodes, sentAt: at?.sentAt });
   expect(sh.statusCode, sh.body).toBe(201);
   const rec = await lab.post(`/api/testing/shipments/${sh.json().id}/receive`, { barcodes, receivedAt: at?.receivedAt });

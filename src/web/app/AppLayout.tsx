@@ -22,13 +22,18 @@ export function AppLayout() {
   const active = activeMenuKey(location.pathname);
 
   const allowed = allowedMenu(can);
-  const entry = ({ key, icon: Icon, path, label }: MenuEntry) => ({ key, icon: <Icon />, label: <Link to={path} onClick={() => setDrawer(false)}>{menuLabel(m, label)}</Link> });
+  const entry = ({ key, icon: Icon, path, label }: MenuEntry) => ({
+    key,
+    icon: <Icon />,
+    label: (
+      <Link to={path} onClick={() => setDrawer(false)}>
+        {menuLabel(m, label)}
+      </Link>
+    ),
+  });
   const main = allowed.filter((e) => e.group === 'main').map(entry);
   const admin = allowed.filter((e) => e.group === 'admin').map(entry);
-  const items: MenuProps['items'] = [
-    ...main,
-    ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: m.menu.admin, children: admin }] : []),
-  ];
+  const items: MenuProps['items'] = [...main, ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: m.menu.admin, children: admin }] : [])];
   const menu = (
     <Menu
       mode="inline"
@@ -64,7 +69,21 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 8px', display: 'flex', alignItems: 'center', gap: 4, borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px', position: 'sticky', top: 0, zIndex: 10 }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 8px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 4,
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
           {phone ? (
             <>
               <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawer(true)} aria-label={m.menu.open} data-testid="menu-toggle" />
@@ -72,7 +91,12 @@ export function AppLayout() {
             </>
           ) : (
             <>
-              <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={() => setCollapsed(!collapsed)} aria-label={collapsed ? m.menu.expand : m.menu.collapse} />
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                onClick={() => setCollapsed(!collapsed)}
+                aria-label={collapsed ? m.menu.expand : m.menu.collapse}
+              />
               <div style={{ flex: 1 }} />
             </>
           )}

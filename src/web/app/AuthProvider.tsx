@@ -51,13 +51,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => setSessionLostHandler(null);
   }, [qc]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const who = await api.post('/api/auth/login', { body: { username, password } });
-    setCsrfToken(who.csrfToken);
-    forgetSessionData(qc, who);
-    setSessionEnded(false);
-    return who;
-  }, [qc]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const who = await api.post('/api/auth/login', { body: { username, password } });
+      setCsrfToken(who.csrfToken);
+      forgetSessionData(qc, who);
+      setSessionEnded(false);
+      return who;
+    },
+    [qc],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -68,11 +71,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [qc]);
 
-  const value = useMemo<Auth>(() => ({
-    me, loading: isPending, sessionEnded,
-    can: (p) => !!me?.permissions.includes(p),
-    login, logout,
-  }), [me, isPending, sessionEnded, login, logout]);
+  const value = useMemo<Auth>(
+    () => ({
+      me,
+      loading: isPending,
+      sessionEnded,
+      can: (p) => !!me?.permissions.includes(p),
+      login,
+      logout,
+    }),
+    [me, isPending, sessionEnded, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -43,7 +43,16 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
   };
 
   return (
-    <Modal open={open} title={m.password.title} okText={m.common.save} cancelText={m.common.cancel} onOk={submit} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      title={m.password.title}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      onOk={submit}
+      confirmLoading={saving}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" name="change-password" onFinish={submit} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
         <Form.Item name="currentPassword" label={m.password.current}>

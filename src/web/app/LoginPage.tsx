@@ -38,7 +38,17 @@ export function LoginPage() {
   };
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)' }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)',
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
           <img src="/favicon.svg" alt="" width={40} height={40} />
@@ -57,7 +67,9 @@ export function LoginPage() {
           <Form.Item name="password" label={m.login.password} rules={[{ required: true, message: requiredMessage(m, m.login.password) }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>{m.login.submit}</Button>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {m.login.submit}
+          </Button>
         </Form>
         <div style={{ marginTop: 16, textAlign: 'center' }}>
           <Link to={paths.resultLookup}>{m.login.resultLookup}</Link>

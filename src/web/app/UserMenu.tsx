@@ -21,13 +21,22 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
   const scope = me.scopeUnits.map((u) => u.name).join(', ');
   const items: MenuProps['items'] = [
     {
-      key: 'who', type: 'group',
+      key: 'who',
+      type: 'group',
       label: (
         <div style={{ maxWidth: 280, whiteSpace: 'normal' }} data-testid="user-info">
           <div style={{ fontWeight: 600, color: 'rgba(0,0,0,0.88)' }}>{me.fullName}</div>
-          <div>{m.account.role}: {role}</div>
-          <div>{m.account.scope}: {scope}</div>
-          {me.agency ? <div>{m.account.agency}: {me.agency}</div> : null}
+          <div>
+            {m.account.role}: {role}
+          </div>
+          <div>
+            {m.account.scope}: {scope}
+          </div>
+          {me.agency ? (
+            <div>
+              {m.account.agency}: {me.agency}
+            </div>
+          ) : null}
         </div>
       ),
     },
@@ -47,7 +56,9 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           {compact ? null : (
             <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.2, marginLeft: 4 }}>
               <span style={{ fontWeight: 600 }}>{me.fullName}</span>
-              <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{role} · {scope}</span>
+              <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                {role} · {scope}
+              </span>
             </span>
           )}
         </Button>

@@ -12,7 +12,10 @@ import { paths } from './paths';
 import { RequireAuth, RequirePermission } from './RequireAuth';
 import type { ModulePage } from './web-module';
 
-const LoginPage = lazyPage(() => import('./LoginPage'), (m) => m.LoginPage);
+const LoginPage = lazyPage(
+  () => import('./LoginPage'),
+  (m) => m.LoginPage,
+);
 
 type Handle = Pick<ModulePage, 'page' | 'prefetch'>;
 
@@ -24,7 +27,15 @@ function suspended(node: ReactNode) {
 function route({ path, permission, page: Page, prefetch }: ModulePage): RouteObject {
   const handle = { page: Page, prefetch } satisfies Handle;
   if (permission === 'public') return { path, handle, element: suspended(<Page />) };
-  return { path, handle, element: <RequirePermission permission={permission}><Page /></RequirePermission> };
+  return {
+    path,
+    handle,
+    element: (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
 }
 
 const pages = MODULES.flatMap((m): readonly ModulePage[] => m.pages);
@@ -35,7 +46,11 @@ export const routes: RouteObject[] = [
   {
     // The shell is in the entry chunk: every page after login needs it, so it downloads with the entry.
     path: '/',
-    element: <RequireAuth><AppLayout /></RequireAuth>,
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
     children: [
       { index: true, element: <HomeRedirect /> },
       ...pages.filter((p) => p.permission !== 'public').map(route),

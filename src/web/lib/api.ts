@@ -23,7 +23,10 @@ export interface Problem {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly problem: Problem) {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
     super(problem.detail || problem.title);
   }
   get code(): string {
@@ -61,7 +64,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const text = await res.text();
   const data: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
-    const problem = isProblem(data) ? data : { title: res.statusText, status: res.status, code: res.status === 404 ? 'http.not_found' : 'http.internal', detail: res.statusText };
+    const problem = isProblem(data)
+      ? data
+      : { title: res.statusText, status: res.status, code: res.status === 404 ? 'http.not_found' : 'http.internal', detail: res.statusText };
     if (res.status === 401 && !path.startsWith('/api/auth/')) onSessionLost?.();
     throw new ApiError(res.status, problem);
   }
@@ -93,13 +98,17 @@ export function uploadFile<T>(path: string, file: Blob, contentType: string, onP
     xhr.setRequestHeader('accept-language', language);
     xhr.setRequestHeader('content-type', contentType);
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress?.(e.loaded / e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+    };
     xhr.upload.onload = () => onProgress?.(1);
     xhr.onerror = () => reject(new ApiError(0, { title: 'network', status: 0, code: 'network', detail: '' }));
     xhr.onload = () => {
       const data: unknown = xhr.responseText ? safeJson(xhr.responseText) : null;
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
-      const problem = isProblem(data) ? data : { title: xhr.statusText, status: xhr.status, code: xhr.status === 404 ? 'http.not_found' : 'http.internal', detail: xhr.statusText };
+      const problem = isProblem(data)
+        ? data
+        : { title: xhr.statusText, status: xhr.status, code: xhr.status === 404 ? 'http.not_found' : 'http.internal', detail: xhr.statusText };
       if (xhr.status === 401) onSessionLost?.();
       reject(new ApiError(xhr.status, problem));
     };
@@ -122,10 +131,9 @@ export type BodyOf<M extends Method, U extends string> = InputOf<RouteOf<M, U>['
 type ParamsOf<M extends Method, U extends string> = NonNullable<RouteOf<M, U>['params']> extends ZodType<infer P> ? P : never;
 
 /** The parts of a call: path parameters when the URL has any, the query when the route reads one, the body when it takes one. */
-export type CallArgs<M extends Method, U extends string> =
-  & (unknown extends ParamsOf<M, U> ? { params?: never } : { params: ParamsOf<M, U> })
-  & (unknown extends QueryOf<M, U> ? { query?: never } : { query?: QueryOf<M, U> })
-  & (unknown extends BodyOf<M, U> ? { body?: never } : { body: BodyOf<M, U> });
+export type CallArgs<M extends Method, U extends string> = (unknown extends ParamsOf<M, U> ? { params?: never } : { params: ParamsOf<M, U> }) &
+  (unknown extends QueryOf<M, U> ? { query?: never } : { query?: QueryOf<M, U> }) &
+  (unknown extends BodyOf<M, U> ? { body?: never } : { body: BodyOf<M, U> });
 type ArgsTuple<M extends Method, U extends string> = object extends CallArgs<M, U> ? [args?: CallArgs<M, U>] : [args: CallArgs<M, U>];
 
 type QueryValue = string | number | boolean | undefined | null;

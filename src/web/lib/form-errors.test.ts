@@ -5,7 +5,14 @@ import { ApiError } from './api';
 import { pathOf, problemFieldErrors, requiredMessage, splitProblem, zodFieldErrors } from './form-errors';
 
 const { vi, en } = CATALOGS;
-const labels: Record<string, string> = { fullName: 'Họ và tên', sex: 'Giới tính', communeCode: 'Xã/phường/thị trấn', nationalId: 'Số CCCD/CMND', birthYear: 'Năm sinh', birthDate: 'Ngày sinh' };
+const labels: Record<string, string> = {
+  fullName: 'Họ và tên',
+  sex: 'Giới tính',
+  communeCode: 'Xã/phường/thị trấn',
+  nationalId: 'Số CCCD/CMND',
+  birthYear: 'Năm sinh',
+  birthDate: 'Ngày sinh',
+};
 const labelOf = (p: (string | number)[]) => labels[String(p[p.length - 1])] ?? String(p[p.length - 1]);
 
 describe('form errors', () => {
@@ -35,7 +42,13 @@ describe('form errors', () => {
   });
 
   it('puts problem+json errors back on the member fields they name', () => {
-    const problem = { title: 't', status: 409, code: 'people.national_id_taken', detail: 'Số định danh 092080123456 đã có trong hồ sơ của Phạm Minh Tuấn', field: 'members.1.nationalId' };
+    const problem = {
+      title: 't',
+      status: 409,
+      code: 'people.national_id_taken',
+      detail: 'Số định danh 092080123456 đã có trong hồ sơ của Phạm Minh Tuấn',
+      field: 'members.1.nationalId',
+    };
     expect(problemFieldErrors(problem)).toEqual([{ name: ['members', 1, 'nationalId'], errors: [problem.detail] }]);
     const split = splitProblem(new ApiError(409, problem), ['members', 'address'], vi, 'vi');
     expect(split).toEqual({ fields: [{ name: ['members', 1, 'nationalId'], errors: [problem.detail] }], general: null });
@@ -49,7 +62,10 @@ describe('clearing messages', () => {
     const { clearChangedErrors } = await import('./form-errors');
     const cleared: unknown[] = [];
     const form = {
-      getFieldsError: () => [{ name: ['members', 1, 'fullName'], errors: ['x'] }, { name: ['address'], errors: ['y'] }],
+      getFieldsError: () => [
+        { name: ['members', 1, 'fullName'], errors: ['x'] },
+        { name: ['address'], errors: ['y'] },
+      ],
       setFields: (f: unknown[]) => cleared.push(...f),
     };
     clearChangedErrors(form as never, { members: [undefined, { fullName: 'A' }] });

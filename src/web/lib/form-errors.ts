@@ -14,7 +14,10 @@ export interface FieldErrorEntry {
 }
 
 export function pathOf(field: string): FieldPath {
-  return field.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return field
+    .split('.')
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -78,7 +81,12 @@ export function errorMessage(err: unknown, m: Messages, lang: 'vi' | 'en' = 'vi'
  * Splits a failed save into field messages for fields the form has (by top-level name) and
  * one general message for the rest.
  */
-export function splitProblem(err: unknown, formFields: readonly string[], m: Messages, lang: 'vi' | 'en'): { fields: FieldErrorEntry[]; general: string | null } {
+export function splitProblem(
+  err: unknown,
+  formFields: readonly string[],
+  m: Messages,
+  lang: 'vi' | 'en',
+): { fields: FieldErrorEntry[]; general: string | null } {
   if (!(err instanceof ApiError)) return { fields: [], general: errorMessage(err, m, lang) };
   const all = problemFieldErrors(err.problem);
   const fields = all.filter((f) => formFields.includes(String(f.name[0])));
@@ -88,14 +96,18 @@ export function splitProblem(err: unknown, formFields: readonly string[], m: Mes
 
 /** Puts messages under their fields, clears the fields' earlier messages, and focuses the first one in error. */
 export function showFieldErrors(form: FormInstance<any>, errors: FieldErrorEntry[], focus = true) {
-  const stale = form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name as FieldPath, errors: [] as string[] }));
+  const stale = form
+    .getFieldsError()
+    .filter((f) => f.errors.length)
+    .map((f) => ({ name: f.name as FieldPath, errors: [] as string[] }));
   (form.setFields as (fields: FieldErrorEntry[]) => void)([...stale, ...errors]);
   if (focus && errors[0]) form.scrollToField(errors[0].name, { focus: true, block: 'center' });
 }
 
 /** The paths of the values an antd `onValuesChange` reports (list items reported sparsely, as arrays). */
 function changedPaths(changed: unknown, at: FieldPath = []): FieldPath[] {
-  if (changed === null || typeof changed !== 'object' || (at.length > 0 && !Array.isArray(changed) && Object.getPrototypeOf(changed) !== Object.prototype)) return [at];
+  if (changed === null || typeof changed !== 'object' || (at.length > 0 && !Array.isArray(changed) && Object.getPrototypeOf(changed) !== Object.prototype))
+    return [at];
   const out: FieldPath[] = [at];
   const entries = Array.isArray(changed) ? changed.map((v, i) => [i, v] as const).filter(([, v]) => v !== undefined) : Object.entries(changed);
   for (const [k, v] of entries) out.push(...changedPaths(v, [...at, k]));

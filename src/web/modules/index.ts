@@ -8,13 +8,4 @@ import { tokens } from './tokens';
 import { users } from './users';
 
 /** Every web module, one line each: the router, the menu and the UI text are built from this list. */
-export const MODULES = [
-  geography,
-  people,
-  cases,
-  testing,
-  users,
-  tokens,
-  ruleSets,
-  audit,
-] as const;
+export const MODULES = [geography, people, cases, testing, users, tokens, ruleSets, audit] as const;

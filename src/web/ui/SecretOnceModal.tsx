@@ -16,11 +16,24 @@ export function SecretOnceModal({ title, help, secret, onClose }: { title: strin
     }
   };
   return (
-    <Modal open title={title} onCancel={onClose} footer={<Button type="primary" onClick={onClose}>{m.common.close}</Button>}>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {m.common.close}
+        </Button>
+      }
+    >
       <Alert type="warning" showIcon message={help} style={{ marginBottom: 16 }} />
       <Space wrap>
-        <code className="tc-password" data-testid="secret-once">{secret}</code>
-        <Button icon={<CopyOutlined />} onClick={() => void copy()}>{copied ? m.common.copied : m.common.copy}</Button>
+        <code className="tc-password" data-testid="secret-once">
+          {secret}
+        </code>
+        <Button icon={<CopyOutlined />} onClick={() => void copy()}>
+          {copied ? m.common.copied : m.common.copy}
+        </Button>
       </Space>
     </Modal>
   );

@@ -16,10 +16,10 @@ export interface VnDateInputProps {
 
 /** A date typed as dd/MM/yyyy (07/09/2021 or 7/9/2021); keyboard-only, no picker to fight on a phone. */
 export function VnDateInput({ id, value, onChange, placeholder = 'dd/mm/yyyy', disabled, ...rest }: VnDateInputProps) {
-  const shown = value && ISO.test(value) ? formatDate(value) : value ?? '';
+  const shown = value && ISO.test(value) ? formatDate(value) : (value ?? '');
   const [text, setText] = useState(shown);
   useEffect(() => {
-    const current = text.trim() === '' ? null : parseVnDate(text) ?? text;
+    const current = text.trim() === '' ? null : (parseVnDate(text) ?? text);
     if ((value ?? null) !== current) setText(shown);
   }, [value]); // follow values set from outside (a loaded record, a reset)
   return (
@@ -35,7 +35,7 @@ export function VnDateInput({ id, value, onChange, placeholder = 'dd/mm/yyyy', d
       onChange={(e) => {
         const t = e.target.value;
         setText(t);
-        onChange?.(t.trim() === '' ? null : parseVnDate(t) ?? t);
+        onChange?.(t.trim() === '' ? null : (parseVnDate(t) ?? t));
       }}
     />
   );

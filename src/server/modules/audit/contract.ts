@@ -7,6 +7,9 @@ export const auditContract = defineContract({
     'audit.read': 'Tra cứu nhật ký truy cập (cấp tỉnh/thành phố)',
   },
   errors: {
-    'audit.city_only': { vi: 'Chỉ tài khoản phạm vi toàn thành phố (tỉnh) mới được xem nhật ký truy cập', en: 'Only accounts with city-wide (province) scope may read the access log' },
+    'audit.city_only': {
+      vi: 'Chỉ tài khoản phạm vi toàn thành phố (tỉnh) mới được xem nhật ký truy cập',
+      en: 'Only accounts with city-wide (province) scope may read the access log',
+    },
   },
 });

@@ -17,12 +17,31 @@ function assertCityWide(actor: Actor): void {
 export function auditRoutes(db: Kysely<Database>, audit: AuditLog) {
   return [
     route({
-      method: 'GET', url: '/api/audit', tag: 'audit', summary: 'Tra cứu nhật ký truy cập dữ liệu cá nhân', access: 'audit.read', query: auditQuery, response: auditPage,
-      handler: async ({ query, actor }) => { assertCityWide(actor); await audit.flush(); return queryAudit(db, query); },
+      method: 'GET',
+      url: '/api/audit',
+      tag: 'audit',
+      summary: 'Tra cứu nhật ký truy cập dữ liệu cá nhân',
+      access: 'audit.read',
+      query: auditQuery,
+      response: auditPage,
+      handler: async ({ query, actor }) => {
+        assertCityWide(actor);
+        await audit.flush();
+        return queryAudit(db, query);
+      },
     }),
     route({
-      method: 'GET', url: '/api/audit/verify', tag: 'audit', summary: 'Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)', access: 'audit.read', response: chainReportView,
-      handler: async ({ actor }) => { assertCityWide(actor); await audit.flush(); return verifyAuditChain(db); },
+      method: 'GET',
+      url: '/api/audit/verify',
+      tag: 'audit',
+      summary: 'Kiểm tra chuỗi băm của nhật ký (phát hiện sửa, xóa)',
+      access: 'audit.read',
+      response: chainReportView,
+      handler: async ({ actor }) => {
+        assertCityWide(actor);
+        await audit.flush();
+        return verifyAuditChain(db);
+      },
     }),
   ];
 }

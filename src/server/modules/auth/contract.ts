@@ -6,7 +6,10 @@ export const authContract = defineContract({
   errors: {
     'auth.required': { vi: 'Vui lòng đăng nhập', en: 'Please log in' },
     'auth.invalid_credentials': { vi: 'Tên đăng nhập hoặc mật khẩu không đúng', en: 'Wrong username or password' },
-    'auth.locked': { vi: 'Đăng nhập sai nhiều lần từ máy này, thử lại sau {minutes} phút', en: 'Too many failed sign-ins from this device; try again in {minutes} minutes' },
+    'auth.locked': {
+      vi: 'Đăng nhập sai nhiều lần từ máy này, thử lại sau {minutes} phút',
+      en: 'Too many failed sign-ins from this device; try again in {minutes} minutes',
+    },
     'auth.rate_limited': { vi: 'Quá nhiều lần đăng nhập từ địa chỉ này, thử lại sau', en: 'Too many login attempts from this address; try again later' },
     'auth.csrf': { vi: 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF)', en: 'Missing or wrong CSRF token' },
     'auth.forbidden': { vi: 'Bạn không có quyền thực hiện thao tác này', en: 'You are not allowed to do this' },

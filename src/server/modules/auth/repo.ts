@@ -39,21 +39,31 @@ export function throttleOf(db: Q, account: string, address: string) {
 
 /** One more failure of `account` from `address`: its failures and lockouts so far. */
 export function addThrottleFailure(trx: Transaction<Database>, account: string, address: string) {
-  return trx.insertInto('login_throttle').values({ account, address, failures: 1 })
+  return trx
+    .insertInto('login_throttle')
+    .values({ account, address, failures: 1 })
     .onConflict((oc) => oc.columns(['account', 'address']).doUpdateSet({ failures: sql`login_throttle.failures + 1`, last_failure_at: sql`now()` }))
-    .returning(['failures', 'lockouts']).executeTakeFirstOrThrow();
+    .returning(['failures', 'lockouts'])
+    .executeTakeFirstOrThrow();
 }
 
 /** Shuts the address out of the account until `until`, its failures counted from zero again. */
 export function lockThrottle(trx: Transaction<Database>, account: string, address: string, lockouts: number, until: Date) {
-  return trx.updateTable('login_throttle').set({ failures: 0, lockouts, blocked_until: until })
-    .where('account', '=', account).where('address', '=', address).execute();
+  return trx
+    .updateTable('login_throttle')
+    .set({ failures: 0, lockouts, blocked_until: until })
+    .where('account', '=', account)
+    .where('address', '=', address)
+    .execute();
 }
 
 /** Rows of addresses that stopped trying two days ago and are not shut out. */
 export function purgeThrottle(trx: Transaction<Database>) {
-  return trx.deleteFrom('login_throttle').where('last_failure_at', '<', sql<Date>`now() - interval '2 days'`)
-    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', new Date())])).execute();
+  return trx
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', sql<Date>`now() - interval '2 days'`)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<', new Date())]))
+    .execute();
 }
 
 export function clearThrottle(trx: Transaction<Database>, account: string, address: string) {

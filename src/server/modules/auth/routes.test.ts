@@ -6,7 +6,14 @@ const PASSWORD = 'mat-khau-dung-123';
 
 beforeAll(async () => {
   t = await newTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '15' });
-  await t.services.users.create(null, { username: 'canbo.xa', fullName: 'Cán Bộ Xã', role: 'commune_officer', scopeUnits: ['31117'], password: PASSWORD, agency: null });
+  await t.services.users.create(null, {
+    username: 'canbo.xa',
+    fullName: 'Cán Bộ Xã',
+    role: 'commune_officer',
+    scopeUnits: ['31117'],
+    password: PASSWORD,
+    agency: null,
+  });
   await t.services.users.create(null, { username: 'khoa.thu', fullName: 'Khóa Thử', role: 'viewer', scopeUnits: ['92'], password: PASSWORD, agency: null });
 });
 afterAll(() => t.close());
@@ -34,7 +41,8 @@ describe('login and sessions', () => {
   });
 
   it('shuts out the address that keeps guessing, never the owner with the right password from another address', async () => {
-    const from = (ip: string) => (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khoa.thu', password }, remoteAddress: ip });
+    const from = (ip: string) => (password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khoa.thu', password }, remoteAddress: ip });
     const attacker = from('203.0.113.7');
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await attacker('sai')).statusCode);
@@ -49,7 +57,11 @@ describe('login and sessions', () => {
     expect(row.failed_logins).toBe(0);
     expect((await attacker(PASSWORD)).statusCode).toBe(423);
     // the second lockout of the same address lasts twice as long
-    await t.db.kysely.updateTable('login_throttle').set({ blocked_until: new Date(Date.now() - 1000) }).where('address', '=', '203.0.113.7').execute();
+    await t.db.kysely
+      .updateTable('login_throttle')
+      .set({ blocked_until: new Date(Date.now() - 1000) })
+      .where('address', '=', '203.0.113.7')
+      .execute();
     for (let i = 0; i < 3; i++) await attacker('sai');
     expect((await attacker(PASSWORD)).json().detail).toBe('Đăng nhập sai nhiều lần từ máy này, thử lại sau 30 phút');
   });

@@ -33,8 +33,11 @@ export class AuthService {
   private readonly policy: ThrottlePolicy;
 
   constructor(
-    private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog,
-    private readonly accounts: UserAccounts, private readonly opts: AuthOptions,
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly accounts: UserAccounts,
+    private readonly opts: AuthOptions,
   ) {
     this.limiter = new RateLimiter(opts.ratePerMinute, 60_000);
     this.policy = { maxFailures: opts.maxFailures, baseMinutes: opts.lockMinutes, maxDelayMs: opts.maxDelayMs };
@@ -133,14 +136,29 @@ export class AuthService {
 
   meOf(actor: Actor, csrf: string): Me {
     return {
-      id: actor.id, username: actor.username, fullName: actor.fullName, role: actor.role, agency: actor.agency,
+      id: actor.id,
+      username: actor.username,
+      fullName: actor.fullName,
+      role: actor.role,
+      agency: actor.agency,
       scopeUnits: actor.scopeUnits.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
-      permissions: [...actor.permissions], csrfToken: csrf,
+      permissions: [...actor.permissions],
+      csrfToken: csrf,
     };
   }
 
   private actorOf(u: { id: string; username: string; full_name: string; role: string; scope_units: string[]; agency: string | null }, ip: string): Actor {
     const role = u.role as Role;
-    return { id: u.id, username: u.username, fullName: u.full_name, role, permissions: ROLE_PERMISSIONS[role], scopeUnits: u.scope_units, scope: this.units.resolveScope(u.scope_units), agency: u.agency, ip };
+    return {
+      id: u.id,
+      username: u.username,
+      fullName: u.full_name,
+      role,
+      permissions: ROLE_PERMISSIONS[role],
+      scopeUnits: u.scope_units,
+      scope: this.units.resolveScope(u.scope_units),
+      agency: u.agency,
+      ip,
+    };
   }
 }

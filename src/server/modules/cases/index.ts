@@ -8,7 +8,9 @@ export const casesModule = defineModule({
   tables: ['cases', 'case_code_counters', 'investigations'],
   routes: (s) => casesRoutes(s.cases, s.investigations),
   scope: {
-    'POST /api/cases': { body: (ids) => ({ personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' }) },
+    'POST /api/cases': {
+      body: (ids) => ({ personId: ids.other, confirmedOn: '2021-09-08', confirmingTest: 'PCR-2', detectedIn: 'community', sampledOn: '2021-09-08' }),
+    },
     'GET /api/cases/:id': { url: (ids) => `/api/cases/${ids.case}` },
     'PATCH /api/cases/:id': { url: (ids) => `/api/cases/${ids.case}`, body: () => ({ version: 1, outcome: 'died', outcomeOn: '2021-09-20' }) },
     'POST /api/cases/:id/withdraw': { url: (ids) => `/api/cases/${ids.case}/withdraw`, body: () => ({ reason: 'Thử rút ca bệnh', version: 1 }) },

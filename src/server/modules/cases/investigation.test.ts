@@ -11,11 +11,28 @@ beforeAll(async () => {
   t = await newTestApp();
   officer = await t.as('health_staff', ['916']);
   casePersonId = (await officer.post('/api/persons', aPerson({ communeCode: CAI_KHE, fullName: 'Điều Tra Viên Mẫu', birthYear: 1979 }))).json().person.id;
-  caseId = (await officer.post('/api/cases', { personId: casePersonId, confirmedOn: '2021-09-07', confirmingTest: 'PCR-9', detectedIn: 'community', sampledOn: '2021-09-06' })).json().case.id;
+  caseId = (
+    await officer.post('/api/cases', {
+      personId: casePersonId,
+      confirmedOn: '2021-09-07',
+      confirmingTest: 'PCR-9',
+      detectedIn: 'community',
+      sampledOn: '2021-09-06',
+    })
+  ).json().case.id;
 });
 afterAll(() => t.close());
 
-const line = (over: Record<string, unknown>) => ({ birthYear: 1990, sex: 'female', communeCode: CAI_KHE, contactType: 'unmasked', setting: 'household', startAt: '2021-09-05T18:00:00+07:00', endAt: '2021-09-05T20:00:00+07:00', ...over });
+const line = (over: Record<string, unknown>) => ({
+  birthYear: 1990,
+  sex: 'female',
+  communeCode: CAI_KHE,
+  contactType: 'unmasked',
+  setting: 'household',
+  startAt: '2021-09-05T18:00:00+07:00',
+  endAt: '2021-09-05T20:00:00+07:00',
+  ...over,
+});
 
 describe('unified investigation', () => {
   it('serves the form in force with the completeness of a new investigation', async () => {
@@ -32,9 +49,17 @@ describe('unified investigation', () => {
     expect(early.statusCode).toBe(400);
     expect(early.json()).toMatchObject({ code: 'cases.investigation_incomplete', detail: 'Phiếu điều tra còn thiếu 5 mục bắt buộc', field: 'occupation' });
     const full = await officer.put(`/api/cases/${caseId}/investigation`, {
-      version: 1, complete: true,
-      data: { currentAddress: '12 Cái Khế', occupation: 'Tiểu thương chợ Tân An', symptomatic: true, vaccinationStatus: 'partial', sourceKnown: false, sourceDescription: 'Chưa rõ; bán hàng tại chợ Tân An',
-        timeline: [{ place: 'Chợ Tân An', from: '2021-09-01T05:00', to: '2021-09-01T11:00' }] },
+      version: 1,
+      complete: true,
+      data: {
+        currentAddress: '12 Cái Khế',
+        occupation: 'Tiểu thương chợ Tân An',
+        symptomatic: true,
+        vaccinationStatus: 'partial',
+        sourceKnown: false,
+        sourceDescription: 'Chưa rõ; bán hàng tại chợ Tân An',
+        timeline: [{ place: 'Chợ Tân An', from: '2021-09-01T05:00', to: '2021-09-01T11:00' }],
+      },
     });
     expect(full.statusCode).toBe(200);
     expect(full.json()).toMatchObject({ status: 'completed', completeness: 1, missing: [] });
@@ -48,16 +73,21 @@ describe('unified investigation', () => {
   });
 
   it('saves a line list of contacts atomically: matches existing persons, creates new ones, classifies them F1', async () => {
-    const existing = (await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Đã Có Hồ Sơ', birthYear: 1985, sex: 'female' }))).json().person;
-    const bad = await officer.post(`/api/cases/${caseId}/contacts`, { rows: [line({ fullName: 'Mới Một' }), line({ fullName: 'Mới Hai', phone: '123' }), line({ fullName: 'X' })] });
+    const existing = (await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Đã Có Hồ Sơ', birthYear: 1985, sex: 'female' }))).json()
+      .person;
+    const bad = await officer.post(`/api/cases/${caseId}/contacts`, {
+      rows: [line({ fullName: 'Mới Một' }), line({ fullName: 'Mới Hai', phone: '123' }), line({ fullName: 'X' })],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['rows.1.phone', 'rows.2.fullName']);
     expect((await officer.get('/api/persons?q=moi mot')).json().total).toBe(0);
-    const ok = await officer.post(`/api/cases/${caseId}/contacts`, { rows: [
-      line({ fullName: 'Mới Một', phone: '0912 000 001' }),
-      line({ fullName: 'Da Co Ho So', birthYear: 1985, communeCode: AN_HOA }),
-      line({ fullName: 'Ở Xã Khác', communeCode: THOI_LAI, birthYear: 1970, sex: 'male' }),
-    ] });
+    const ok = await officer.post(`/api/cases/${caseId}/contacts`, {
+      rows: [
+        line({ fullName: 'Mới Một', phone: '0912 000 001' }),
+        line({ fullName: 'Da Co Ho So', birthYear: 1985, communeCode: AN_HOA }),
+        line({ fullName: 'Ở Xã Khác', communeCode: THOI_LAI, birthYear: 1970, sex: 'male' }),
+      ],
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ matched: 1, created: 2, exposures: 3, rowsTouched: 3 });
     expect(ok.json().contactIds[1]).toBe(existing.id);
@@ -102,7 +132,11 @@ describe('places and clusters', () => {
     expect((await officer.get('/api/clusters?page=2')).json()).toEqual({ items: [], total: 1 });
     const again = await officer.post('/api/clusters', { indexCaseId: caseId, name: 'Tên khác cho cùng chuỗi' });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'cases.cluster_exists', field: 'indexCaseId', detail: 'Chuỗi lây nhiễm của ca này đã được đặt tên là ổ dịch «Ổ dịch chợ Tân An»' });
+    expect(again.json()).toMatchObject({
+      code: 'cases.cluster_exists',
+      field: 'indexCaseId',
+      detail: 'Chuỗi lây nhiễm của ca này đã được đặt tên là ổ dịch «Ổ dịch chợ Tân An»',
+    });
     const detail = (await officer.get(`/api/clusters/${cluster.json().id}`)).json();
     expect(detail.graph.summary.persons).toBe(4);
     const outsider = await t.as('district_officer', ['927']);

@@ -15,7 +15,12 @@ import type { InvestigationQualityView, InvestigationView } from './schemas';
  * (autosave); completing records timeliness from the case's confirmation.
  */
 export class InvestigationService {
-  constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog, private readonly ruleSets: RuleSetsService, private readonly units: UnitDirectory) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+    private readonly ruleSets: RuleSetsService,
+    private readonly units: UnitDirectory,
+  ) {}
 
   async get(actor: Actor, caseId: string): Promise<InvestigationView> {
     const kase = await this.caseInScope(actor, caseId);
@@ -38,19 +43,38 @@ export class InvestigationService {
       const data = Object.fromEntries(Object.entries(props.data).filter(([k]) => known.has(k)));
       const { score, missing } = completeness(fields, data);
       if (props.complete && missing.length) {
-        throw new AppError('cases.investigation_incomplete', 400, { count: missing.length }, missing[0], missing.map((m) => ({ field: m, code: 'validation.required', message: `${fields.find((f) => f.key === m)!.labelVi}: bắt buộc` })));
+        throw new AppError(
+          'cases.investigation_incomplete',
+          400,
+          { count: missing.length },
+          missing[0],
+          missing.map((m) => ({ field: m, code: 'validation.required', message: `${fields.find((f) => f.key === m)!.labelVi}: bắt buộc` })),
+        );
       }
       if ((existing?.version ?? 0) !== props.version) throw new AppError('people.version_conflict', 409, {}, 'version');
       const completedAt = props.complete ? new Date() : null;
       const timeliness = completedAt ? timelinessHours(new Date(kase.created_at), completedAt) : null;
-      const values = { data: JSON.stringify(data), completeness: Math.round(score * 1000) / 1000, status: props.complete ? 'completed' as const : (existing?.status ?? 'draft'), updated_at: new Date() };
+      const values = {
+        data: JSON.stringify(data),
+        completeness: Math.round(score * 1000) / 1000,
+        status: props.complete ? ('completed' as const) : (existing?.status ?? 'draft'),
+        updated_at: new Date(),
+      };
       const row = existing
         ? await repo.updateInvestigation(trx, caseId, { ...values, ...(completedAt ? { completed_at: completedAt, timeliness_hours: timeliness } : {}) })
         : await repo.insertInvestigation(trx, {
-          ...values, case_id: caseId, province_code: kase.province_code, district_code: kase.district_code, commune_code: kase.commune_code,
-          form_rule_set_id: form.id, form_version: form.version, completed_at: completedAt, timeliness_hours: timeliness,
-        });
-      if (props.complete || !existing) await this.audit.record(trx, actor, { action: existing ? 'update' : 'create', entity: 'investigation', entityId: caseId, fields: Object.keys(data) });
+            ...values,
+            case_id: caseId,
+            province_code: kase.province_code,
+            district_code: kase.district_code,
+            commune_code: kase.commune_code,
+            form_rule_set_id: form.id,
+            form_version: form.version,
+            completed_at: completedAt,
+            timeliness_hours: timeliness,
+          });
+      if (props.complete || !existing)
+        await this.audit.record(trx, actor, { action: existing ? 'update' : 'create', entity: 'investigation', entityId: caseId, fields: Object.keys(data) });
       return this.present(caseId, form, row);
     });
   }
@@ -59,7 +83,13 @@ export class InvestigationService {
   async quality(actor: Actor, q: { from: string; to: string; unit?: string }): Promise<InvestigationQualityView[]> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
     const rows = await repo.investigationQuality(this.db, actor, { from: q.from, to: q.to, unit });
-    return rows.map((r) => ({ districtCode: r.district_code, cases: r.cases, completed: r.completed, meanCompleteness: Math.round(r.mean_completeness * 1000) / 1000, medianHours: r.median_hours }));
+    return rows.map((r) => ({
+      districtCode: r.district_code,
+      cases: r.cases,
+      completed: r.completed,
+      meanCompleteness: Math.round(r.mean_completeness * 1000) / 1000,
+      medianHours: r.median_hours,
+    }));
   }
 
   private async caseInScope(actor: Actor, caseId: string) {
@@ -69,13 +99,33 @@ export class InvestigationService {
     return kase;
   }
 
-  private present(caseId: string, form: { version: number; payload: unknown }, row: { data: unknown; completeness: number; status: 'draft' | 'completed'; started_at: Date; completed_at: Date | null; timeliness_hours: number | null; version: number } | null): InvestigationView {
+  private present(
+    caseId: string,
+    form: { version: number; payload: unknown },
+    row: {
+      data: unknown;
+      completeness: number;
+      status: 'draft' | 'completed';
+      started_at: Date;
+      completed_at: Date | null;
+      timeliness_hours: number | null;
+      version: number;
+    } | null,
+  ): InvestigationView {
     const payload = form.payload as InvestigationView['form'];
     const data = (row?.data ?? {}) as Record<string, unknown>;
     return {
-      caseId, formVersion: form.version, form: payload, data, completeness: row?.completeness ?? 0, missing: completeness(payload.fields, data).missing,
-      status: row?.status ?? 'draft', startedAt: new Date(row?.started_at ?? Date.now()).toISOString(), completedAt: row?.completed_at ? new Date(row.completed_at).toISOString() : null,
-      timelinessHours: row?.timeliness_hours ?? null, version: row?.version ?? 0,
+      caseId,
+      formVersion: form.version,
+      form: payload,
+      data,
+      completeness: row?.completeness ?? 0,
+      missing: completeness(payload.fields, data).missing,
+      status: row?.status ?? 'draft',
+      startedAt: new Date(row?.started_at ?? Date.now()).toISOString(),
+      completedAt: row?.completed_at ? new Date(row.completed_at).toISOString() : null,
+      timelinessHours: row?.timeliness_hours ?? null,
+      version: row?.version ?? 0,
     };
   }
 }

@@ -7,9 +7,12 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 /** Next serial of the province's case codes for a year (row-locked counter, no gaps under concurrency). */
 export async function nextCaseSerial(trx: Transaction<Database>, provinceCode: string, year: number): Promise<number> {
-  const row = await trx.insertInto('case_code_counters').values({ province_code: provinceCode, year, last: 1 })
+  const row = await trx
+    .insertInto('case_code_counters')
+    .values({ province_code: provinceCode, year, last: 1 })
     .onConflict((oc) => oc.columns(['province_code', 'year']).doUpdateSet({ last: sql`case_code_counters.last + 1` }))
-    .returning('last').executeTakeFirstOrThrow();
+    .returning('last')
+    .executeTakeFirstOrThrow();
   return row.last;
 }
 
@@ -26,16 +29,34 @@ export function activeCaseOf(db: Q, personId: string) {
 }
 
 export function updateCase(trx: Transaction<Database>, id: string, version: number, changes: Updateable<CasesTable>) {
-  return trx.updateTable('cases').set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })
-    .where('id', '=', id).where('version', '=', version).where('status', '=', 'active').returningAll().executeTakeFirst();
+  return trx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function withdrawCase(trx: Transaction<Database>, id: string, version: number, reason: string) {
-  return trx.updateTable('cases').set({ status: 'withdrawn', withdrawn_reason: reason, updated_at: sql`now()`, version: sql`version + 1` })
-    .where('id', '=', id).where('version', '=', version).where('status', '=', 'active').returningAll().executeTakeFirst();
+  return trx
+    .updateTable('cases')
+    .set({ status: 'withdrawn', withdrawn_reason: reason, updated_at: sql`now()`, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst();
 }
 
-export interface CaseFilter { unit?: { column: 'province_code' | 'district_code' | 'commune_code'; code: string }; from?: string; to?: string; detectedIn?: string; status?: string }
+export interface CaseFilter {
+  unit?: { column: 'province_code' | 'district_code' | 'commune_code'; code: string };
+  from?: string;
+  to?: string;
+  detectedIn?: string;
+  status?: string;
+}
 
 export async function listCases(db: Q, actor: Actor, f: CaseFilter, offset: number, limit: number) {
   let q = db.selectFrom('cases').where((eb) => inScope(eb, actor, 'cases'));
@@ -53,12 +74,21 @@ export async function listCases(db: Q, actor: Actor, f: CaseFilter, offset: numb
 
 /** Active cases of these persons (tracing's classification graph reads them through CasesService.activeCasesOfInTx). */
 export function activeCasesOf(db: Q, personIds: string[]) {
-  return db.selectFrom('cases').selectAll().where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).where('status', '=', 'active').execute();
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('person_id', '=', sql<string>`any(${personIds}::uuid[])`)
+    .where('status', '=', 'active')
+    .execute();
 }
 
 /** What tracing's clusters show of their index cases. */
 export function casesByIds(db: Q, ids: string[]) {
-  return db.selectFrom('cases').select(['id', 'person_id', 'case_code', 'confirmed_on']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  return db
+    .selectFrom('cases')
+    .select(['id', 'person_id', 'case_code', 'confirmed_on'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
 }
 
 // ---- investigations ------------------------------------------------------------------------------------------
@@ -77,7 +107,12 @@ export function lockInvestigation(trx: Transaction<Database>, caseId: string) {
 
 /** Saves the next version of a case's investigation. */
 export function updateInvestigation(trx: Transaction<Database>, caseId: string, changes: Updateable<InvestigationsTable>) {
-  return trx.updateTable('investigations').set({ ...changes, version: sql`version + 1` }).where('case_id', '=', caseId).returningAll().executeTakeFirstOrThrow();
+  return trx
+    .updateTable('investigations')
+    .set({ ...changes, version: sql`version + 1` })
+    .where('case_id', '=', caseId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function insertInvestigation(trx: Transaction<Database>, row: Insertable<InvestigationsTable>) {
@@ -87,11 +122,14 @@ export function insertInvestigation(trx: Transaction<Database>, row: Insertable<
 /** Per district of the caller's active cases confirmed from..to (within `unit` if given): investigation figures. */
 export function investigationQuality(db: Q, actor: Actor, q: { from: string; to: string; unit: { column: string; code: string } | null }) {
   const { unit } = q;
-  return db.selectFrom('cases')
+  return db
+    .selectFrom('cases')
     .leftJoin('investigations', 'investigations.case_id', 'cases.id')
     .where((eb) => inScope(eb, actor, 'cases'))
     .$if(!!unit, (qb) => qb.where(sql.ref(`cases.${unit!.column}`), '=', unit!.code))
-    .where('cases.status', '=', 'active').where('cases.confirmed_on', '>=', q.from).where('cases.confirmed_on', '<=', q.to)
+    .where('cases.status', '=', 'active')
+    .where('cases.confirmed_on', '>=', q.from)
+    .where('cases.confirmed_on', '<=', q.to)
     .groupBy('cases.district_code')
     .select([
       'cases.district_code',
@@ -100,5 +138,6 @@ export function investigationQuality(db: Q, actor: Actor, q: { from: string; to:
       sql<number>`coalesce(avg(investigations.completeness), 0)::float8`.as('mean_completeness'),
       sql<number | null>`percentile_cont(0.5) within group (order by investigations.timeliness_hours)::float8`.as('median_hours'),
     ])
-    .orderBy('cases.district_code').execute();
+    .orderBy('cases.district_code')
+    .execute();
 }

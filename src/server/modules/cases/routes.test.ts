@@ -16,20 +16,39 @@ async function person(name: string, commune = CAI_KHE): Promise<string> {
   return res.json().person.id;
 }
 const contact = (sourcePersonId: string, exposedPersonId: string, day: string, contactType = 'unmasked') =>
-  officer.post('/api/exposures', { sourcePersonId, exposedPersonId, startAt: `${day}T08:00:00+07:00`, endAt: `${day}T09:00:00+07:00`, contactType, setting: 'household' });
+  officer.post('/api/exposures', {
+    sourcePersonId,
+    exposedPersonId,
+    startAt: `${day}T08:00:00+07:00`,
+    endAt: `${day}T09:00:00+07:00`,
+    contactType,
+    setting: 'household',
+  });
 const classOf = async (id: string) => (await officer.get(`/api/persons/${id}/classification`)).json()?.class ?? null;
 
 describe('cases and tracing', () => {
   it('opens a case with a city-unique code and derives F1 and F2 from exposures', async () => {
     const [a, b, c] = [await person('Ca Bệnh Một'), await person('Tiếp Xúc Hai'), await person('Tiếp Xúc Ba', THOI_LAI)];
-    const created = await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-07', confirmingTest: 'CT-PCR-000123', detectedIn: 'community', onsetOn: '2021-09-05', sampledOn: '2021-09-06' });
+    const created = await officer.post('/api/cases', {
+      personId: a,
+      confirmedOn: '2021-09-07',
+      confirmingTest: 'CT-PCR-000123',
+      detectedIn: 'community',
+      onsetOn: '2021-09-05',
+      sampledOn: '2021-09-06',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().case.caseCode).toBe('92-2021-000001');
     expect((await contact(a, b, '2021-09-04')).statusCode).toBe(201);
     expect((await contact(b, c, '2021-09-05')).statusCode).toBe(201);
     expect([await classOf(a), await classOf(b), await classOf(c)]).toEqual(['F0', 'F1', 'F2']);
     const f1 = (await officer.get(`/api/persons/${b}/classification`)).json();
-    expect(f1).toMatchObject({ quarantineSituation: 'f1_home', quarantineUntil: '2021-09-17', testDays: ['2021-09-04', '2021-09-10', '2021-09-17'], ruleVersion: 1 });
+    expect(f1).toMatchObject({
+      quarantineSituation: 'f1_home',
+      quarantineUntil: '2021-09-17',
+      testDays: ['2021-09-04', '2021-09-10', '2021-09-17'],
+      ruleVersion: 1,
+    });
   });
 
   it('promotes an F1 to F0: its F2 contacts become F1 in the same transaction, then rolls back on withdrawal', async () => {
@@ -39,7 +58,13 @@ describe('cases and tracing', () => {
     await contact(b, c, '2021-09-10');
     await contact(c, d, '2021-09-11');
     expect([await classOf(b), await classOf(c), await classOf(d)]).toEqual(['F1', 'F2', null]);
-    const promoted = await officer.post('/api/cases', { personId: b, confirmedOn: '2021-09-12', confirmingTest: 'PCR-2', detectedIn: 'home_quarantine', sampledOn: '2021-09-12' });
+    const promoted = await officer.post('/api/cases', {
+      personId: b,
+      confirmedOn: '2021-09-12',
+      confirmingTest: 'PCR-2',
+      detectedIn: 'home_quarantine',
+      sampledOn: '2021-09-12',
+    });
     expect(promoted.json().case.caseCode).toMatch(/^92-2021-\d{6}$/);
     expect([await classOf(b), await classOf(c), await classOf(d)]).toEqual(['F0', 'F1', 'F2']);
     expect(promoted.json().reclassified.considered).toBe(3);
@@ -55,13 +80,26 @@ describe('cases and tracing', () => {
     for (const s of spokes) await contact(hub, s, '2021-09-15');
     const far = await person('Xa Xôi');
     await contact(spokes[0], far, '2021-09-16');
-    const res = await officer.post('/api/cases', { personId: far, confirmedOn: '2021-09-18', confirmingTest: 'PCR-3', detectedIn: 'community', sampledOn: '2021-09-18' });
+    const res = await officer.post('/api/cases', {
+      personId: far,
+      confirmedOn: '2021-09-18',
+      confirmingTest: 'PCR-3',
+      detectedIn: 'community',
+      sampledOn: '2021-09-18',
+    });
     expect(res.json().reclassified).toEqual({ considered: 1, rowsTouched: 1 });
   });
 
   it('refuses bad exposures with Vietnamese messages naming the field, storing nothing', async () => {
     const [a, b] = [await person('Kiểm Tra Một'), await person('Kiểm Tra Hai')];
-    const backwards = await officer.post('/api/exposures', { sourcePersonId: a, exposedPersonId: b, startAt: '2021-09-05T10:00:00+07:00', endAt: '2021-09-05T09:00:00+07:00', contactType: 'unmasked', setting: 'household' });
+    const backwards = await officer.post('/api/exposures', {
+      sourcePersonId: a,
+      exposedPersonId: b,
+      startAt: '2021-09-05T10:00:00+07:00',
+      endAt: '2021-09-05T09:00:00+07:00',
+      contactType: 'unmasked',
+      setting: 'household',
+    });
     expect(backwards.json()).toMatchObject({ field: 'endAt', detail: 'Thời điểm kết thúc tiếp xúc phải sau thời điểm bắt đầu' });
     const self = await contact(a, a, '2021-09-05');
     expect(self.json()).toMatchObject({ field: 'exposedPersonId', detail: 'Người tiếp xúc phải khác người nguồn lây' });
@@ -74,11 +112,29 @@ describe('cases and tracing', () => {
     const dup = await contact(a, b, '2021-09-05');
     expect(dup.statusCode).toBe(409);
     expect(dup.json().detail).toBe('Tiếp xúc này đã được ghi nhận');
-    const noPerson = await officer.post('/api/cases', { personId: '01900000-0000-7000-8000-000000000000', confirmedOn: '2021-09-07', confirmingTest: 'X1', detectedIn: 'community', sampledOn: '2021-09-07' });
+    const noPerson = await officer.post('/api/cases', {
+      personId: '01900000-0000-7000-8000-000000000000',
+      confirmedOn: '2021-09-07',
+      confirmingTest: 'X1',
+      detectedIn: 'community',
+      sampledOn: '2021-09-07',
+    });
     expect(noPerson.statusCode).toBe(404);
-    const twice = await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-07', confirmingTest: 'X1', detectedIn: 'community', sampledOn: '2021-09-07' });
+    const twice = await officer.post('/api/cases', {
+      personId: a,
+      confirmedOn: '2021-09-07',
+      confirmingTest: 'X1',
+      detectedIn: 'community',
+      sampledOn: '2021-09-07',
+    });
     expect(twice.statusCode).toBe(201);
-    const again = await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-08', confirmingTest: 'X2', detectedIn: 'community', sampledOn: '2021-09-08' });
+    const again = await officer.post('/api/cases', {
+      personId: a,
+      confirmedOn: '2021-09-08',
+      confirmingTest: 'X2',
+      detectedIn: 'community',
+      sampledOn: '2021-09-08',
+    });
     expect(again.json()).toMatchObject({ code: 'cases.person_has_case', field: 'personId' });
   });
 
@@ -95,15 +151,25 @@ describe('cases and tracing', () => {
 describe('case course', () => {
   it('records clinical status, treatment place and outcome; isolation ends the infectious window', async () => {
     const [a, b] = [await person('Diễn Biến Một'), await person('Diễn Biến Hai')];
-    const kase = (await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-20', confirmingTest: 'PCR-20', detectedIn: 'community', sampledOn: '2021-09-20' })).json().case;
+    const kase = (
+      await officer.post('/api/cases', { personId: a, confirmedOn: '2021-09-20', confirmingTest: 'PCR-20', detectedIn: 'community', sampledOn: '2021-09-20' })
+    ).json().case;
     await contact(a, b, '2021-09-22');
     expect(await classOf(b)).toBe('F1');
-    const isolated = await officer.patch(`/api/cases/${kase.id}`, { version: 1, isolatedAt: '2021-09-21T08:00:00+07:00', clinicalStatus: 'moderate', treatmentPlace: 'district_hospital' });
+    const isolated = await officer.patch(`/api/cases/${kase.id}`, {
+      version: 1,
+      isolatedAt: '2021-09-21T08:00:00+07:00',
+      clinicalStatus: 'moderate',
+      treatmentPlace: 'district_hospital',
+    });
     expect(isolated.json()).toMatchObject({ clinicalStatus: 'moderate', treatmentPlace: 'district_hospital', version: 2 });
     expect(await classOf(b)).toBe(null);
     const noDate = await officer.patch(`/api/cases/${kase.id}`, { version: 2, outcome: 'recovered' });
     expect(noDate.json().field).toBe('outcomeOn');
-    expect((await officer.patch(`/api/cases/${kase.id}`, { version: 2, outcome: 'recovered', outcomeOn: '2021-10-01' })).json()).toMatchObject({ outcome: 'recovered', outcomeOn: '2021-10-01' });
+    expect((await officer.patch(`/api/cases/${kase.id}`, { version: 2, outcome: 'recovered', outcomeOn: '2021-10-01' })).json()).toMatchObject({
+      outcome: 'recovered',
+      outcomeOn: '2021-10-01',
+    });
   });
 });
 

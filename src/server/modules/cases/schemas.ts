@@ -13,34 +13,38 @@ export const caseOutcome = z.enum(['recovered', 'died', 'transferred']);
 const instant = z.string().datetime({ offset: true, message: 'validation.date' });
 const count = z.number().int();
 
-export const caseInput = z.object({
-  personId: uuid,
-  confirmedOn: isoDate,
-  /** The confirming test: sample barcode or lab reference. */
-  confirmingTest: z.string().trim().min(2).max(100),
-  detectedIn,
-  /** Symptom onset; leave empty when asymptomatic. */
-  onsetOn: isoDate.nullish(),
-  /** Date of the positive sample: the infectious window starts 2 days (rule set) before onset, or before this when asymptomatic. */
-  sampledOn: isoDate,
-  isolatedAt: instant.nullish(),
-  clinicalStatus: clinicalStatus.default('asymptomatic'),
-  treatmentPlace: treatmentPlace.default('home'),
-}).superRefine((c, ctx) => {
-  if (c.sampledOn > c.confirmedOn) ctx.addIssue({ code: 'custom', path: ['sampledOn'], message: 'cases.sampled_after_confirmed' });
-  if (c.onsetOn && c.onsetOn > c.confirmedOn) ctx.addIssue({ code: 'custom', path: ['onsetOn'], message: 'cases.onset_after_confirmed' });
-});
+export const caseInput = z
+  .object({
+    personId: uuid,
+    confirmedOn: isoDate,
+    /** The confirming test: sample barcode or lab reference. */
+    confirmingTest: z.string().trim().min(2).max(100),
+    detectedIn,
+    /** Symptom onset; leave empty when asymptomatic. */
+    onsetOn: isoDate.nullish(),
+    /** Date of the positive sample: the infectious window starts 2 days (rule set) before onset, or before this when asymptomatic. */
+    sampledOn: isoDate,
+    isolatedAt: instant.nullish(),
+    clinicalStatus: clinicalStatus.default('asymptomatic'),
+    treatmentPlace: treatmentPlace.default('home'),
+  })
+  .superRefine((c, ctx) => {
+    if (c.sampledOn > c.confirmedOn) ctx.addIssue({ code: 'custom', path: ['sampledOn'], message: 'cases.sampled_after_confirmed' });
+    if (c.onsetOn && c.onsetOn > c.confirmedOn) ctx.addIssue({ code: 'custom', path: ['onsetOn'], message: 'cases.onset_after_confirmed' });
+  });
 export type CaseInput = z.infer<typeof caseInput>;
 
 /** The course of a case: clinical status, where it is treated, when isolated, and its outcome. */
-export const casePatch = z.object({
-  version: z.number().int().min(1),
-  clinicalStatus: clinicalStatus.optional(),
-  treatmentPlace: treatmentPlace.optional(),
-  isolatedAt: instant.nullish(),
-  outcome: caseOutcome.nullish(),
-  outcomeOn: isoDate.nullish(),
-}).refine((p) => !p.outcome || p.outcomeOn, { path: ['outcomeOn'], message: 'validation.date' });
+export const casePatch = z
+  .object({
+    version: z.number().int().min(1),
+    clinicalStatus: clinicalStatus.optional(),
+    treatmentPlace: treatmentPlace.optional(),
+    isolatedAt: instant.nullish(),
+    outcome: caseOutcome.nullish(),
+    outcomeOn: isoDate.nullish(),
+  })
+  .refine((p) => !p.outcome || p.outcomeOn, { path: ['outcomeOn'], message: 'validation.date' });
 
 export const withdrawBody = z.object({ reason: z.string().trim().min(5).max(500), version: z.number().int().min(1) });
 

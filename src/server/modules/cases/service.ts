@@ -38,33 +38,75 @@ export class CasesService {
    * The case-opening step in the caller's transaction: the testing module calls this when a confirming
    * result arrives, so the result, the case and the reclassification commit together.
    */
-  async confirmInTx(trx: Transaction<Database>, actor: Actor, input: CaseInput, person: { province_code: string; district_code: string; commune_code: string }, rules: ClassificationRuleSets) {
+  async confirmInTx(
+    trx: Transaction<Database>,
+    actor: Actor,
+    input: CaseInput,
+    person: { province_code: string; district_code: string; commune_code: string },
+    rules: ClassificationRuleSets,
+  ) {
     const existing = await repo.activeCaseOf(trx, input.personId);
-    if (existing) throw new AppError('cases.person_has_case', 409, { caseCode: existing.case_code }, 'personId', undefined, { existing: { id: existing.id, caseCode: existing.case_code } });
+    if (existing)
+      throw new AppError('cases.person_has_case', 409, { caseCode: existing.case_code }, 'personId', undefined, {
+        existing: { id: existing.id, caseCode: existing.case_code },
+      });
     const year = Number(input.confirmedOn.slice(0, 4));
     const serial = await repo.nextCaseSerial(trx, person.province_code, year);
     const row = await repo.insertCase(trx, {
-      id: uuidv7(), province_code: person.province_code, district_code: person.district_code, commune_code: person.commune_code,
-      person_id: input.personId, case_code: `${person.province_code}-${year}-${String(serial).padStart(6, '0')}`,
-      confirmed_on: input.confirmedOn, confirming_test: input.confirmingTest, detected_in: input.detectedIn, onset_on: input.onsetOn ?? null,
-      sampled_on: input.sampledOn, isolated_at: input.isolatedAt ?? null, clinical_status: input.clinicalStatus, treatment_place: input.treatmentPlace,
+      id: uuidv7(),
+      province_code: person.province_code,
+      district_code: person.district_code,
+      commune_code: person.commune_code,
+      person_id: input.personId,
+      case_code: `${person.province_code}-${year}-${String(serial).padStart(6, '0')}`,
+      confirmed_on: input.confirmedOn,
+      confirming_test: input.confirmingTest,
+      detected_in: input.detectedIn,
+      onset_on: input.onsetOn ?? null,
+      sampled_on: input.sampledOn,
+      isolated_at: input.isolatedAt ?? null,
+      clinical_status: input.clinicalStatus,
+      treatment_place: input.treatmentPlace,
     });
     const reclassified = await this.tracing.reclassifyAroundInTx(trx, [input.personId], rules);
-    await this.audit.record(trx, actor, { action: 'create', entity: 'case', entityId: row.id, fields: Object.keys(input), detail: { personId: input.personId, caseCode: row.case_code, reclassified } });
+    await this.audit.record(trx, actor, {
+      action: 'create',
+      entity: 'case',
+      entityId: row.id,
+      fields: Object.keys(input),
+      detail: { personId: input.personId, caseCode: row.case_code, reclassified },
+    });
     return { row, reclassified };
   }
 
   /** Records the course of a case; a change of isolation time reclassifies (it ends the infectious window). */
-  async update(actor: Actor, id: string, patch: { version: number; clinicalStatus?: string; treatmentPlace?: string; isolatedAt?: string | null; outcome?: string | null; outcomeOn?: string | null }): Promise<CaseView> {
+  async update(
+    actor: Actor,
+    id: string,
+    patch: {
+      version: number;
+      clinicalStatus?: string;
+      treatmentPlace?: string;
+      isolatedAt?: string | null;
+      outcome?: string | null;
+      outcomeOn?: string | null;
+    },
+  ): Promise<CaseView> {
     const current = await repo.caseById(this.db, id);
     if (!current) throw new AppError('cases.not_found', 404);
     assertInScope(actor, current, 'cases.not_found');
     const rules = await this.rulesOn(current.confirmed_on);
     return this.db.transaction().execute(async (trx) => {
       const { version, ...fields } = patch;
-      const changes = Object.fromEntries(Object.entries({
-        clinical_status: fields.clinicalStatus, treatment_place: fields.treatmentPlace, isolated_at: fields.isolatedAt, outcome: fields.outcome, outcome_on: fields.outcomeOn,
-      }).filter(([, v]) => v !== undefined));
+      const changes = Object.fromEntries(
+        Object.entries({
+          clinical_status: fields.clinicalStatus,
+          treatment_place: fields.treatmentPlace,
+          isolated_at: fields.isolatedAt,
+          outcome: fields.outcome,
+          outcome_on: fields.outcomeOn,
+        }).filter(([, v]) => v !== undefined),
+      );
       const row = await repo.updateCase(trx, id, version, changes);
       if (!row) throw new AppError(current.status === 'withdrawn' ? 'cases.already_withdrawn' : 'people.version_conflict', 409, {}, 'version');
       if (fields.isolatedAt !== undefined) await this.tracing.reclassifyAroundInTx(trx, [row.person_id], rules);
@@ -97,7 +139,10 @@ export class CasesService {
     return presentCase(row);
   }
 
-  async list(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number }): Promise<CaseListView> {
+  async list(
+    actor: Actor,
+    q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string; page: number; pageSize: number },
+  ): Promise<CaseListView> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
     const { items, total } = await repo.listCases(this.db, actor, { ...q, unit }, (q.page - 1) * q.pageSize, q.pageSize);
     this.audit.read(actor, { action: 'search', entity: 'case', detail: { ...q, returned: items.map((c) => c.id) } });
@@ -108,10 +153,17 @@ export class CasesService {
   async exportXlsx(actor: Actor, q: { unit?: string; from?: string; to?: string; detectedIn?: string; status?: string }): Promise<Buffer> {
     const unit = q.unit ? this.units.placeFilter(q.unit, 'unit') : undefined;
     const { items } = await repo.listCases(this.db, actor, { ...q, unit }, 0, 50_000);
-    const cards = await this.people.cardsOf(actor, items.map((c) => c.person_id), 'case_export');
+    const cards = await this.people.cardsOf(
+      actor,
+      items.map((c) => c.person_id),
+      'case_export',
+    );
     const rows = items.map((c) => ({
-      ...presentCase(c), fullName: cards.get(c.person_id)?.fullName ?? null, birthYear: cards.get(c.person_id)?.birthYear ?? null,
-      communeName: this.units.get(c.commune_code)?.name ?? c.commune_code, districtName: this.units.get(c.district_code)?.name ?? c.district_code,
+      ...presentCase(c),
+      fullName: cards.get(c.person_id)?.fullName ?? null,
+      birthYear: cards.get(c.person_id)?.birthYear ?? null,
+      communeName: this.units.get(c.commune_code)?.name ?? c.commune_code,
+      districtName: this.units.get(c.district_code)?.name ?? c.district_code,
     }));
     await this.db.transaction().execute((trx) => this.audit.record(trx, actor, { action: 'export', entity: 'case', detail: { ...q, rows: rows.length } }));
     return casesWorkbook(rows);
@@ -141,20 +193,39 @@ export class CasesService {
    * open transaction would wait for it.
    */
   async confirmFromResultInTx(
-    trx: Transaction<Database>, actor: Actor,
-    result: { personId: string; barcode: string; sampledOn: string; confirmedOn: string; symptomatic: boolean; place: { province_code: string; district_code: string; commune_code: string } },
+    trx: Transaction<Database>,
+    actor: Actor,
+    result: {
+      personId: string;
+      barcode: string;
+      sampledOn: string;
+      confirmedOn: string;
+      symptomatic: boolean;
+      place: { province_code: string; district_code: string; commune_code: string };
+    },
     rules: ClassificationRuleSets,
   ): Promise<{ caseId: string; caseCode: string; created: boolean }> {
     const existing = await repo.activeCaseOf(trx, result.personId);
     if (existing) return { caseId: existing.id, caseCode: existing.case_code, created: false };
     const cls = await this.tracing.classOfInTx(trx, result.personId);
-    const detectedIn = cls?.class === 'F1' || cls?.class === 'F2'
-      ? (cls.quarantine_situation === 'facility' ? 'quarantine_facility' : 'home_quarantine')
-      : 'community';
-    const { row } = await this.confirmInTx(trx, actor, {
-      personId: result.personId, confirmedOn: result.confirmedOn, confirmingTest: result.barcode, detectedIn,
-      sampledOn: result.sampledOn, onsetOn: null, clinicalStatus: result.symptomatic ? 'mild' : 'asymptomatic', treatmentPlace: 'home',
-    }, result.place, rules);
+    const detectedIn =
+      cls?.class === 'F1' || cls?.class === 'F2' ? (cls.quarantine_situation === 'facility' ? 'quarantine_facility' : 'home_quarantine') : 'community';
+    const { row } = await this.confirmInTx(
+      trx,
+      actor,
+      {
+        personId: result.personId,
+        confirmedOn: result.confirmedOn,
+        confirmingTest: result.barcode,
+        detectedIn,
+        sampledOn: result.sampledOn,
+        onsetOn: null,
+        clinicalStatus: result.symptomatic ? 'mild' : 'asymptomatic',
+        treatmentPlace: 'home',
+      },
+      result.place,
+      rules,
+    );
     return { caseId: row.id, caseCode: row.case_code, created: true };
   }
 

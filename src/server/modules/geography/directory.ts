@@ -6,7 +6,12 @@ import { AppError } from '../../platform/errors';
 import { allUnits } from './repo';
 
 export type Unit = AdminUnitsTable;
-export interface Place { province_code: string; district_code: string; commune_code: string; hamlet_code: string | null }
+export interface Place {
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  hamlet_code: string | null;
+}
 
 /**
  * Every administrative unit in memory (a province has a few thousand at most, hamlets included):
@@ -108,4 +113,9 @@ export function isValidOn(unit: Pick<Unit, 'valid_from' | 'valid_to'>, day: stri
   return unit.valid_from <= day && (unit.valid_to === null || day < unit.valid_to);
 }
 
-export const LEVEL_VI: Record<Unit['level'], string> = { province: 'tỉnh/thành phố', district: 'quận/huyện', commune: 'xã/phường/thị trấn', hamlet: 'ấp/khu vực' };
+export const LEVEL_VI: Record<Unit['level'], string> = {
+  province: 'tỉnh/thành phố',
+  district: 'quận/huyện',
+  commune: 'xã/phường/thị trấn',
+  hamlet: 'ấp/khu vực',
+};

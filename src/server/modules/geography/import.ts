@@ -1,8 +1,16 @@
 import { parseCsv } from '../../platform/csv';
 import { hamletType } from './schemas';
 
-export interface HamletRow { code: string; name: string; type: string }
-export interface RowError { line: number; field: string; message: string }
+export interface HamletRow {
+  code: string;
+  name: string;
+  type: string;
+}
+export interface RowError {
+  line: number;
+  field: string;
+  message: string;
+}
 
 const HEADER = ['code', 'name', 'type'];
 

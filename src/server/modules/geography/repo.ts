@@ -14,7 +14,11 @@ export function unitByCode(db: Q, code: string) {
 /** Inserts units that are not there yet; returns how many were new. */
 export async function insertUnits(db: Q, rows: AdminUnitsTable[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const res = await db.insertInto('admin_units').values(rows).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
+  const res = await db
+    .insertInto('admin_units')
+    .values(rows)
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
 
@@ -28,23 +32,43 @@ export function updateHamlet(db: Q, code: string, name: string, nameFolded: stri
 
 /** Latest population row of a unit (the most recent as_of, real counts before synthetic ones). */
 export function latestPopulation(db: Q, unitCode: string) {
-  return db.selectFrom('population').selectAll().where('unit_code', '=', unitCode)
-    .orderBy('as_of', 'desc').orderBy('synthetic', 'asc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('population')
+    .selectAll()
+    .where('unit_code', '=', unitCode)
+    .orderBy('as_of', 'desc')
+    .orderBy('synthetic', 'asc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Latest population of each child unit of a parent. */
 export function childPopulations(db: Q, parentCode: string) {
-  return db.selectFrom('population as p').innerJoin('admin_units as u', 'u.code', 'p.unit_code')
+  return db
+    .selectFrom('population as p')
+    .innerJoin('admin_units as u', 'u.code', 'p.unit_code')
     .where('u.parent_code', '=', parentCode)
     .select(['p.unit_code', 'p.count', 'p.households', 'p.as_of', 'p.synthetic'])
-    .distinctOn('p.unit_code').orderBy('p.unit_code').orderBy('p.as_of', 'desc').orderBy('p.synthetic', 'asc')
+    .distinctOn('p.unit_code')
+    .orderBy('p.unit_code')
+    .orderBy('p.as_of', 'desc')
+    .orderBy('p.synthetic', 'asc')
     .execute();
 }
 
-export interface PopulationRow { unit_code: string; as_of: string; source: string; count: number; households: number | null; synthetic: boolean }
+export interface PopulationRow {
+  unit_code: string;
+  as_of: string;
+  source: string;
+  count: number;
+  households: number | null;
+  synthetic: boolean;
+}
 
 export function upsertPopulation(db: Q, row: PopulationRow) {
-  return db.insertInto('population').values(row)
+  return db
+    .insertInto('population')
+    .values(row)
     .onConflict((oc) => oc.columns(['unit_code', 'as_of', 'source']).doUpdateSet({ count: row.count, households: row.households, synthetic: row.synthetic }))
     .execute();
 }
@@ -52,4 +76,3 @@ export function upsertPopulation(db: Q, row: PopulationRow) {
 export function deleteSyntheticPopulation(db: Q) {
   return db.deleteFrom('population').where('synthetic', '=', true).execute();
 }
-

@@ -25,7 +25,10 @@ describe('geography', () => {
   });
 
   it('lists the provinces at the top', async () => {
-    expect((await t.anonymous().get('/api/units')).json()).toEqual([{ code: '06', name: 'Tỉnh Bắc Kạn', type: 'Tỉnh' }, { code: '92', name: 'Thành phố Cần Thơ', type: 'Thành phố Trung ương' }]);
+    expect((await t.anonymous().get('/api/units')).json()).toEqual([
+      { code: '06', name: 'Tỉnh Bắc Kạn', type: 'Tỉnh' },
+      { code: '92', name: 'Thành phố Cần Thơ', type: 'Thành phố Trung ương' },
+    ]);
   });
 
   it('has Bắc Kạn (06) too', async () => {
@@ -47,7 +50,10 @@ describe('geography', () => {
     const again = await officer.post('/api/units/31117/hamlets/import', { csv: HAMLETS });
     expect(again.json()).toEqual({ inserted: 0, updated: 0, unchanged: 2, errors: [] });
     const children = (await t.anonymous().get('/api/units/31117/children')).json();
-    expect(children).toEqual([{ code: '31117.KV1', name: 'Khu vực 1', type: 'Khu vực' }, { code: '31117.KV2', name: 'Khu vực 2, Cái Khế', type: 'Khu vực' }]);
+    expect(children).toEqual([
+      { code: '31117.KV1', name: 'Khu vực 1', type: 'Khu vực' },
+      { code: '31117.KV2', name: 'Khu vực 2, Cái Khế', type: 'Khu vực' },
+    ]);
   });
 
   it('rejects the whole file when a row is bad, reporting every row', async () => {
@@ -75,7 +81,12 @@ describe('geography', () => {
 
   it('records population with its date and source', async () => {
     const admin = await t.as('system_admin', ['92']);
-    const res = await admin.put('/api/units/31117/population', { asOf: '2021-10-01', source: 'Danh sách nhân khẩu của Trạm Y tế phường', count: 21034, households: 6012 });
+    const res = await admin.put('/api/units/31117/population', {
+      asOf: '2021-10-01',
+      source: 'Danh sách nhân khẩu của Trạm Y tế phường',
+      count: 21034,
+      households: 6012,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().population).toMatchObject({ asOf: '2021-10-01', count: 21034, households: 6012, synthetic: false });
     const other = await officer.put('/api/units/31120/population', { asOf: '2021-10-01', source: 'Danh sách phường', count: 100 });

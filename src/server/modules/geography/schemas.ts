@@ -47,24 +47,28 @@ export const unitDetail = unitSummary.extend({
   /** From the province down to the parent. */
   ancestors: z.array(unitSummary),
   /** The latest count (most recent date, real before synthetic), or null when none was recorded. */
-  population: z.object({
-    asOf: z.string(),
-    source: z.string(),
-    count: z.number().int(),
-    households: z.number().int().nullable(),
-    synthetic: z.boolean(),
-  }).nullable(),
+  population: z
+    .object({
+      asOf: z.string(),
+      source: z.string(),
+      count: z.number().int(),
+      households: z.number().int().nullable(),
+      synthetic: z.boolean(),
+    })
+    .nullable(),
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
 
 /** A child unit in the overview: its latest population and the persons and households registered in it. */
 export const childOverview = unitSummary.extend({
-  population: z.object({
-    count: z.number().int(),
-    households: z.number().int().nullable(),
-    asOf: z.string(),
-    synthetic: z.boolean(),
-  }).nullable(),
+  population: z
+    .object({
+      count: z.number().int(),
+      households: z.number().int().nullable(),
+      asOf: z.string(),
+      synthetic: z.boolean(),
+    })
+    .nullable(),
   registered: z.object({ persons: z.number().int(), households: z.number().int() }),
 });
 

@@ -16,13 +16,22 @@ export const REFERENCE_UNITS_FILE = new URL('../../../../data/admin-units-2021.j
 interface ReferenceFile {
   source: string;
   as_of: string;
-  provinces: { code: string; name: string; type: string; districts: { code: string; name: string; type: string; communes: { code: string; name: string; type: string }[] }[] }[];
+  provinces: {
+    code: string;
+    name: string;
+    type: string;
+    districts: { code: string; name: string; type: string; communes: { code: string; name: string; type: string }[] }[];
+  }[];
 }
 
 const summary = (u: Unit): UnitSummary => ({ code: u.code, name: u.name, type: u.type });
 
 export class GeographyService {
-  constructor(private readonly db: Kysely<Database>, readonly units: UnitDirectory, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Loads provinces, districts and communes from the GSO reference file; idempotent. */
   async loadReferenceUnits(file: URL | string = REFERENCE_UNITS_FILE): Promise<number> {
@@ -57,8 +66,14 @@ export class GeographyService {
     if (!u) throw new AppError('geography.unit_not_found', 404);
     const pop = await repo.latestPopulation(this.db, code);
     return {
-      ...summary(u), level: u.level, parentCode: u.parent_code, provinceCode: u.province_code, validFrom: u.valid_from, validTo: u.valid_to,
-      source: u.source, ancestors: this.units.ancestors(code).map(summary),
+      ...summary(u),
+      level: u.level,
+      parentCode: u.parent_code,
+      provinceCode: u.province_code,
+      validFrom: u.valid_from,
+      validTo: u.valid_to,
+      source: u.source,
+      ancestors: this.units.ancestors(code).map(summary),
       population: pop ? { asOf: pop.as_of, source: pop.source, count: pop.count, households: pop.households, synthetic: pop.synthetic } : null,
     };
   }
@@ -88,14 +103,30 @@ export class GeographyService {
         const name = tidyName(h.name);
         const old = existing.get(h.code);
         if (!old) {
-          fresh.push({ code: h.code, province_code: commune.province_code, parent_code: commune.code, level: 'hamlet', name, name_folded: foldVietnamese(name), type: h.type, valid_from: vnDay(), valid_to: null, source: `Nhập CSV bởi ${actor.username}` });
+          fresh.push({
+            code: h.code,
+            province_code: commune.province_code,
+            parent_code: commune.code,
+            level: 'hamlet',
+            name,
+            name_folded: foldVietnamese(name),
+            type: h.type,
+            valid_from: vnDay(),
+            valid_to: null,
+            source: `Nhập CSV bởi ${actor.username}`,
+          });
         } else if (old.name !== name || old.type !== h.type) {
           await repo.updateHamlet(trx, h.code, name, foldVietnamese(name), h.type);
           report.updated++;
         } else report.unchanged++;
       }
       report.inserted = await repo.insertUnits(trx, fresh);
-      await this.audit.record(trx, actor, { action: 'import', entity: 'hamlet', entityId: commune.code, detail: { inserted: report.inserted, updated: report.updated } });
+      await this.audit.record(trx, actor, {
+        action: 'import',
+        entity: 'hamlet',
+        entityId: commune.code,
+        detail: { inserted: report.inserted, updated: report.updated },
+      });
     });
     await this.units.reload();
     return report;
@@ -106,10 +137,21 @@ export class GeographyService {
    * unit's valid_from is accepted, because reference lists give the date a unit is known from, not the
    * date it was created (the 2019 census counts Cần Thơ, whose 2021 list starts the record).
    */
-  async setPopulation(actor: Actor | null, code: string, row: { asOf: string; source: string; count: number; households?: number | null; synthetic?: boolean }) {
+  async setPopulation(
+    actor: Actor | null,
+    code: string,
+    row: { asOf: string; source: string; count: number; households?: number | null; synthetic?: boolean },
+  ) {
     const unit = this.units.require(code, 'code');
     if (actor && !this.units.unitInScope(actor.scope, code)) throw new AppError('geography.unit_not_found', 404);
     if (unit.valid_to !== null && row.asOf >= unit.valid_to) this.units.require(code, 'asOf', { day: row.asOf });
-    await repo.upsertPopulation(this.db, { unit_code: code, as_of: row.asOf, source: row.source, count: row.count, households: row.households ?? null, synthetic: row.synthetic ?? false });
+    await repo.upsertPopulation(this.db, {
+      unit_code: code,
+      as_of: row.asOf,
+      source: row.source,
+      count: row.count,
+      households: row.households ?? null,
+      synthetic: row.synthetic ?? false,
+    });
   }
 }

@@ -8,7 +8,18 @@ export const peopleModule = defineModule({
   tables: ['persons', 'households'],
   routes: (s) => peopleRoutes(s.people),
   scope: {
-    'POST /api/persons': { body: (ids) => ({ fullName: 'Người Ngoài Phạm Vi', birthYear: 1990, sex: 'male', communeCode: ids.commune, phone: null, occupation: null, workplace: null, address: null }) },
+    'POST /api/persons': {
+      body: (ids) => ({
+        fullName: 'Người Ngoài Phạm Vi',
+        birthYear: 1990,
+        sex: 'male',
+        communeCode: ids.commune,
+        phone: null,
+        occupation: null,
+        workplace: null,
+        address: null,
+      }),
+    },
     'POST /api/persons/duplicates': { body: (ids) => ({ fullName: 'Trương Văn Bí Mật', birthYear: 1961, communeCode: ids.commune }) },
     'POST /api/persons/merge': { body: (ids) => ({ keepId: ids.person, mergeId: ids.other }) },
     'GET /api/persons/:id': { url: (ids) => `/api/persons/${ids.person}` },

@@ -9,18 +9,40 @@ export type HouseholdRow = Selectable<HouseholdsTable>;
 /** Allow-list: a new column is not in a response until it is added here. */
 export function presentPerson(p: PersonRow): PersonView {
   return {
-    id: p.id, fullName: p.full_name, birthDate: p.birth_date, birthYear: p.birth_year, sex: p.sex,
-    nationalId: p.national_id, phone: p.phone, occupation: p.occupation, workplace: p.workplace, address: p.address,
-    provinceCode: p.province_code, districtCode: p.district_code, communeCode: p.commune_code, hamletCode: p.hamlet_code,
-    householdId: p.household_id, synthetic: p.synthetic, mergedInto: p.merged_into,
-    createdAt: new Date(p.created_at).toISOString(), updatedAt: new Date(p.updated_at).toISOString(), version: p.version,
+    id: p.id,
+    fullName: p.full_name,
+    birthDate: p.birth_date,
+    birthYear: p.birth_year,
+    sex: p.sex,
+    nationalId: p.national_id,
+    phone: p.phone,
+    occupation: p.occupation,
+    workplace: p.workplace,
+    address: p.address,
+    provinceCode: p.province_code,
+    districtCode: p.district_code,
+    communeCode: p.commune_code,
+    hamletCode: p.hamlet_code,
+    householdId: p.household_id,
+    synthetic: p.synthetic,
+    mergedInto: p.merged_into,
+    createdAt: new Date(p.created_at).toISOString(),
+    updatedAt: new Date(p.updated_at).toISOString(),
+    version: p.version,
   };
 }
 
 export function presentHousehold(h: HouseholdRow, members: PersonRow[]): HouseholdView {
   return {
-    id: h.id, address: h.address, provinceCode: h.province_code, districtCode: h.district_code, communeCode: h.commune_code,
-    hamletCode: h.hamlet_code, headPersonId: h.head_person_id, synthetic: h.synthetic, version: h.version,
+    id: h.id,
+    address: h.address,
+    provinceCode: h.province_code,
+    districtCode: h.district_code,
+    communeCode: h.commune_code,
+    hamletCode: h.hamlet_code,
+    headPersonId: h.head_person_id,
+    synthetic: h.synthetic,
+    version: h.version,
     members: members.map(presentPerson),
   };
 }

@@ -13,7 +13,10 @@ afterAll(() => t.close());
 
 describe('people over HTTP', () => {
   it('creates a person and reads it back', async () => {
-    const res = await officer.post('/api/persons', aPerson({ communeCode: CAI_KHE, fullName: 'Nguyễn Văn Đức', birthDate: '1980-03-15', phone: '+84 912 345 678' }));
+    const res = await officer.post(
+      '/api/persons',
+      aPerson({ communeCode: CAI_KHE, fullName: 'Nguyễn Văn Đức', birthDate: '1980-03-15', phone: '+84 912 345 678' }),
+    );
     expect(res.statusCode).toBe(201);
     const { person } = res.json();
     expect(person).toMatchObject({ fullName: 'Nguyễn Văn Đức', birthYear: 1980, phone: '0912345678', districtCode: '916', communeCode: CAI_KHE });
@@ -34,7 +37,8 @@ describe('people over HTTP', () => {
   });
 
   it('finds a person however the name is typed: without surname, surname + given name, given name, any order', async () => {
-    const names = async (q: string) => (await officer.get(`/api/persons?q=${encodeURIComponent(q)}&unit=${CAI_KHE}`)).json().items.map((p: { fullName: string }) => p.fullName);
+    const names = async (q: string) =>
+      (await officer.get(`/api/persons?q=${encodeURIComponent(q)}&unit=${CAI_KHE}`)).json().items.map((p: { fullName: string }) => p.fullName);
     expect(await names('van duc')).toContain('Nguyễn Văn Đức');
     expect(await names('nguyen duc')).toContain('Nguyễn Văn Đức');
     expect(await names('đức')).toContain('Nguyễn Văn Đức');
@@ -43,7 +47,8 @@ describe('people over HTTP', () => {
   });
 
   it('pages on the server', async () => {
-    for (let i = 0; i < 5; i++) await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: `Lê Văn Trang ${'ABCDE'[i]}`, birthYear: 1970 + i }));
+    for (let i = 0; i < 5; i++)
+      await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: `Lê Văn Trang ${'ABCDE'[i]}`, birthYear: 1970 + i }));
     const p1 = (await officer.get('/api/persons?q=le%20van%20trang&pageSize=2&page=1')).json();
     const p3 = (await officer.get('/api/persons?q=le%20van%20trang&pageSize=2&page=3')).json();
     expect(p1.total).toBe(5);
@@ -55,13 +60,22 @@ describe('people over HTTP', () => {
     const first = (await officer.post('/api/persons', aPerson({ communeCode: CAI_KHE, fullName: 'Phạm Minh Tuấn', birthYear: 1975 }))).json().person;
     const res = await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Phạm Tuấn', birthYear: 1975, nationalId: first.nationalId }));
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'people.national_id_taken', field: 'nationalId', detail: `Số định danh ${first.nationalId} đã có trong hồ sơ của Phạm Minh Tuấn` });
+    expect(res.json()).toMatchObject({
+      code: 'people.national_id_taken',
+      field: 'nationalId',
+      detail: `Số định danh ${first.nationalId} đã có trong hồ sơ của Phạm Minh Tuấn`,
+    });
     expect(res.json().existing.id).toBe(first.id);
   });
 
   it('warns about likely duplicates (similar name, same birth year, same commune) and merges them', async () => {
-    const a = (await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Huỳnh Thị Mỹ Linh', birthYear: 1988, sex: 'female', phone: '0987654321' }))).json().person;
-    const res = await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Huynh Thi My Linh', birthYear: 1988, sex: 'female', nationalId: null, occupation: 'Giáo viên' }));
+    const a = (
+      await officer.post('/api/persons', aPerson({ communeCode: AN_HOA, fullName: 'Huỳnh Thị Mỹ Linh', birthYear: 1988, sex: 'female', phone: '0987654321' }))
+    ).json().person;
+    const res = await officer.post(
+      '/api/persons',
+      aPerson({ communeCode: AN_HOA, fullName: 'Huynh Thi My Linh', birthYear: 1988, sex: 'female', nationalId: null, occupation: 'Giáo viên' }),
+    );
     expect(res.statusCode).toBe(201);
     const { person: b, warnings } = res.json();
     expect(warnings.map((w: { id: string }) => w.id)).toContain(a.id);
@@ -77,16 +91,24 @@ describe('people over HTTP', () => {
 
   it('creates a household with two members in one transaction, or nothing at all', async () => {
     const good = await officer.post('/api/households', {
-      address: '12 Hẻm 3, đường Trần Hưng Đạo', communeCode: CAI_KHE,
-      members: [aPerson({ communeCode: CAI_KHE, fullName: 'Võ Văn Bình', birthYear: 1970 }), aPerson({ communeCode: CAI_KHE, fullName: 'Đặng Thị Lan', birthYear: 1972, sex: 'female' })],
+      address: '12 Hẻm 3, đường Trần Hưng Đạo',
+      communeCode: CAI_KHE,
+      members: [
+        aPerson({ communeCode: CAI_KHE, fullName: 'Võ Văn Bình', birthYear: 1970 }),
+        aPerson({ communeCode: CAI_KHE, fullName: 'Đặng Thị Lan', birthYear: 1972, sex: 'female' }),
+      ],
     });
     expect(good.statusCode).toBe(201);
     const h = good.json().household;
     expect(h.members).toHaveLength(2);
     expect(h.headPersonId).toBe(h.members.find((m: { fullName: string }) => m.fullName === 'Võ Văn Bình').id);
     const bad = await officer.post('/api/households', {
-      address: '14 Hẻm 3', communeCode: CAI_KHE,
-      members: [aPerson({ communeCode: CAI_KHE, fullName: 'Bùi Văn Một', birthYear: 1970 }), aPerson({ communeCode: CAI_KHE, fullName: 'Bùi Văn Hai', birthYear: 1970, nationalId: h.members[0].nationalId })],
+      address: '14 Hẻm 3',
+      communeCode: CAI_KHE,
+      members: [
+        aPerson({ communeCode: CAI_KHE, fullName: 'Bùi Văn Một', birthYear: 1970 }),
+        aPerson({ communeCode: CAI_KHE, fullName: 'Bùi Văn Hai', birthYear: 1970, nationalId: h.members[0].nationalId }),
+      ],
     });
     expect(bad.statusCode, bad.body).toBe(409);
     expect(bad.json().field).toBe('members.1.nationalId');

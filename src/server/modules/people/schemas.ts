@@ -32,28 +32,36 @@ type PersonFields = z.infer<typeof personFields>;
 function checkBirth<T extends Partial<PersonFields>>(p: T, ctx: z.RefinementCtx, partial: boolean) {
   const year = p.birthDate ? Number(p.birthDate.slice(0, 4)) : p.birthYear;
   if (!partial && !p.birthDate && !p.birthYear) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_required' });
-  if (p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear) ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_mismatch' });
-  if (p.birthDate && p.birthDate > new Date().toISOString().slice(0, 10)) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.date_future' });
-  if (p.nationalId && year && checkNationalId(p.nationalId, year) === 'birth_year') ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'validation.national_id_birth_year' });
+  if (p.birthDate && p.birthYear && Number(p.birthDate.slice(0, 4)) !== p.birthYear)
+    ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.birth_year_mismatch' });
+  if (p.birthDate && p.birthDate > new Date().toISOString().slice(0, 10))
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'validation.date_future' });
+  if (p.nationalId && year && checkNationalId(p.nationalId, year) === 'birth_year')
+    ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'validation.national_id_birth_year' });
 }
 
 export const personInput = personFields.superRefine((p, ctx) => checkBirth(p, ctx, false));
 export type PersonInput = z.infer<typeof personInput>;
 
 /** A change to a person: only the fields sent change; `version` is the one the editor saw. */
-export const personPatch = personFields.omit({ id: true }).partial().extend({ version: z.number().int().min(1) })
+export const personPatch = personFields
+  .omit({ id: true })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
   .superRefine((p, ctx) => checkBirth(p, ctx, true));
 export type PersonPatch = z.infer<typeof personPatch>;
 
-export const householdInput = z.object({
-  id: uuid.optional(),
-  address: z.string().trim().min(3).max(300),
-  communeCode: unitCode,
-  hamletCode: unitCode.nullish(),
-  /** Members created with the household, in one transaction; the first is the head unless headIndex says otherwise. */
-  members: z.array(personInput).max(50).default([]),
-  headIndex: z.number().int().min(0).default(0),
-}).refine((h) => h.members.length === 0 || h.headIndex < h.members.length, { path: ['headIndex'], message: 'validation.invalid' });
+export const householdInput = z
+  .object({
+    id: uuid.optional(),
+    address: z.string().trim().min(3).max(300),
+    communeCode: unitCode,
+    hamletCode: unitCode.nullish(),
+    /** Members created with the household, in one transaction; the first is the head unless headIndex says otherwise. */
+    members: z.array(personInput).max(50).default([]),
+    headIndex: z.number().int().min(0).default(0),
+  })
+  .refine((h) => h.members.length === 0 || h.headIndex < h.members.length, { path: ['headIndex'], message: 'validation.invalid' });
 export type HouseholdInput = z.infer<typeof householdInput>;
 
 export const householdPatch = z.object({

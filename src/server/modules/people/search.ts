@@ -18,7 +18,10 @@ export function searchFilterOf(q: string | undefined): Omit<SearchFilter, 'unit'
     return { tsquery: null, number, folded: number };
   }
   const folded = foldVietnamese(text);
-  const words = folded.split(' ').filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 8);
+  const words = folded
+    .split(' ')
+    .filter((w) => /^[a-z0-9]+$/.test(w))
+    .slice(0, 8);
   if (words.length === 0) return { tsquery: null, number: null, folded: '' };
   const last = words.length - 1;
   return { tsquery: words.map((w, i) => (i === last ? `${w}:*` : w)).join(' & '), number: null, folded: words.join(' ') };

@@ -11,17 +11,36 @@ import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory, Place } from '../geography/directory';
 import { presentHousehold, presentPerson, type PersonRow } from './present';
 import * as repo from './repo';
-import type { DuplicateWarning, HouseholdInput, HouseholdPatch, HouseholdView, PersonInput, PersonPatch, PersonView, SearchQuery, SearchResult } from './schemas';
+import type {
+  DuplicateWarning,
+  HouseholdInput,
+  HouseholdPatch,
+  HouseholdView,
+  PersonInput,
+  PersonPatch,
+  PersonView,
+  SearchQuery,
+  SearchResult,
+} from './schemas';
 import { COUNT_CAP, RANK_LIMIT, searchFilterOf } from './search';
 
 /** Names at least this similar (pg_trgm), same commune, birth year ±1 → "possible duplicate". */
 const DUPLICATE_SIMILARITY = 0.55;
 
 const PERSON_COLUMNS: Record<string, keyof PersonsTable> = {
-  fullName: 'full_name', birthDate: 'birth_date', birthYear: 'birth_year', sex: 'sex', nationalId: 'national_id', phone: 'phone',
-  occupation: 'occupation', workplace: 'workplace', address: 'address', communeCode: 'commune_code', hamletCode: 'hamlet_code', householdId: 'household_id',
+  fullName: 'full_name',
+  birthDate: 'birth_date',
+  birthYear: 'birth_year',
+  sex: 'sex',
+  nationalId: 'national_id',
+  phone: 'phone',
+  occupation: 'occupation',
+  workplace: 'workplace',
+  address: 'address',
+  communeCode: 'commune_code',
+  hamletCode: 'hamlet_code',
+  householdId: 'household_id',
 };
-
 
 /** The fields of a person row a card shows. */
 export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_code' | 'district_code' | 'commune_code' | 'birth_year' | 'sex'>;
@@ -33,11 +52,23 @@ export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_c
  */
 export function personCard(actor: Actor, r: CardRow) {
   const visible = placeInScope(actor.scope, r);
-  return { id: r.id, fullName: visible ? r.full_name : null, phone: visible ? r.phone : null, birthYear: visible ? r.birth_year : null, sex: visible ? r.sex : null, communeCode: r.commune_code, inScope: visible };
+  return {
+    id: r.id,
+    fullName: visible ? r.full_name : null,
+    phone: visible ? r.phone : null,
+    birthYear: visible ? r.birth_year : null,
+    sex: visible ? r.sex : null,
+    communeCode: r.commune_code,
+    inScope: visible,
+  };
 }
 
 export class PeopleService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+  ) {}
 
   /**
    * Name search in three steps, each bounded: the name keys (full name, without surname, surname + given,
@@ -53,7 +84,9 @@ export class PeopleService {
     let ranked = true;
     if (filter.number || filter.folded === '') {
       counted = await repo.countMatching(this.db, actor, filter, COUNT_CAP + 1);
-      rows = filter.number ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize, RANK_LIMIT) : await repo.alphabeticalPage(this.db, actor, filter, offset, query.pageSize);
+      rows = filter.number
+        ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize, RANK_LIMIT)
+        : await repo.alphabeticalPage(this.db, actor, filter, offset, query.pageSize);
       ranked = Boolean(filter.number);
     } else {
       counted = await repo.countKeyMatches(this.db, actor, filter, COUNT_CAP + 1);
@@ -63,8 +96,19 @@ export class PeopleService {
         rows = counted ? await repo.rankedPage(this.db, actor, filter, offset, query.pageSize, RANK_LIMIT) : [];
       }
     }
-    this.audit.read(actor, { action: 'search', entity: 'person', detail: { q: query.q ?? null, unit: query.unit ?? null, page: query.page, returned: rows.map((r) => r.id) } });
-    return { items: rows.map(presentPerson), total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, ranked, page: query.page, pageSize: query.pageSize };
+    this.audit.read(actor, {
+      action: 'search',
+      entity: 'person',
+      detail: { q: query.q ?? null, unit: query.unit ?? null, page: query.page, returned: rows.map((r) => r.id) },
+    });
+    return {
+      items: rows.map(presentPerson),
+      total: Math.min(counted, COUNT_CAP),
+      totalCapped: counted > COUNT_CAP,
+      ranked,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<PersonView> {
@@ -79,7 +123,14 @@ export class PeopleService {
   async placeOfPerson(id: string): Promise<(Place & { id: string; fullName: string }) | null> {
     const row = await repo.personById(this.db, id);
     if (!row || row.merged_into) return null;
-    return { id: row.id, fullName: row.full_name, province_code: row.province_code, district_code: row.district_code, commune_code: row.commune_code, hamlet_code: row.hamlet_code };
+    return {
+      id: row.id,
+      fullName: row.full_name,
+      province_code: row.province_code,
+      district_code: row.district_code,
+      commune_code: row.commune_code,
+      hamlet_code: row.hamlet_code,
+    };
   }
 
   /** Persons for graphs and lists, by the one rule of personCard; the in-scope persons shown are audited as read. */
@@ -97,9 +148,17 @@ export class PeopleService {
    */
   async patientsOf(actor: Actor, ids: string[], purpose: string) {
     const rows = ids.length ? await repo.patientRows(this.db, ids) : [];
-    const patients = rows.map((r) => (placeInScope(actor.scope, r) ? { ...r, inScope: true as const } : {
-      id: r.id, province_code: r.province_code, district_code: r.district_code, commune_code: r.commune_code, inScope: false as const,
-    }));
+    const patients = rows.map((r) =>
+      placeInScope(actor.scope, r)
+        ? { ...r, inScope: true as const }
+        : {
+            id: r.id,
+            province_code: r.province_code,
+            district_code: r.district_code,
+            commune_code: r.commune_code,
+            inScope: false as const,
+          },
+    );
     const shown = patients.filter((p) => p.inScope).map((p) => p.id);
     if (shown.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { purpose, shown } });
     return patients;
@@ -118,7 +177,11 @@ export class PeopleService {
       if (hamlet.parent_code !== commune.code) throw new AppError('validation.hamlet_commune', 400, { code: input.hamletCode }, `${field}hamletCode`);
       place.hamlet_code = hamlet.code;
     }
-    const provinces = new Set([...actor.scope.provinces, ...actor.scope.districts.map((d) => this.units.get(d)?.province_code), ...actor.scope.communes.map((c) => this.units.get(c)?.province_code)]);
+    const provinces = new Set([
+      ...actor.scope.provinces,
+      ...actor.scope.districts.map((d) => this.units.get(d)?.province_code),
+      ...actor.scope.communes.map((c) => this.units.get(c)?.province_code),
+    ]);
     if (!provinces.has(place.province_code)) throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, `${field}communeCode`);
     if (input.nationalId) {
       const byId = await repo.personByNationalId(trx, input.nationalId);
@@ -129,7 +192,13 @@ export class PeopleService {
     const exact = similar.find((p) => p.birth_year === birthYear);
     if (exact) return { person: (await repo.personById(trx, exact.id))!, created: false };
     const person = await this.insertPerson(trx, actor, input, place, field);
-    await this.audit.record(trx, actor, { action: 'create', entity: 'person', entityId: person.id, fields: Object.keys(input), detail: { reason: 'contact_tracing' } });
+    await this.audit.record(trx, actor, {
+      action: 'create',
+      entity: 'person',
+      entityId: person.id,
+      fields: Object.keys(input),
+      detail: { reason: 'contact_tracing' },
+    });
     return { person, created: true };
   }
 
@@ -160,9 +229,20 @@ export class PeopleService {
   async duplicates(actor: Actor, p: { fullName: string; birthYear: number; communeCode: string; excludeId?: string }): Promise<DuplicateWarning[]> {
     this.units.require(p.communeCode, 'communeCode', { level: 'commune' });
     if (!placeInScope(actor.scope, this.units.placeOf(p.communeCode))) return [];
-    const rows = await repo.similarPersons(this.db, { communeCode: p.communeCode, birthYear: p.birthYear, nameFolded: foldVietnamese(p.fullName), excludeId: p.excludeId }, DUPLICATE_SIMILARITY);
+    const rows = await repo.similarPersons(
+      this.db,
+      { communeCode: p.communeCode, birthYear: p.birthYear, nameFolded: foldVietnamese(p.fullName), excludeId: p.excludeId },
+      DUPLICATE_SIMILARITY,
+    );
     this.audit.read(actor, { action: 'search', entity: 'person', detail: { purpose: 'duplicates', returned: rows.map((r) => r.id) } });
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, birthYear: r.birth_year, communeCode: r.commune_code, nationalId: r.national_id, similarity: Math.round(r.similarity * 100) / 100 }));
+    return rows.map((r) => ({
+      id: r.id,
+      fullName: r.full_name,
+      birthYear: r.birth_year,
+      communeCode: r.commune_code,
+      nationalId: r.national_id,
+      similarity: Math.round(r.similarity * 100) / 100,
+    }));
   }
 
   async create(actor: Actor, input: PersonInput): Promise<{ person: PersonView; warnings: DuplicateWarning[] }> {
@@ -172,7 +252,12 @@ export class PeopleService {
       await this.audit.record(trx, actor, { action: 'create', entity: 'person', entityId: row.id, fields: Object.keys(input) });
       return row;
     });
-    const warnings = await this.duplicates(actor, { fullName: person.full_name, birthYear: person.birth_year, communeCode: person.commune_code, excludeId: person.id });
+    const warnings = await this.duplicates(actor, {
+      fullName: person.full_name,
+      birthYear: person.birth_year,
+      communeCode: person.commune_code,
+      excludeId: person.id,
+    });
     return { person: presentPerson(person), warnings };
   }
 
@@ -190,7 +275,11 @@ export class PeopleService {
       if (patch.birthDate) changes.birth_year = Number(patch.birthDate.slice(0, 4));
       if (changes.full_name) changes.name_folded = foldVietnamese(changes.full_name);
       if (changes.commune_code !== undefined || changes.hamlet_code !== undefined) {
-        const place = this.placeFor(actor, changes.commune_code ?? current.commune_code, changes.hamlet_code !== undefined ? changes.hamlet_code : current.hamlet_code);
+        const place = this.placeFor(
+          actor,
+          changes.commune_code ?? current.commune_code,
+          changes.hamlet_code !== undefined ? changes.hamlet_code : current.hamlet_code,
+        );
         Object.assign(changes, { district_code: place.district_code, commune_code: place.commune_code, hamlet_code: place.hamlet_code });
         if (place.province_code !== current.province_code) throw new AppError('validation.unit_out_of_scope', 400, { code: place.commune_code }, 'communeCode');
       }
@@ -199,7 +288,14 @@ export class PeopleService {
       const updated = await repo.updatePerson(trx, id, patch.version, changes);
       if (!updated) throw new AppError('people.version_conflict', 409, {}, 'version');
       const fieldOf = new Map(Object.entries(PERSON_COLUMNS).map(([field, column]) => [column as string, field]));
-      await this.audit.record(trx, actor, { action: 'update', entity: 'person', entityId: id, fields: Object.keys(changes).map((c) => fieldOf.get(c)).filter((f): f is string => Boolean(f)) });
+      await this.audit.record(trx, actor, {
+        action: 'update',
+        entity: 'person',
+        entityId: id,
+        fields: Object.keys(changes)
+          .map((c) => fieldOf.get(c))
+          .filter((f): f is string => Boolean(f)),
+      });
       return presentPerson(updated);
     });
   }
@@ -224,7 +320,13 @@ export class PeopleService {
       if (keep.national_id === null && dup.national_id !== null) filled.national_id = dup.national_id;
       const merged = await repo.updatePerson(trx, keep.id, keep.version, filled);
       await repo.repointMerged(trx, dup.id, keep.id);
-      await this.audit.record(trx, actor, { action: 'merge', entity: 'person', entityId: keep.id, fields: Object.keys(filled), detail: { mergedId: dup.id, mergedName: dup.full_name, mergedNationalId: dup.national_id } });
+      await this.audit.record(trx, actor, {
+        action: 'merge',
+        entity: 'person',
+        entityId: keep.id,
+        fields: Object.keys(filled),
+        detail: { mergedId: dup.id, mergedName: dup.full_name, mergedNationalId: dup.national_id },
+      });
       return presentPerson(merged!);
     });
   }
@@ -240,13 +342,19 @@ export class PeopleService {
         members.push(await this.insertPerson(trx, actor, { ...m, householdId: h.id, address: m.address ?? input.address }, memberPlace, `members.${i}.`));
       }
       if (members.length) await repo.setHouseholdHead(trx, h.id, members[input.headIndex].id);
-      await this.audit.record(trx, actor, { action: 'create', entity: 'household', entityId: h.id, fields: ['address', 'communeCode', 'hamletCode'], detail: { members: members.map((m) => m.id) } });
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entity: 'household',
+        entityId: h.id,
+        fields: ['address', 'communeCode', 'hamletCode'],
+        detail: { members: members.map((m) => m.id) },
+      });
       for (const m of members) await this.audit.record(trx, actor, { action: 'create', entity: 'person', entityId: m.id, fields: ['fullName', 'householdId'] });
       return presentHousehold({ ...h, head_person_id: members[input.headIndex]?.id ?? null }, members);
     });
     const warnings: DuplicateWarning[] = [];
     for (const m of household.members) {
-      warnings.push(...await this.duplicates(actor, { fullName: m.fullName, birthYear: m.birthYear, communeCode: m.communeCode, excludeId: m.id }));
+      warnings.push(...(await this.duplicates(actor, { fullName: m.fullName, birthYear: m.birthYear, communeCode: m.communeCode, excludeId: m.id })));
     }
     return { household, warnings };
   }
@@ -267,10 +375,12 @@ export class PeopleService {
       assertInScope(actor, h, 'people.household_not_found');
       const changes: Record<string, unknown> = {};
       if (patch.address !== undefined) changes.address = patch.address;
-      if (patch.hamletCode !== undefined) changes.hamlet_code = patch.hamletCode === null ? null : this.placeFor(actor, h.commune_code, patch.hamletCode).hamlet_code;
+      if (patch.hamletCode !== undefined)
+        changes.hamlet_code = patch.hamletCode === null ? null : this.placeFor(actor, h.commune_code, patch.hamletCode).hamlet_code;
       const members = await repo.membersOf(trx, id);
       if (patch.headPersonId !== undefined) {
-        if (patch.headPersonId !== null && !members.some((m) => m.id === patch.headPersonId)) throw new AppError('people.person_not_found', 404, {}, 'headPersonId');
+        if (patch.headPersonId !== null && !members.some((m) => m.id === patch.headPersonId))
+          throw new AppError('people.person_not_found', 404, {}, 'headPersonId');
         changes.head_person_id = patch.headPersonId;
       }
       const updated = await repo.updateHousehold(trx, id, patch.version, changes);
@@ -306,10 +416,19 @@ export class PeopleService {
     if (input.householdId) await this.assertHouseholdFits(trx, actor, input.householdId, place.commune_code, `${prefix}householdId`);
     const birthYear = input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYear!;
     return repo.insertPerson(trx, {
-      id: input.id ?? uuidv7(), ...place, household_id: input.householdId ?? null,
-      full_name: input.fullName, name_folded: foldVietnamese(input.fullName), birth_date: input.birthDate ?? null, birth_year: birthYear,
-      sex: input.sex, national_id: input.nationalId ?? null, phone: input.phone ?? null, occupation: input.occupation ?? null,
-      workplace: input.workplace ?? null, address: input.address ?? null,
+      id: input.id ?? uuidv7(),
+      ...place,
+      household_id: input.householdId ?? null,
+      full_name: input.fullName,
+      name_folded: foldVietnamese(input.fullName),
+      birth_date: input.birthDate ?? null,
+      birth_year: birthYear,
+      sex: input.sex,
+      national_id: input.nationalId ?? null,
+      phone: input.phone ?? null,
+      occupation: input.occupation ?? null,
+      workplace: input.workplace ?? null,
+      address: input.address ?? null,
     });
   }
 
@@ -317,8 +436,9 @@ export class PeopleService {
     const existing = await repo.personByNationalId(trx, nationalId);
     if (!existing || existing.id === exceptId) return;
     if (!placeInScope(actor.scope, existing)) throw new AppError('people.national_id_taken_elsewhere', 409, { nationalId }, field);
-    throw new AppError('people.national_id_taken', 409, { nationalId, fullName: existing.full_name }, field, undefined,
-      { existing: { id: existing.id, fullName: existing.full_name, birthYear: existing.birth_year, communeCode: existing.commune_code } });
+    throw new AppError('people.national_id_taken', 409, { nationalId, fullName: existing.full_name }, field, undefined, {
+      existing: { id: existing.id, fullName: existing.full_name, birthYear: existing.birth_year, communeCode: existing.commune_code },
+    });
   }
 
   private async assertHouseholdFits(trx: Transaction<Database>, actor: Actor, householdId: string, communeCode: string, field = 'householdId') {

@@ -14,7 +14,17 @@ describe('rule sets', () => {
   it('ships the 2021 rule sets with their [M] tags', async () => {
     const all = (await admin.get('/api/rule-sets')).json();
     const kinds = new Set(all.map((r: { kind: string }) => r.kind));
-    expect([...kinds].sort()).toEqual(['exposure_classification', 'investigation_form', 'quarantine', 'risk_level_2686', 'risk_level_4800', 'support_nq52', 'support_nq68', 'testing', 'vaccine_intervals']);
+    expect([...kinds].sort()).toEqual([
+      'exposure_classification',
+      'investigation_form',
+      'quarantine',
+      'risk_level_2686',
+      'risk_level_4800',
+      'support_nq52',
+      'support_nq68',
+      'testing',
+      'vaccine_intervals',
+    ]);
     const r4800 = all.find((r: { kind: string }) => r.kind === 'risk_level_4800');
     expect(r4800.confidence['/matrix']).toBe('M');
   });
@@ -33,8 +43,11 @@ describe('rule sets', () => {
   it('adds a version as a draft, then activates it', async () => {
     const current = (await admin.get('/api/rule-sets/in-force/testing?date=2021-11-20')).json();
     const draft = await admin.post('/api/rule-sets', {
-      kind: 'testing', legalBasis: 'Hướng dẫn giám sát sau NQ 128 (thử nghiệm)', effectiveFrom: '2021-11-15',
-      payload: { ...current.payload, maxPoolSize: 10 }, confidence: { '/maxPoolSize': 'P' },
+      kind: 'testing',
+      legalBasis: 'Hướng dẫn giám sát sau NQ 128 (thử nghiệm)',
+      effectiveFrom: '2021-11-15',
+      payload: { ...current.payload, maxPoolSize: 10 },
+      confidence: { '/maxPoolSize': 'P' },
     });
     expect(draft.statusCode).toBe(201);
     expect(draft.json()).toMatchObject({ status: 'draft', version: current.version + 1 });
@@ -44,10 +57,21 @@ describe('rule sets', () => {
   });
 
   it('refuses a payload that does not fit the kind, naming the field', async () => {
-    const res = await admin.post('/api/rule-sets', { kind: 'testing', legalBasis: 'Thử', effectiveFrom: '2021-12-01', payload: { frequencies: [], maxPoolSize: 100, resultsSameDay: true } });
+    const res = await admin.post('/api/rule-sets', {
+      kind: 'testing',
+      legalBasis: 'Thử',
+      effectiveFrom: '2021-12-01',
+      payload: { frequencies: [], maxPoolSize: 100, resultsSameDay: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['payload.frequencies', 'payload.maxPoolSize']);
-    const pointer = await admin.post('/api/rule-sets', { kind: 'support_nq52', legalBasis: 'Thử', effectiveFrom: '2021-12-01', payload: (await admin.get('/api/rule-sets/in-force/support_nq52?date=2021-09-09')).json().payload, confidence: { '/khongCo': 'M' } });
+    const pointer = await admin.post('/api/rule-sets', {
+      kind: 'support_nq52',
+      legalBasis: 'Thử',
+      effectiveFrom: '2021-12-01',
+      payload: (await admin.get('/api/rule-sets/in-force/support_nq52?date=2021-09-09')).json().payload,
+      confidence: { '/khongCo': 'M' },
+    });
     expect(pointer.json()).toMatchObject({ code: 'rules.confidence_pointer', field: 'confidence' });
   });
 

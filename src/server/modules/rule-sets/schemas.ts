@@ -3,17 +3,19 @@ import { isoDate } from '@domain/fields';
 import { confidenceMap, confidenceTag } from '@domain/rule-sets/confidence';
 import { ruleSetKind } from '@domain/rule-sets/kinds';
 
-export const ruleSetInput = z.object({
-  kind: ruleSetKind,
-  /** Document number and date, e.g. "QĐ 4800/QĐ-BYT ngày 12/10/2021". */
-  legalBasis: z.string().trim().min(3).max(500),
-  effectiveFrom: isoDate,
-  /** Exclusive; null = until replaced. */
-  effectiveTo: isoDate.nullish(),
-  payload: z.unknown(),
-  confidence: confidenceMap.default({}),
-  notes: z.string().trim().max(2000).nullish(),
-}).refine((r) => !r.effectiveTo || r.effectiveTo > r.effectiveFrom, { path: ['effectiveTo'], message: 'validation.date' });
+export const ruleSetInput = z
+  .object({
+    kind: ruleSetKind,
+    /** Document number and date, e.g. "QĐ 4800/QĐ-BYT ngày 12/10/2021". */
+    legalBasis: z.string().trim().min(3).max(500),
+    effectiveFrom: isoDate,
+    /** Exclusive; null = until replaced. */
+    effectiveTo: isoDate.nullish(),
+    payload: z.unknown(),
+    confidence: confidenceMap.default({}),
+    notes: z.string().trim().max(2000).nullish(),
+  })
+  .refine((r) => !r.effectiveTo || r.effectiveTo > r.effectiveFrom, { path: ['effectiveTo'], message: 'validation.date' });
 export type RuleSetInput = z.infer<typeof ruleSetInput>;
 
 export const ruleSetParams = z.object({ id: z.string().uuid() });

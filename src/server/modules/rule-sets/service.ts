@@ -16,9 +16,18 @@ import type { RuleSetInput, RuleSetView } from './schemas';
 export const SEED_FILE = new URL('../../../../data/rule-sets-2021.json', import.meta.url);
 
 const present = (r: Selectable<RuleSetsTable>): RuleSetView => ({
-  id: r.id, kind: r.kind as RuleSetKind, version: r.version, legalBasis: r.legal_basis, effectiveFrom: r.effective_from, effectiveTo: r.effective_to,
-  status: r.status, payload: r.payload as RuleSetView['payload'], confidence: r.confidence as RuleSetView['confidence'], notes: r.notes,
-  createdAt: new Date(r.created_at).toISOString(), activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
+  id: r.id,
+  kind: r.kind as RuleSetKind,
+  version: r.version,
+  legalBasis: r.legal_basis,
+  effectiveFrom: r.effective_from,
+  effectiveTo: r.effective_to,
+  status: r.status,
+  payload: r.payload as RuleSetView['payload'],
+  confidence: r.confidence as RuleSetView['confidence'],
+  notes: r.notes,
+  createdAt: new Date(r.created_at).toISOString(),
+  activatedAt: r.activated_at ? new Date(r.activated_at).toISOString() : null,
 });
 
 /** In-force answers are reused this long (a version added or activated here clears them at once). */
@@ -27,7 +36,10 @@ const IN_FORCE_TTL_MS = 60_000;
 export class RuleSetsService {
   private inForceCache = new Map<string, { at: number; value: RuleSetView }>();
 
-  constructor(private readonly db: Kysely<Database>, private readonly audit: AuditLog) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly audit: AuditLog,
+  ) {}
 
   async list(kind?: RuleSetKind): Promise<RuleSetView[]> {
     return (await repo.listRuleSets(this.db, kind)).map(present);
@@ -64,9 +76,18 @@ export class RuleSetsService {
       if (clash) throw new AppError('rules.version_taken', 409, { version }, 'version');
       const status = opts.status ?? 'draft';
       const row = await repo.insertRuleSet(trx, {
-        id: uuidv7(), kind: input.kind, version, legal_basis: input.legalBasis, effective_from: input.effectiveFrom, effective_to: input.effectiveTo ?? null,
-        status, payload: JSON.stringify(parsed.data), confidence: JSON.stringify(input.confidence), notes: input.notes ?? null,
-        created_by: actor?.id ?? null, activated_at: status === 'active' ? new Date() : null,
+        id: uuidv7(),
+        kind: input.kind,
+        version,
+        legal_basis: input.legalBasis,
+        effective_from: input.effectiveFrom,
+        effective_to: input.effectiveTo ?? null,
+        status,
+        payload: JSON.stringify(parsed.data),
+        confidence: JSON.stringify(input.confidence),
+        notes: input.notes ?? null,
+        created_by: actor?.id ?? null,
+        activated_at: status === 'active' ? new Date() : null,
       });
       if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'rule_set', entityId: row.id, detail: { kind: input.kind, version } });
       this.inForceCache.clear();

@@ -11,13 +11,23 @@ type Counts = repo.Counts;
 const COUNTERS = repo.COUNTERS;
 
 const zero = (): Counts => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counts;
-const add = (a: Counts, b: Partial<Counts>) => { for (const c of COUNTERS) a[c] += Number(b[c] ?? 0); return a; };
+const add = (a: Counts, b: Partial<Counts>) => {
+  for (const c of COUNTERS) a[c] += Number(b[c] ?? 0);
+  return a;
+};
 
 /** Ratios for the board: positivity, same-day share, mean turnaround (hours) of final results. */
 function figures(c: Counts): TestingFigures {
   return {
-    samples: c.samples, persons: c.persons, pools: c.pools, received: c.received, resulted: c.resulted,
-    positive: c.positive, negative: c.negative, invalid: c.invalid, sameDay: c.same_day,
+    samples: c.samples,
+    persons: c.persons,
+    pools: c.pools,
+    received: c.received,
+    resulted: c.resulted,
+    positive: c.positive,
+    negative: c.negative,
+    invalid: c.invalid,
+    sameDay: c.same_day,
     positivity: c.resulted ? c.positive / c.resulted : null,
     sameDayShare: c.resulted ? c.same_day / c.resulted : null,
     meanTatHours: c.resulted ? c.tat_minutes_sum / c.resulted / 60 : null,
@@ -37,8 +47,12 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
   const k = svc.db.kysely;
   const from = addDays(day, -6);
   const [groups, week, backlog, labs, teams, rules] = await Promise.all([
-    repo.dayByGroup(k, actor, day, q.districtCode), repo.daysBetween(k, actor, from, day, q.districtCode), repo.backlogByLab(k, actor, q.districtCode),
-    repo.labNames(k), repo.teamsInScope(k, actor), svc.testingRules(day),
+    repo.dayByGroup(k, actor, day, q.districtCode),
+    repo.daysBetween(k, actor, from, day, q.districtCode),
+    repo.backlogByLab(k, actor, q.districtCode),
+    repo.labNames(k),
+    repo.teamsInScope(k, actor),
+    svc.testingRules(day),
   ]);
   const counts = (r: Partial<Counts>) => add(zero(), r);
   const of = (g: repo.DayGroup['g']) => groups.filter((r) => r.g === g);
@@ -52,16 +66,36 @@ export async function testingSummary(svc: TestingService, actor: Actor, q: { day
     sameDayRequired: rules.payload.resultsSameDay,
     totals: figures(counts(of('total')[0] ?? {})),
     byTestType: of('test_type').map((r) => ({ testType: r.test_type!, ...figures(counts(r)) })),
-    byLab: of('lab').filter((r) => r.lab_id !== NIL_UUID).map((r) => {
-      const id = r.lab_id!;
-      const b = backlogByLab.get(id);
-      return {
-        labId: id, name: labName.get(id)?.name ?? id, capacity: labName.get(id)?.daily_capacity ?? {}, ...figures(counts(r)),
-        backlog: { inTransit: b?.in_transit ?? 0, awaitingResult: b?.received ?? 0, oldestCollectedAt: b?.oldest ? new Date(b.oldest).toISOString() : null },
-      };
-    }),
-    backlog: backlog.filter((b) => b.lab_id).map((b) => ({ labId: b.lab_id!, name: labName.get(b.lab_id!)?.name ?? b.lab_id!, inTransit: b.in_transit, awaitingResult: b.received, oldestCollectedAt: b.oldest ? new Date(b.oldest).toISOString() : null })),
-    byTeam: of('team').filter((r) => r.team_id !== NIL_UUID).map((r) => ({ teamId: r.team_id!, name: teamName.get(r.team_id!)?.name ?? '', communeCode: teamName.get(r.team_id!)?.commune_code ?? null, ...figures(counts(r)) })),
+    byLab: of('lab')
+      .filter((r) => r.lab_id !== NIL_UUID)
+      .map((r) => {
+        const id = r.lab_id!;
+        const b = backlogByLab.get(id);
+        return {
+          labId: id,
+          name: labName.get(id)?.name ?? id,
+          capacity: labName.get(id)?.daily_capacity ?? {},
+          ...figures(counts(r)),
+          backlog: { inTransit: b?.in_transit ?? 0, awaitingResult: b?.received ?? 0, oldestCollectedAt: b?.oldest ? new Date(b.oldest).toISOString() : null },
+        };
+      }),
+    backlog: backlog
+      .filter((b) => b.lab_id)
+      .map((b) => ({
+        labId: b.lab_id!,
+        name: labName.get(b.lab_id!)?.name ?? b.lab_id!,
+        inTransit: b.in_transit,
+        awaitingResult: b.received,
+        oldestCollectedAt: b.oldest ? new Date(b.oldest).toISOString() : null,
+      })),
+    byTeam: of('team')
+      .filter((r) => r.team_id !== NIL_UUID)
+      .map((r) => ({
+        teamId: r.team_id!,
+        name: teamName.get(r.team_id!)?.name ?? '',
+        communeCode: teamName.get(r.team_id!)?.commune_code ?? null,
+        ...figures(counts(r)),
+      })),
     byCommune: of('commune').map((r) => ({ communeCode: r.commune_code!, ...figures(counts(r)) })),
     byDistrict: of('district').map((r) => ({ districtCode: r.district_code!, ...figures(counts(r)) })),
     trend: [...Array(7).keys()].map((i) => addDays(from, i)).map((d) => ({ day: d, ...figures(trend.get(d) ?? zero()) })),
@@ -82,10 +116,19 @@ export async function overdueSamples(svc: TestingService, actor: Actor, q: { lab
     thresholdHours: rules.payload.overdueAfterHours,
     ruleVersion: rules.version,
     samples: rows.map((r) => ({
-      id: r.id, barcode: r.barcode, testType: r.test_type as TestType /* a test_types code */, kind: r.kind, communeCode: r.commune_code, districtCode: r.district_code, membersCount: r.members_count,
-      collectedAt: new Date(r.collected_at).toISOString(), hoursSinceCollection: Math.floor((now.getTime() - new Date(r.collected_at).getTime()) / 3_600_000),
+      id: r.id,
+      barcode: r.barcode,
+      testType: r.test_type as TestType /* a test_types code */,
+      kind: r.kind,
+      communeCode: r.commune_code,
+      districtCode: r.district_code,
+      membersCount: r.members_count,
+      collectedAt: new Date(r.collected_at).toISOString(),
+      hoursSinceCollection: Math.floor((now.getTime() - new Date(r.collected_at).getTime()) / 3_600_000),
       stage: statusOf(r) as PendingStage, // a pending tube has no final result
-      labId: r.lab_id, labName: r.lab_name, teamName: r.team_name,
+      labId: r.lab_id,
+      labName: r.lab_name,
+      teamName: r.team_name,
     })),
   };
 }

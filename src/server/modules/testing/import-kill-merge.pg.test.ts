@@ -17,7 +17,8 @@ describe('an import process killed inside the merge transaction', () => {
   it('leaves nothing of the file visible, and the same file again completes', async () => {
     const { db, target } = await newSharedTestDb(join(dir, 'unused'));
     const prepared = await prepare(db, dir);
-    const merging = async () => (await db.kysely.selectFrom('result_imports').select('stage').where('status', '=', 'loading').executeTakeFirst())?.stage === 'checking';
+    const merging = async () =>
+      (await db.kysely.selectFrom('result_imports').select('stage').where('status', '=', 'loading').executeTakeFirst())?.stage === 'checking';
     const run = await runAndKill(target, prepared.labId, prepared.file, () => false, merging);
     expect(run.signal, run.output).toBe('SIGKILL');
     // the killed backend's transaction is rolled back once the server notices the closed connection

@@ -20,9 +20,15 @@ const BARCODES = Array.from({ length: 8 }, (_, i) => `HN-${String(i + 1).padStar
 const vn = (hhmm: string, day = '2021-09-11') => new Date(`${day}T${hhmm}:00+07:00`).toISOString();
 
 async function upload(body: Buffer | string, fileName = 'ket-qua.csv', contentType = 'text/csv') {
-  return lab.request('POST', `/api/testing/imports?labId=${labId}&fileName=${encodeURIComponent(fileName)}`, Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), { 'content-type': contentType });
+  return lab.request(
+    'POST',
+    `/api/testing/imports?labId=${labId}&fileName=${encodeURIComponent(fileName)}`,
+    Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'),
+    { 'content-type': contentType },
+  );
 }
-const resultOf = async (barcode: string) => (await lab.get(`/api/testing/samples/${barcode}`)).json() as { result: string | null; ctValue: number | null; resultSource: string | null };
+const resultOf = async (barcode: string) =>
+  (await lab.get(`/api/testing/samples/${barcode}`)).json() as { result: string | null; ctValue: number | null; resultSource: string | null };
 const summary = async (day = '2021-09-11') => (await lab.get(`/api/testing/summary?day=${day}`)).json().totals as Record<string, number>;
 
 beforeAll(async () => {
@@ -36,7 +42,13 @@ beforeAll(async () => {
   const household = await aHousehold(team, CAI_KHE, 8, 'Đỗ Văn Nhập');
   people = household.members;
   for (const [i, b] of BARCODES.entries()) {
-    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: people[i].id }], barcodes: [b], collectedAt: vn('08:00') });
+    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: people[i].id }],
+      barcodes: [b],
+      collectedAt: vn('08:00'),
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   await shipAndReceive(team, lab, teamId, labId, BARCODES, { sentAt: vn('08:30'), receivedAt: vn('09:00') });
@@ -45,13 +57,15 @@ afterAll(() => t.close());
 
 describe('a rejected file stores nothing', () => {
   it('lists every bad row with its line, column and a Vietnamese reason, and applies no row of the file', async () => {
-    const res = await upload([
-      'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
-      'HN-0001,Âm tính,,11/09/2021 09:30',
-      'HN-9999,Âm tính,,11/09/2021 09:30',
-      'HN-0002,có thể,,11/09/2021 09:30',
-      'HN-0003,Dương tính,abc,31/02/2021 09:30',
-    ].join('\n'));
+    const res = await upload(
+      [
+        'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
+        'HN-0001,Âm tính,,11/09/2021 09:30',
+        'HN-9999,Âm tính,,11/09/2021 09:30',
+        'HN-0002,có thể,,11/09/2021 09:30',
+        'HN-0003,Dương tính,abc,31/02/2021 09:30',
+      ].join('\n'),
+    );
     expect(res.statusCode).toBe(422);
     const report = res.json().import;
     expect(report.status).toBe('rejected');
@@ -64,13 +78,15 @@ describe('a rejected file stores nothing', () => {
   });
 
   it('checks rows against the samples in SQL: unknown tube, result before collection, positive without Ct', async () => {
-    const res = await upload([
-      'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
-      'HN-0001,Âm tính,,11/09/2021 09:30',
-      'HN-9999,Âm tính,,11/09/2021 09:30',
-      'HN-0002,Âm tính,,11/09/2021 07:00',
-      'HN-0003,Dương tính,,11/09/2021 09:30',
-    ].join('\n'));
+    const res = await upload(
+      [
+        'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
+        'HN-0001,Âm tính,,11/09/2021 09:30',
+        'HN-9999,Âm tính,,11/09/2021 09:30',
+        'HN-0002,Âm tính,,11/09/2021 07:00',
+        'HN-0003,Dương tính,,11/09/2021 09:30',
+      ].join('\n'),
+    );
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toBe('Tệp bị từ chối: 3 dòng lỗi, không dòng nào được lưu');
     expect(res.json().import.errors.map((e: { line: number; code: string; message: string }) => [e.line, e.code, e.message])).toEqual([
@@ -90,12 +106,13 @@ describe('a rejected file stores nothing', () => {
 });
 
 describe('a good file, again and again', () => {
-  const file = [
-    'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
-    'HN-0001,Âm tính,,11/09/2021 09:30',
-    'HN-0002,am tinh,,2021-09-11 09:31',
-    'HN-0003,Dương tính,"23,5",11/09/2021 09:32',
-  ].join('\r\n') + '\r\n';
+  const file =
+    [
+      'ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua',
+      'HN-0001,Âm tính,,11/09/2021 09:30',
+      'HN-0002,am tinh,,2021-09-11 09:31',
+      'HN-0003,Dương tính,"23,5",11/09/2021 09:32',
+    ].join('\r\n') + '\r\n';
 
   it('applies every row, opens the case of the positive tube, and counts the results in the day', async () => {
     const res = await upload(file);
@@ -140,7 +157,13 @@ describe('a good file, again and again', () => {
 describe('what labs really send', () => {
   it('reads Windows-1258 text', async () => {
     // "HN-0004,Âm tính,,11/09/2021 10:00" in Windows-1258: Â = 0xC2, í = 0xED
-    const bytes = Buffer.concat([Buffer.from('ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua\r\nHN-0004,'), Buffer.from([0xc2]), Buffer.from('m t'), Buffer.from([0xed]), Buffer.from('nh,,11/09/2021 10:00\r\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua\r\nHN-0004,'),
+      Buffer.from([0xc2]),
+      Buffer.from('m t'),
+      Buffer.from([0xed]),
+      Buffer.from('nh,,11/09/2021 10:00\r\n'),
+    ]);
     expect(new TextDecoder('windows-1258').decode(bytes)).toContain('Âm tính');
     expect((await upload(bytes)).json()).toMatchObject({ status: 'done', applied: 1 });
     expect((await resultOf('HN-0004')).result).toBe('negative');
@@ -169,7 +192,11 @@ describe('what labs really send', () => {
   });
 
   it('takes the same rows as JSON from a lab system', async () => {
-    const res = await lab.post('/api/testing/results', { labId, reference: 'LIS-2021-09-11-01', rows: [{ barcode: 'HN-0007', result: 'negative', resultedAt: '2021-09-11T10:50:00+07:00' }] });
+    const res = await lab.post('/api/testing/results', {
+      labId,
+      reference: 'LIS-2021-09-11-01',
+      rows: [{ barcode: 'HN-0007', result: 'negative', resultedAt: '2021-09-11T10:50:00+07:00' }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ applied: 1 });
   });
@@ -197,7 +224,13 @@ describe('a failure in the middle of an import', () => {
 
 describe('progress of a running import', () => {
   it('answers while the merge transaction runs: stage "merging", rows staged and total', async () => {
-    const collected = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: people[0].id }], barcodes: ['HN-0101'], collectedAt: vn('08:00') });
+    const collected = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: people[0].id }],
+      barcodes: ['HN-0101'],
+      collectedAt: vn('08:00'),
+    });
     expect(collected.statusCode, collected.body).toBe(201);
     await shipAndReceive(team, lab, teamId, labId, ['HN-0101'], { sentAt: vn('08:30'), receivedAt: vn('09:00') });
     const id = '0193c1a0-0000-7000-8000-00000000a101';
@@ -209,8 +242,12 @@ describe('progress of a running import', () => {
       seen.push({ statusCode: res.statusCode, body: res.json() });
       return confirm(...args);
     });
-    const res = await lab.request('POST', `/api/testing/imports?labId=${labId}&fileName=tien-do.csv&id=${id}`,
-      Buffer.from('ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua\nHN-0101,Dương tính,22,11/09/2021 09:30\n'), { 'content-type': 'text/csv' });
+    const res = await lab.request(
+      'POST',
+      `/api/testing/imports?labId=${labId}&fileName=tien-do.csv&id=${id}`,
+      Buffer.from('ma_ong_mau,ket_qua,ct,thoi_gian_co_ket_qua\nHN-0101,Dương tính,22,11/09/2021 09:30\n'),
+      { 'content-type': 'text/csv' },
+    );
     spy.mockRestore();
     expect(res.statusCode, res.body).toBe(200);
     expect(seen).toEqual([{ statusCode: 200, body: expect.objectContaining({ id, status: 'loading', stage: 'merging', rowsStaged: 1, total: 1 }) }]);
@@ -223,8 +260,17 @@ describe('turnaround in Vietnam days', () => {
   it('a result reported after midnight in Vietnam is not same-day; one before midnight is, whatever the UTC date', async () => {
     now = new Date(vn('23:40', '2021-09-12'));
     const p = people;
-    for (const [i, b] of [['NT-0001', '23:30'], ['NT-0002', '06:00']].entries()) {
-      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: p[i].id }], barcodes: [b[0]], collectedAt: vn(b[1], '2021-09-12') });
+    for (const [i, b] of [
+      ['NT-0001', '23:30'],
+      ['NT-0002', '06:00'],
+    ].entries()) {
+      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+        testType: 'rt_pcr_single',
+        kind: 'single',
+        members: [{ personId: p[i].id }],
+        barcodes: [b[0]],
+        collectedAt: vn(b[1], '2021-09-12'),
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
     await shipAndReceive(team, lab, teamId, labId, ['NT-0001', 'NT-0002'], { sentAt: vn('23:35', '2021-09-12'), receivedAt: vn('23:40', '2021-09-12') });
@@ -246,22 +292,45 @@ describe('quarantine test days', () => {
   it('a negative sample on an F1 test day satisfies it in the follow-up list', async () => {
     const commune = await t.as('commune_officer', [CAI_KHE]);
     const [index, contact] = (await aHousehold(team, CAI_KHE, 2, 'Vũ Thị Cách Ly')).members;
-    const kase = await commune.post('/api/cases', { personId: index.id, confirmedOn: '2021-09-13', confirmingTest: 'PCR-CL-1', detectedIn: 'community', sampledOn: '2021-09-13' });
+    const kase = await commune.post('/api/cases', {
+      personId: index.id,
+      confirmedOn: '2021-09-13',
+      confirmingTest: 'PCR-CL-1',
+      detectedIn: 'community',
+      sampledOn: '2021-09-13',
+    });
     expect(kase.statusCode, kase.body).toBe(201);
-    const exp = await commune.post('/api/exposures', { sourcePersonId: index.id, exposedPersonId: contact.id, startAt: '2021-09-12T19:00:00+07:00', endAt: '2021-09-12T21:00:00+07:00', contactType: 'unmasked', setting: 'household' });
+    const exp = await commune.post('/api/exposures', {
+      sourcePersonId: index.id,
+      exposedPersonId: contact.id,
+      startAt: '2021-09-12T19:00:00+07:00',
+      endAt: '2021-09-12T21:00:00+07:00',
+      contactType: 'unmasked',
+      setting: 'household',
+    });
     expect(exp.statusCode, exp.body).toBe(201);
     const cls = (await commune.get(`/api/persons/${contact.id}/classification`)).json();
     const firstTestDay = cls.testDays[0] as string;
-    const before = (await commune.get(`/api/follow-up?commune=${CAI_KHE}&date=${firstTestDay}`)).json().find((r: { personId: string }) => r.personId === contact.id);
+    const before = (await commune.get(`/api/follow-up?commune=${CAI_KHE}&date=${firstTestDay}`))
+      .json()
+      .find((r: { personId: string }) => r.personId === contact.id);
     expect(before.testToday).toBe(true);
 
     now = new Date(`${firstTestDay}T09:00:00+07:00`);
-    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: contact.id }], barcodes: ['CL-0001'], collectedAt: `${firstTestDay}T08:00:00+07:00` });
+    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: contact.id }],
+      barcodes: ['CL-0001'],
+      collectedAt: `${firstTestDay}T08:00:00+07:00`,
+    });
     expect(res.statusCode, res.body).toBe(201);
     await shipAndReceive(team, lab, teamId, labId, ['CL-0001']);
     now = new Date(`${firstTestDay}T15:00:00+07:00`);
     expect((await lab.post('/api/testing/samples/CL-0001/result', { result: 'negative' })).statusCode).toBe(200);
-    const after = (await commune.get(`/api/follow-up?commune=${CAI_KHE}&date=${firstTestDay}`)).json().find((r: { personId: string }) => r.personId === contact.id);
+    const after = (await commune.get(`/api/follow-up?commune=${CAI_KHE}&date=${firstTestDay}`))
+      .json()
+      .find((r: { personId: string }) => r.personId === contact.id);
     expect(after).toMatchObject({ testToday: false, testsDone: [firstTestDay] });
   });
 });

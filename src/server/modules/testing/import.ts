@@ -6,7 +6,18 @@ import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import { finishImport, mergeStaged, MAX_ROW_ERRORS, type MergeReport, type MergeStep, type RowError } from './results';
 import { readJsonRows, readTextFile, readXlsx, TEMPLATE, TemplateError, type CheckedRow, type FileRowError, type ReadResult } from './result-file';
-import { analyzeStaged, clearStaged, createImport, dropImport, importsOfFile, labInProvinces, rejectImport, setImportStage, stageCsv, stagingCsv } from './repo/imports';
+import {
+  analyzeStaged,
+  clearStaged,
+  createImport,
+  dropImport,
+  importsOfFile,
+  labInProvinces,
+  rejectImport,
+  setImportStage,
+  stageCsv,
+  stagingCsv,
+} from './repo/imports';
 import type { TestingService } from './service';
 import type { ImportProgress, ImportReport } from './schemas';
 
@@ -24,7 +35,9 @@ const COPY_ROWS = 10_000;
 
 /** Thrown inside the merge transaction to roll it back when rows are rejected. */
 class Rejected extends Error {
-  constructor(readonly report: MergeReport) { super('rejected'); }
+  constructor(readonly report: MergeReport) {
+    super('rejected');
+  }
 }
 
 /**
@@ -35,11 +48,18 @@ class Rejected extends Error {
  * that has one is held for review. A run killed midway leaves only staging rows of an unfinished import, which
  * the next run of the same file clears and redoes.
  */
-export async function importResults(svc: TestingService, actor: Actor, opts: {
-  labId: string; fileName: string; id?: string; source: ImportSource;
-  /** Told how long each step took (benchmarks, logs). */
-  onStep?: (step: ImportStep, ms: number) => void;
-}): Promise<ImportReport> {
+export async function importResults(
+  svc: TestingService,
+  actor: Actor,
+  opts: {
+    labId: string;
+    fileName: string;
+    id?: string;
+    source: ImportSource;
+    /** Told how long each step took (benchmarks, logs). */
+    onStep?: (step: ImportStep, ms: number) => void;
+  },
+): Promise<ImportReport> {
   const k = svc.db.kysely;
   const lab = await labInProvinces(k, opts.labId, svc.provincesOf(actor));
   if (!lab) throw new AppError('testing.lab_not_found', 404, {}, 'labId');
@@ -48,16 +68,42 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
   const done = previous.find((p) => p.status === 'done');
   if (done) {
     return {
-      id: done.id, status: 'done', fileName: done.file_name, repeated: true, total: done.rows_total, applied: 0, unchanged: done.rows_total, conflicts: 0,
-      rejected: 0, errors: [], casesOpened: [], tasksCreated: 0,
+      id: done.id,
+      status: 'done',
+      fileName: done.file_name,
+      repeated: true,
+      total: done.rows_total,
+      applied: 0,
+      unchanged: done.rows_total,
+      conflicts: 0,
+      rejected: 0,
+      errors: [],
+      casesOpened: [],
+      tasksCreated: 0,
     };
   }
   const unfinished = previous.find((p) => p.status === 'loading');
   const id = unfinished?.id ?? opts.id ?? uuidv7();
   if (unfinished) await clearStaged(k, id);
-  else await createImport(k, { id, province_code: lab.province_code, lab_id: lab.id, file_name: opts.fileName, sha256, format: opts.source.format, created_by: actor.id });
+  else
+    await createImport(k, {
+      id,
+      province_code: lab.province_code,
+      lab_id: lab.id,
+      file_name: opts.fileName,
+      sha256,
+      format: opts.source.format,
+      created_by: actor.id,
+    });
   const progress: ImportProgress = {
-    provinceCode: lab.province_code, labId: lab.id, fileName: opts.fileName, format: opts.source.format, stage: 'reading', rowsStaged: 0, total: null, startedAt: svc.now(),
+    provinceCode: lab.province_code,
+    labId: lab.id,
+    fileName: opts.fileName,
+    format: opts.source.format,
+    stage: 'reading',
+    rowsStaged: 0,
+    total: null,
+    startedAt: svc.now(),
   };
   svc.running.set(id, progress);
   try {
@@ -68,8 +114,15 @@ export async function importResults(svc: TestingService, actor: Actor, opts: {
 }
 
 /** The file of a registered import: read and check it, COPY it to staging, then check and merge in one transaction. */
-async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<typeof importResults>[2], lab: { id: string; province_code: string },
-  id: string, sha256: string, progress: ImportProgress): Promise<ImportReport> {
+async function loadAndMerge(
+  svc: TestingService,
+  actor: Actor,
+  opts: Parameters<typeof importResults>[2],
+  lab: { id: string; province_code: string },
+  id: string,
+  sha256: string,
+  progress: ImportProgress,
+): Promise<ImportReport> {
   const k = svc.db.kysely;
   const rules = await svc.mergeRules(vnDay(svc.now()));
   /** Where the import is: for this process's progress route at once, and in its row for the others. */
@@ -113,9 +166,12 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
   try {
     const src = opts.source;
     const reading = { onRows, maxErrors: MAX_ROW_ERRORS };
-    read = src.format === 'json' ? await readJsonRows(src.rows, reading)
-      : src.format === 'xlsx' ? await readXlsx(src.bytes, reading)
-      : await readTextFile(src.bytes, reading);
+    read =
+      src.format === 'json'
+        ? await readJsonRows(src.rows, reading)
+        : src.format === 'xlsx'
+          ? await readXlsx(src.bytes, reading)
+          : await readTextFile(src.bytes, reading);
     const t = performance.now();
     if (csvRows && !read.rejected) await copy();
     await copying;
@@ -136,7 +192,14 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
     let merged = 0;
     const report = await k.transaction().execute(async (trx) => {
       const r = await mergeStaged(trx, {
-        importId: id, provinceCode: lab.province_code, labId: lab.id, source: opts.source.format === 'json' ? 'api' : 'import', actor, now: svc.now(), rules, cases: svc.cases,
+        importId: id,
+        provinceCode: lab.province_code,
+        labId: lab.id,
+        source: opts.source.format === 'json' ? 'api' : 'import',
+        actor,
+        now: svc.now(),
+        rules,
+        cases: svc.cases,
         onStep: async (step, ms) => {
           if (step === 'check') progress.stage = 'merging';
           opts.onStep?.(step, ms);
@@ -147,15 +210,36 @@ async function loadAndMerge(svc: TestingService, actor: Actor, opts: Parameters<
       if (r.rejected) throw new Rejected(r);
       await finishImport(trx, id, r, svc.now());
       await svc.audit.record(trx, actor, {
-        action: 'create', entity: 'result_import', entityId: id, fields: ['results'],
-        detail: { labId: lab.id, fileName: opts.fileName, sha256, applied: r.applied, unchanged: r.unchanged, conflicts: r.conflicts, casesOpened: r.casesOpened },
+        action: 'create',
+        entity: 'result_import',
+        entityId: id,
+        fields: ['results'],
+        detail: {
+          labId: lab.id,
+          fileName: opts.fileName,
+          sha256,
+          applied: r.applied,
+          unchanged: r.unchanged,
+          conflicts: r.conflicts,
+          casesOpened: r.casesOpened,
+        },
       });
       return r;
     });
     opts.onStep?.('finish', performance.now() - merged);
     return {
-      id, status: 'done', fileName: opts.fileName, repeated: false, total: report.total, applied: report.applied, unchanged: report.unchanged,
-      conflicts: report.conflicts, rejected: 0, errors: [], casesOpened: report.casesOpened, tasksCreated: report.tasksCreated,
+      id,
+      status: 'done',
+      fileName: opts.fileName,
+      repeated: false,
+      total: report.total,
+      applied: report.applied,
+      unchanged: report.unchanged,
+      conflicts: report.conflicts,
+      rejected: 0,
+      errors: [],
+      casesOpened: report.casesOpened,
+      tasksCreated: report.tasksCreated,
     };
   } catch (err) {
     if (!(err instanceof Rejected)) throw err;
@@ -188,5 +272,18 @@ function hashOf(source: ImportSource): string {
 async function reject(svc: TestingService, id: string, fileName: string, total: number, count: number, errors: FileRowError[]): Promise<ImportReport> {
   const kept = errors.slice(0, MAX_ROW_ERRORS).map((e) => ({ ...e, message: messageFor(e.code, 'vi', e.params) }));
   await rejectImport(svc.db.kysely, id, { total, rejected: count, errors: kept, now: svc.now() });
-  return { id, status: 'rejected', fileName, repeated: false, total, applied: 0, unchanged: 0, conflicts: 0, rejected: count, errors: kept, casesOpened: [], tasksCreated: 0 };
+  return {
+    id,
+    status: 'rejected',
+    fileName,
+    repeated: false,
+    total,
+    applied: 0,
+    unchanged: 0,
+    conflicts: 0,
+    rejected: count,
+    errors: kept,
+    casesOpened: [],
+    tasksCreated: 0,
+  };
 }

@@ -11,8 +11,20 @@ import { fhirRoutes } from './fhir/routes';
 export const testingModule = defineModule({
   contract: testingContract,
   tables: [
-    'test_types', 'labs', 'sampling_teams', 'sampling_sessions', 'shipments', 'samples', 'sample_members', 'testing_tasks',
-    'result_imports', 'result_import_rows', 'result_conflicts', 'testing_daily', 'pending_samples', 'testing_backlog',
+    'test_types',
+    'labs',
+    'sampling_teams',
+    'sampling_sessions',
+    'shipments',
+    'samples',
+    'sample_members',
+    'testing_tasks',
+    'result_imports',
+    'result_import_rows',
+    'result_conflicts',
+    'testing_daily',
+    'pending_samples',
+    'testing_backlog',
   ],
   routes: (s) => [...testingRoutes(s.testing, s.labIntake, s.resultLookup), ...fhirRoutes(s.fhir)],
   scope: {
@@ -27,7 +39,11 @@ export const testingModule = defineModule({
     'POST /api/testing/lab-pools': { body: (ids) => ({ labId: ids.lab, barcode: 'LP-0001', memberBarcodes: ['SC-0001', 'SC-0002'] }) },
     'POST /api/testing/imports': { url: (ids) => `/api/testing/imports?labId=${ids.lab}` },
     'POST /api/testing/results': {
-      body: (ids) => ({ labId: ids.lab, reference: 'LIS-1', rows: [{ barcode: 'SC-0001', result: 'positive', ctValue: 20, resultedAt: new Date().toISOString() }] }),
+      body: (ids) => ({
+        labId: ids.lab,
+        reference: 'LIS-1',
+        rows: [{ barcode: 'SC-0001', result: 'positive', ctValue: 20, resultedAt: new Date().toISOString() }],
+      }),
     },
     'POST /api/testing/conflicts/:id': { url: (ids) => `/api/testing/conflicts/${ids.conflict}`, body: () => ({ decision: 'accept' }) },
     'GET /api/fhir/Observation': { url: () => `/api/fhir/Observation?date=${vnDay()}` },

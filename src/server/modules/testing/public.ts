@@ -15,7 +15,10 @@ export class ResultLookup {
   private readonly perAddress = new RateLimiter(10, 10 * 60_000);
   private readonly perBarcode = new RateLimiter(5, 10 * 60_000);
 
-  constructor(private readonly svc: TestingService, private readonly people: PeopleService) {}
+  constructor(
+    private readonly svc: TestingService,
+    private readonly people: PeopleService,
+  ) {}
 
   async lookup(ip: string, q: { barcode: string; idOrPhone: string }): Promise<LookupView> {
     if (!this.perAddress.hit(ip) || !this.perBarcode.hit(q.barcode)) throw new AppError('testing.rate_limited', 429);
@@ -23,11 +26,18 @@ export class ResultLookup {
     const sample = await repo.tubeForLookup(k, q.barcode);
     const matched = sample ? await this.people.identityMatches(await repo.personsOfTube(k, sample.id), q.idOrPhone) : [];
     if (!sample || !matched.length) throw new AppError('testing.lookup_not_found', 404);
-    this.svc.audit.read({ id: null, username: 'public', ip }, { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } });
+    this.svc.audit.read(
+      { id: null, username: 'public', ip },
+      { action: 'read', entity: 'sample', entityId: sample.id, detail: { publicLookup: true, persons: matched } },
+    );
     const final = sample.result && sample.result !== 'invalid' ? sample.result : null;
     return {
-      barcode: sample.barcode, testType: sample.test_type as TestType /* a test_types code */, pooled: sample.kind !== 'single', collectedOn: sample.collected_on,
-      result: final, status: final ? 'resulted' : sample.result === 'invalid' ? 'retest' : 'pending',
+      barcode: sample.barcode,
+      testType: sample.test_type as TestType /* a test_types code */,
+      pooled: sample.kind !== 'single',
+      collectedOn: sample.collected_on,
+      result: final,
+      status: final ? 'resulted' : sample.result === 'invalid' ? 'retest' : 'pending',
       resultedAt: final && sample.reported_at ? new Date(sample.reported_at).toISOString() : null,
     };
   }

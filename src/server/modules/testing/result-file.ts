@@ -19,11 +19,28 @@ export const TEMPLATE = [
 ] as const;
 type Column = (typeof TEMPLATE)[number]['key'];
 
-export interface CheckedRow { line: number; barcode: string; result: TestResult; ct: number | null; resultedAt: Date }
-export interface FileRowError { line: number; barcode: string; column: string | null; code: ErrorCode; params: Record<string, string> }
+export interface CheckedRow {
+  line: number;
+  barcode: string;
+  result: TestResult;
+  ct: number | null;
+  resultedAt: Date;
+}
+export interface FileRowError {
+  line: number;
+  barcode: string;
+  column: string | null;
+  code: ErrorCode;
+  params: Record<string, string>;
+}
 
 export class TemplateError extends Error {
-  constructor(readonly code: ErrorCode, readonly params: Record<string, string>) { super(code); }
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string>,
+  ) {
+    super(code);
+  }
 }
 
 /** Bytes decoded per step: the file is never one string (a 40 MB file of Vietnamese text is an 80 MB string). */
@@ -79,7 +96,10 @@ export class RowErrors {
   }
 }
 
-const fold = (s: string) => foldVietnamese(s).replace(/[_\s]+/g, ' ').trim();
+const fold = (s: string) =>
+  foldVietnamese(s)
+    .replace(/[_\s]+/g, ' ')
+    .trim();
 
 /** Which template column each file column is; a missing required column is a template error. */
 function mapHeader(cells: string[]): (Column | null)[] {
@@ -133,8 +153,10 @@ function checkRow(line: number, f: Fields, errors: RowErrors, memo: Memo): Check
   const ct = typeof ctRaw === 'number' ? (ctRaw > 0 && ctRaw < 50 ? Math.round(ctRaw * 10) / 10 : Number.NaN) : parseCt(text(ctRaw));
   if (ct !== null && Number.isNaN(ct)) errors.push({ line, barcode: rawBarcode, column: 'Giá trị Ct', code: 'testing.ct_invalid', params: {} });
   const timeRaw = f.resultedAt;
-  const resultedAt = timeRaw instanceof Date ? fromExcelWallClock(timeRaw) : typeof timeRaw === 'number' ? parseLabTime(String(timeRaw)) : memo.time(text(timeRaw));
-  if (!resultedAt || Number.isNaN(resultedAt.getTime())) errors.push({ line, barcode: rawBarcode, column: 'Thời gian có kết quả', code: 'testing.time_invalid', params: {} });
+  const resultedAt =
+    timeRaw instanceof Date ? fromExcelWallClock(timeRaw) : typeof timeRaw === 'number' ? parseLabTime(String(timeRaw)) : memo.time(text(timeRaw));
+  if (!resultedAt || Number.isNaN(resultedAt.getTime()))
+    errors.push({ line, barcode: rawBarcode, column: 'Thời gian có kết quả', code: 'testing.time_invalid', params: {} });
   return errors.count === at ? { line, barcode: barcode!, result: result!, ct, resultedAt: resultedAt! } : null;
 }
 
@@ -147,7 +169,11 @@ export interface ReadOptions {
 }
 
 /** What a reader found: rows read, rows rejected (all counted), and the first maxErrors row errors. */
-export interface ReadResult { rows: number; rejected: number; errors: FileRowError[] }
+export interface ReadResult {
+  rows: number;
+  rejected: number;
+  errors: FileRowError[];
+}
 
 /** Rows per chunk: small, so that the rows are freed young (a 50,000-row chunk outlived the young generation). */
 const CHUNK_ROWS = 5_000;
@@ -155,7 +181,10 @@ const CHUNK_ROWS = 5_000;
 /** Checked rows, handed on in chunks while there is no error. */
 class Chunks {
   private rows: CheckedRow[] = [];
-  constructor(private readonly opts: ReadOptions, private readonly errors: RowErrors) {}
+  constructor(
+    private readonly opts: ReadOptions,
+    private readonly errors: RowErrors,
+  ) {}
   async add(row: CheckedRow | null): Promise<void> {
     if (!row || this.errors.count) return;
     this.rows.push(row);
@@ -185,7 +214,8 @@ export async function readTextFile(bytes: Uint8Array, opts: ReadOptions): Promis
   while ((headerLine = nextLine()) !== null && headerLine.trim() === '');
   if (headerLine === null) throw new TemplateError('testing.import_empty', {});
   const delim = [',', ';', '\t'].map((d) => [d, headerLine!.split(d).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-  const split = (l: string) => (l.includes('"') ? (delim === ',' ? parseCsv(l)[0] ?? [] : l.split(delim).map((c) => c.replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))) : l.split(delim));
+  const split = (l: string) =>
+    l.includes('"') ? (delim === ',' ? (parseCsv(l)[0] ?? []) : l.split(delim).map((c) => c.replace(/^"(.*)"$/, '$1').replace(/""/g, '"'))) : l.split(delim);
   const columns = mapHeader(split(headerLine));
   const index = Object.fromEntries(TEMPLATE.map((t) => [t.key, columns.indexOf(t.key)])) as Record<Column, number>;
   const errors = new RowErrors(opts.maxErrors);
@@ -197,16 +227,34 @@ export async function readTextFile(bytes: Uint8Array, opts: ReadOptions): Promis
     if (/^[,;\t\s]*$/.test(l)) continue;
     const line = lineNo;
     count++;
-    if (l.includes('"') && (l.match(/"/g)?.length ?? 0) % 2 === 1) { errors.push({ line, barcode: '', column: null, code: 'testing.import_quote', params: {} }); continue; }
-    const cells = split(l);
-    if (cells.length < Math.max(index.barcode, index.result, index.resultedAt) + 1) {
-      errors.push({ line, barcode: cells[index.barcode] ?? '', column: null, code: 'testing.import_columns', params: { count: String(cells.length), expected: String(columns.length) } });
+    if (l.includes('"') && (l.match(/"/g)?.length ?? 0) % 2 === 1) {
+      errors.push({ line, barcode: '', column: null, code: 'testing.import_quote', params: {} });
       continue;
     }
-    await chunks.add(checkRow(line, {
-      barcode: index.barcode >= 0 ? cells[index.barcode]?.trim() ?? '' : null, result: index.result >= 0 ? cells[index.result]?.trim() ?? '' : null,
-      ct: index.ct >= 0 ? cells[index.ct]?.trim() ?? '' : null, resultedAt: index.resultedAt >= 0 ? cells[index.resultedAt]?.trim() ?? '' : null,
-    }, errors, memo));
+    const cells = split(l);
+    if (cells.length < Math.max(index.barcode, index.result, index.resultedAt) + 1) {
+      errors.push({
+        line,
+        barcode: cells[index.barcode] ?? '',
+        column: null,
+        code: 'testing.import_columns',
+        params: { count: String(cells.length), expected: String(columns.length) },
+      });
+      continue;
+    }
+    await chunks.add(
+      checkRow(
+        line,
+        {
+          barcode: index.barcode >= 0 ? (cells[index.barcode]?.trim() ?? '') : null,
+          result: index.result >= 0 ? (cells[index.result]?.trim() ?? '') : null,
+          ct: index.ct >= 0 ? (cells[index.ct]?.trim() ?? '') : null,
+          resultedAt: index.resultedAt >= 0 ? (cells[index.resultedAt]?.trim() ?? '') : null,
+        },
+        errors,
+        memo,
+      ),
+    );
   }
   if (!count) throw new TemplateError('testing.import_empty', {});
   await chunks.flush();
@@ -237,7 +285,12 @@ export async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<Re
       throw formatError(err);
     }
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
   let header: (Column | null)[] | null = null;
   const errors = new RowErrors(opts.maxErrors);
   const chunks = new Chunks(opts, errors);
@@ -248,11 +301,17 @@ export async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<Re
       for await (const r of ws) {
         if (!r.hasValues) continue;
         const values = (r.values as unknown[]).slice(1).map(cellValue);
-        if (!header) { header = mapHeader(values.map((v) => (v === null ? '' : String(v)))); continue; }
+        if (!header) {
+          header = mapHeader(values.map((v) => (v === null ? '' : String(v))));
+          continue;
+        }
         if (values.every((v) => v === null || String(v).trim() === '')) continue;
         count++;
         const h = header;
-        const get = (c: Column) => { const i = h.indexOf(c); return i >= 0 ? (typeof values[i] === 'string' ? (values[i] as string).trim() : values[i] ?? null) : null; };
+        const get = (c: Column) => {
+          const i = h.indexOf(c);
+          return i >= 0 ? (typeof values[i] === 'string' ? (values[i] as string).trim() : (values[i] ?? null)) : null;
+        };
         await chunks.add(checkRow(r.number, { barcode: get('barcode'), result: get('result'), ct: get('ct'), resultedAt: get('resultedAt') }, errors, memo));
       }
       break; // the first worksheet only
@@ -267,7 +326,10 @@ export async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<Re
 }
 
 /** Rows of the JSON API, checked like a file's rows (line = position + 1). */
-export async function readJsonRows(rows: { barcode: string; result: string; ctValue?: number | string | null; resultedAt: string }[], opts: ReadOptions): Promise<ReadResult> {
+export async function readJsonRows(
+  rows: { barcode: string; result: string; ctValue?: number | string | null; resultedAt: string }[],
+  opts: ReadOptions,
+): Promise<ReadResult> {
   const errors = new RowErrors(opts.maxErrors);
   const chunks = new Chunks(opts, errors);
   const memo = new Memo();
@@ -280,7 +342,11 @@ export async function readJsonRows(rows: { barcode: string; result: string; ctVa
 
 /** The template as CSV (UTF-8 with BOM so Excel shows the Vietnamese right), with two example rows. */
 export function templateCsv(): string {
-  return '\ufeff' + TEMPLATE.map((t) => t.header).join(',') + '\r\n'
-    + 'CT-2021-000001,Âm tính,,10/09/2021 14:30\r\n'
-    + 'CT-2021-000002,Dương tính,23.5,10/09/2021 15:05\r\n';
+  return (
+    '\ufeff' +
+    TEMPLATE.map((t) => t.header).join(',') +
+    '\r\n' +
+    'CT-2021-000001,Âm tính,,10/09/2021 14:30\r\n' +
+    'CT-2021-000002,Dương tính,23.5,10/09/2021 15:05\r\n'
+  );
 }

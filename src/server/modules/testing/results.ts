@@ -12,10 +12,17 @@ import * as repo from './repo/merge';
 export type TestingRules = z.infer<typeof testingRules>;
 
 /** A staged row that cannot be applied: the reason as an error code, and the template column it is about. */
-export interface RowError { line: number; barcode: string; code: ErrorCode; params: Record<string, string>; column: 'barcode' | 'ct' | 'resultedAt' }
+export interface RowError {
+  line: number;
+  barcode: string;
+  code: ErrorCode;
+  params: Record<string, string>;
+  column: 'barcode' | 'ct' | 'resultedAt';
+}
 
 /** The column a check against the samples faults: the Ct, the result time, else the tube itself. */
-const columnOf = (code: ErrorCode): RowError['column'] => (code === 'testing.ct_required' ? 'ct' : code.startsWith('testing.result_') ? 'resultedAt' : 'barcode');
+const columnOf = (code: ErrorCode): RowError['column'] =>
+  code === 'testing.ct_required' ? 'ct' : code.startsWith('testing.result_') ? 'resultedAt' : 'barcode';
 
 export interface MergeReport {
   total: number;
@@ -79,15 +86,31 @@ export interface StagedCheck {
  * One pass over the staged rows, which also counts what the merge needs to know about them.
  */
 export async function checkStaged(trx: Transaction<Database>, ctx: MergeContext): Promise<StagedCheck> {
-  const rows = await repo.checkRows(trx, { importId: ctx.importId, provinceCode: ctx.provinceCode, labId: ctx.labId, now: ctx.now, scope: ctx.actor, maxErrors: MAX_ROW_ERRORS });
+  const rows = await repo.checkRows(trx, {
+    importId: ctx.importId,
+    provinceCode: ctx.provinceCode,
+    labId: ctx.labId,
+    now: ctx.now,
+    scope: ctx.actor,
+    maxErrors: MAX_ROW_ERRORS,
+  });
   const [first] = rows;
   const errors = rows.filter((r) => r.line !== null);
   return {
-    count: first.total, total: first.staged, barcodes: first.barcodes, repeated: first.repeated, final: first.final,
-    errors: errors.map((r) => ({ line: r.line!, barcode: r.barcode, code: r.code, column: columnOf(r.code), params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) } })),
+    count: first.total,
+    total: first.staged,
+    barcodes: first.barcodes,
+    repeated: first.repeated,
+    final: first.final,
+    errors: errors.map((r) => ({
+      line: r.line!,
+      barcode: r.barcode,
+      code: r.code,
+      column: columnOf(r.code),
+      params: { barcode: r.barcode, ...(r.pool ? { pool: r.pool } : {}), ...(r.lines ? { lines: r.lines } : {}) },
+    })),
   };
 }
-
 
 /**
  * Applies the staged rows of an import inside the caller's transaction, all or nothing: rejects first (the
@@ -115,7 +138,14 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
 
   // The update returns only what the rollup and the consequences read.
   const fewRows = check.total <= MANY_ROWS;
-  const applied = await repo.applyResults(trx, { importId: ctx.importId, provinceCode: ctx.provinceCode, now: ctx.now, source: ctx.source, repeated: check.repeated > 0, negativeIds: fewRows });
+  const applied = await repo.applyResults(trx, {
+    importId: ctx.importId,
+    provinceCode: ctx.provinceCode,
+    now: ctx.now,
+    source: ctx.source,
+    repeated: check.repeated > 0,
+    negativeIds: fewRows,
+  });
   report.applied = applied.n;
   report.unchanged = Math.max(0, check.barcodes - applied.n - conflicts);
   await step('merge');
@@ -138,7 +168,10 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
 async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows: repo.Consequence[], report: MergeReport): Promise<string[]> {
   if (!rows.length) return [];
   const today = vnDay(ctx.now);
-  const members = await repo.membersOfSamples(trx, rows.map((r) => r.id));
+  const members = await repo.membersOfSamples(
+    trx,
+    rows.map((r) => r.id),
+  );
   const membersOf = (id: string) => members.filter((m) => m.sample_id === id);
   const addTasks = async (kind: 'recollect' | 'retest_stored' | 'confirm_rtpcr', sourceIds: string[], dueOn: string) => {
     if (!sourceIds.length) return;
@@ -146,7 +179,11 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
   };
 
   // Positive household pools: every member is suspected (stays home) until re-collected individually.
-  await addTasks('recollect', rows.filter((r) => r.kind === 'household_pool' && r.result === 'positive').map((r) => r.id), addDays(today, ctx.rules.testing.recollectWithinDays));
+  await addTasks(
+    'recollect',
+    rows.filter((r) => r.kind === 'household_pool' && r.result === 'positive').map((r) => r.id),
+    addDays(today, ctx.rules.testing.recollectWithinDays),
+  );
 
   // Lab pools: negative clears every stored tube in it; positive asks for each stored tube to be retested.
   const labPools = rows.filter((r) => r.kind === 'lab_pool');
@@ -174,16 +211,23 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
       if (!confirm) {
         await addTasks('confirm_rtpcr', [r.id], today);
         const policy = ctx.rules.testing.antigenPositiveAsCase;
-        const f1 = policy === 'if_symptomatic_or_f1' && !r.symptomatic
-          ? (await ctx.cases.classOfInTx(trx, m.person_id))?.class === 'F1'
-          : false;
+        const f1 = policy === 'if_symptomatic_or_f1' && !r.symptomatic ? (await ctx.cases.classOfInTx(trx, m.person_id))?.class === 'F1' : false;
         confirm = policy === 'always' || (policy === 'if_symptomatic_or_f1' && (r.symptomatic || f1));
       }
       if (!confirm) continue;
-      const opened = await ctx.cases.confirmFromResultInTx(trx, ctx.actor, {
-        personId: m.person_id, barcode: r.barcode, sampledOn: r.collected_on, confirmedOn: today, symptomatic: r.symptomatic,
-        place: { province_code: m.province_code, district_code: m.district_code, commune_code: m.commune_code },
-      }, ctx.rules.classification);
+      const opened = await ctx.cases.confirmFromResultInTx(
+        trx,
+        ctx.actor,
+        {
+          personId: m.person_id,
+          barcode: r.barcode,
+          sampledOn: r.collected_on,
+          confirmedOn: today,
+          symptomatic: r.symptomatic,
+          place: { province_code: m.province_code, district_code: m.district_code, commune_code: m.commune_code },
+        },
+        ctx.rules.classification,
+      );
       if (opened.created) report.casesOpened.push({ personId: m.person_id, caseCode: opened.caseCode, barcode: r.barcode });
     }
   }

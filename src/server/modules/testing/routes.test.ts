@@ -44,7 +44,11 @@ describe('sampling', () => {
   it('asks for one barcode per tube, naming the numbers, and stores nothing', async () => {
     now = new Date(vn('09:00'));
     const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
-      testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: big.id, members: big.members.map((m) => ({ personId: m.id })), barcodes: ['CT-0001'],
+      testType: 'rt_pcr_pooled',
+      kind: 'household_pool',
+      householdId: big.id,
+      members: big.members.map((m) => ({ personId: m.id })),
+      barcodes: ['CT-0001'],
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'testing.barcodes_needed', field: 'barcodes' });
@@ -55,7 +59,10 @@ describe('sampling', () => {
   it('collects two household pools, splitting the large one', async () => {
     now = new Date(vn('09:30'));
     const a = await collectPool(team, sessionId, big, ['ct-0001', 'CT-0002'], vn('09:00'));
-    expect(a.samples.map((s) => [s.barcode, s.membersCount])).toEqual([['CT-0001', 6], ['CT-0002', 6]]);
+    expect(a.samples.map((s) => [s.barcode, s.membersCount])).toEqual([
+      ['CT-0001', 6],
+      ['CT-0002', 6],
+    ]);
     const b = await collectPool(team, sessionId, small, ['CT-0003'], vn('09:10'));
     expect(b.samples[0].membersCount).toBe(3);
     const session = (await team.get(`/api/testing/sessions/${sessionId}`)).json();
@@ -64,19 +71,37 @@ describe('sampling', () => {
   });
 
   it('refuses a used barcode, a repeated person and a person of another household', async () => {
-    const used = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: small.members[0].id }], barcodes: ['CT-0003'] });
+    const used = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: small.members[0].id }],
+      barcodes: ['CT-0003'],
+    });
     expect(used.json()).toMatchObject({ code: 'testing.barcode_taken', field: 'barcodes.0', detail: 'Mã ống CT-0003 đã được dùng cho một mẫu khác' });
     const other = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
-      testType: 'rt_pcr_pooled', kind: 'household_pool', householdId: small.id, members: [{ personId: small.members[0].id }, { personId: big.members[0].id }], barcodes: ['CT-0099'],
+      testType: 'rt_pcr_pooled',
+      kind: 'household_pool',
+      householdId: small.id,
+      members: [{ personId: small.members[0].id }, { personId: big.members[0].id }],
+      barcodes: ['CT-0099'],
     });
     expect(other.json()).toMatchObject({ code: 'testing.member_not_in_household', field: 'members.1' });
-    const bad = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: small.members[0].id }], barcodes: ['C T'] });
+    const bad = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: small.members[0].id }],
+      barcodes: ['C T'],
+    });
     expect(bad.json().errors?.[0]).toMatchObject({ field: 'barcodes.0', message: expect.stringContaining('Mã ống mẫu không hợp lệ') });
   });
 
   it('adds a person not yet registered to the household on the spot', async () => {
     const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
-      testType: 'rt_pcr_single', kind: 'single', householdId: small.id, barcodes: ['CT-0004'], collectedAt: vn('09:20'),
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      householdId: small.id,
+      barcodes: ['CT-0004'],
+      collectedAt: vn('09:20'),
       members: [{ newPerson: { fullName: 'Phạm Văn Mới Đến', birthYear: 2001, sex: 'male', communeCode: CAI_KHE } }],
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -115,7 +140,9 @@ describe('transport and lab', () => {
     expect(tube.members.every((m: { suspected: boolean }) => m.suspected)).toBe(true);
     const tasks = (await team.get(`/api/testing/tasks?communeCode=${CAI_KHE}`)).json();
     expect(tasks.map((x: { kind: string; person: { fullName: string } }) => [x.kind, x.person.fullName]).sort()).toEqual([
-      ['recollect', 'Phạm Thị Ít A'], ['recollect', 'Phạm Thị Ít B'], ['recollect', 'Phạm Thị Ít C'],
+      ['recollect', 'Phạm Thị Ít A'],
+      ['recollect', 'Phạm Thị Ít B'],
+      ['recollect', 'Phạm Thị Ít C'],
     ]);
   });
 
@@ -124,18 +151,37 @@ describe('transport and lab', () => {
     const tasks = (await team.get(`/api/testing/tasks?communeCode=${CAI_KHE}`)).json() as { id: string; personId: string }[];
     const barcodes = tasks.map((_, i) => `CT-01${i}0`);
     for (const [i, task] of tasks.entries()) {
-      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: task.personId }], barcodes: [barcodes[i]], taskId: task.id });
+      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+        testType: 'rt_pcr_single',
+        kind: 'single',
+        members: [{ personId: task.personId }],
+        barcodes: [barcodes[i]],
+        taskId: task.id,
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const again = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: tasks[0].personId }], barcodes: ['CT-0199'], taskId: tasks[0].id });
-    expect(again.json()).toMatchObject({ code: 'testing.task_collected', field: 'taskId', detail: `Đã lấy mẫu cho nhiệm vụ này (ống ${barcodes[0]}), đang chờ kết quả` });
+    const again = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: tasks[0].personId }],
+      barcodes: ['CT-0199'],
+      taskId: tasks[0].id,
+    });
+    expect(again.json()).toMatchObject({
+      code: 'testing.task_collected',
+      field: 'taskId',
+      detail: `Đã lấy mẫu cho nhiệm vụ này (ống ${barcodes[0]}), đang chờ kết quả`,
+    });
     const pending = (await team.get(`/api/testing/tasks?communeCode=${CAI_KHE}`)).json() as { id: string; collectedBarcode: string }[];
     expect(pending.map((x) => x.collectedBarcode).sort()).toEqual([...barcodes].sort());
     await shipAndReceive(team, lab, teamId, labId, barcodes);
     now = new Date(vn('20:00'));
     const positivePerson = tasks[1].personId;
     for (const [i, b] of barcodes.entries()) {
-      const res = await lab.post(`/api/testing/samples/${b}/result`, i === 1 ? { result: 'positive', ctValue: 21.3, resultedAt: vn('19:50') } : { result: 'negative', resultedAt: vn('19:50') });
+      const res = await lab.post(
+        `/api/testing/samples/${b}/result`,
+        i === 1 ? { result: 'positive', ctValue: 21.3, resultedAt: vn('19:50') } : { result: 'negative', resultedAt: vn('19:50') },
+      );
       expect(res.statusCode, res.body).toBe(200);
     }
     expect((await team.get(`/api/testing/tasks?communeCode=${CAI_KHE}`)).json()).toEqual([]);
@@ -153,7 +199,12 @@ describe('rapid antigen on the spot', () => {
   it('a positive test of a symptomatic person isolates, asks for RT-PCR and opens a case (rule set: if symptomatic or F1)', async () => {
     now = new Date(vn('10:00'));
     const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
-      testType: 'rapid_antigen', kind: 'single', members: [{ personId: big.members[0].id }], barcodes: ['TN-0001'], result: 'positive', symptomatic: true,
+      testType: 'rapid_antigen',
+      kind: 'single',
+      members: [{ personId: big.members[0].id }],
+      barcodes: ['TN-0001'],
+      result: 'positive',
+      symptomatic: true,
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().casesOpened).toHaveLength(1);
@@ -163,16 +214,31 @@ describe('rapid antigen on the spot', () => {
 
   it('a positive test of a person without symptoms and not F1 isolates and asks for RT-PCR, without a case', async () => {
     const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
-      testType: 'rapid_antigen', kind: 'single', members: [{ personId: big.members[1].id }], barcodes: ['TN-0002'], result: 'positive',
+      testType: 'rapid_antigen',
+      kind: 'single',
+      members: [{ personId: big.members[1].id }],
+      barcodes: ['TN-0002'],
+      result: 'positive',
     });
     expect(res.json().casesOpened).toEqual([]);
     expect(res.json().tasksCreated).toBe(1);
   });
 
   it('a rapid antigen test needs its result, and only it may have one on the spot', async () => {
-    const none = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rapid_antigen', kind: 'single', members: [{ personId: big.members[2].id }], barcodes: ['TN-0003'] });
+    const none = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rapid_antigen',
+      kind: 'single',
+      members: [{ personId: big.members[2].id }],
+      barcodes: ['TN-0003'],
+    });
     expect(none.json()).toMatchObject({ code: 'testing.antigen_needs_result', field: 'result' });
-    const pcr = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: big.members[2].id }], barcodes: ['TN-0003'], result: 'negative' });
+    const pcr = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId: big.members[2].id }],
+      barcodes: ['TN-0003'],
+      result: 'negative',
+    });
     expect(pcr.json()).toMatchObject({ code: 'testing.on_site_antigen_only', field: 'result' });
   });
 });
@@ -215,7 +281,15 @@ describe('results for people and systems', () => {
     const person = small.members[0];
     const res = await t.anonymous().post('/api/public/result-lookup', { barcode: 'CT-0003', idOrPhone: person.nationalId });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ barcode: 'CT-0003', testType: 'rt_pcr_pooled', pooled: true, collectedOn: '2021-09-10', result: 'positive', status: 'resulted', resultedAt: vn('15:00') });
+    expect(res.json()).toEqual({
+      barcode: 'CT-0003',
+      testType: 'rt_pcr_pooled',
+      pooled: true,
+      collectedOn: '2021-09-10',
+      result: 'positive',
+      status: 'resulted',
+      resultedAt: vn('15:00'),
+    });
     expect(res.body).not.toContain('Phạm');
     const wrong = await t.anonymous().post('/api/public/result-lookup', { barcode: 'CT-0003', idOrPhone: '092185000000' });
     expect(wrong.json()).toMatchObject({ code: 'testing.lookup_not_found' });
@@ -224,7 +298,8 @@ describe('results for people and systems', () => {
   it('limits lookups per address', async () => {
     const anon = t.anonymous();
     const codes: number[] = [];
-    for (let i = 0; i < 12; i++) codes.push((await anon.post('/api/public/result-lookup', { barcode: `XX-${1000 + i}`, idOrPhone: '092185000000' })).statusCode);
+    for (let i = 0; i < 12; i++)
+      codes.push((await anon.post('/api/public/result-lookup', { barcode: `XX-${1000 + i}`, idOrPhone: '092185000000' })).statusCode);
     expect(codes).toContain(429);
     expect(codes.filter((c) => c === 404).length).toBeLessThanOrEqual(10);
   });
@@ -234,17 +309,29 @@ describe('results for people and systems', () => {
     expect(res.headers['content-type']).toContain('application/fhir+json');
     const bundle = res.json();
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
-    const observations = bundle.entry.filter((e: { search: { mode: string } }) => e.search.mode === 'match').map((e: { resource: Record<string, any> }) => e.resource);
+    const observations = bundle.entry
+      .filter((e: { search: { mode: string } }) => e.search.mode === 'match')
+      .map((e: { resource: Record<string, any> }) => e.resource);
     const pooled = observations.filter((o: Record<string, any>) => o.identifier[0].value.startsWith('CT-0003/'));
     expect(pooled).toHaveLength(3);
     expect(pooled[0]).toMatchObject({
-      resourceType: 'Observation', status: 'preliminary', code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
-      effectiveDateTime: vn('09:10'), valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '260373001' }] },
+      resourceType: 'Observation',
+      status: 'preliminary',
+      code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
+      effectiveDateTime: vn('09:10'),
+      valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '260373001' }] },
       component: [{ code: { coding: [{ code: '94745-7' }] }, valueQuantity: { value: 24.5 } }],
     });
-    expect(pooled.map((o: Record<string, any>) => o.subject.reference).sort()).toEqual(small.members.slice(0, 3).map((m) => `Patient/${m.id}`).sort());
+    expect(pooled.map((o: Record<string, any>) => o.subject.reference).sort()).toEqual(
+      small.members
+        .slice(0, 3)
+        .map((m) => `Patient/${m.id}`)
+        .sort(),
+    );
     const members = new Set(small.members.slice(0, 3).map((m) => `Patient/${m.id}`));
-    const finalPositive = observations.filter((o: Record<string, any>) => members.has(o.subject.reference) && o.status === 'final' && o.valueCodeableConcept.coding[0].code === '260373001');
+    const finalPositive = observations.filter(
+      (o: Record<string, any>) => members.has(o.subject.reference) && o.status === 'final' && o.valueCodeableConcept.coding[0].code === '260373001',
+    );
     expect(finalPositive.map((o: Record<string, any>) => o.identifier[0].value.split('/')[0])).toEqual(['CT-0110']);
     const antigen = observations.find((o: Record<string, any>) => o.identifier[0].value.startsWith('TN-0001/'));
     expect(antigen.code.coding[0].code).toBe('94558-4');
@@ -254,7 +341,12 @@ describe('results for people and systems', () => {
 
 describe('pools made at the lab from stored single tubes', () => {
   const single = async (personId: string, barcode: string) => {
-    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId }], barcodes: [barcode] });
+    const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+      testType: 'rt_pcr_single',
+      kind: 'single',
+      members: [{ personId }],
+      barcodes: [barcode],
+    });
     expect(res.statusCode, res.body).toBe(201);
   };
 
@@ -264,10 +356,14 @@ describe('pools made at the lab from stored single tubes', () => {
     await shipAndReceive(team, lab, teamId, labId, ['LS-0001', 'LS-0002', 'LS-0003']);
     const pool = await lab.post('/api/testing/lab-pools', { labId, barcode: 'LP-0001', memberBarcodes: ['LS-0001', 'LS-0002', 'LS-0003'] });
     expect(pool.statusCode, pool.body).toBe(201);
-    expect((await lab.post('/api/testing/samples/LS-0001/result', { result: 'negative' })).json()).toMatchObject({ code: 'testing.pool_member_tube', detail: expect.stringContaining('LP-0001') });
+    expect((await lab.post('/api/testing/samples/LS-0001/result', { result: 'negative' })).json()).toMatchObject({
+      code: 'testing.pool_member_tube',
+      detail: expect.stringContaining('LP-0001'),
+    });
     now = new Date(vn('12:00', '2021-09-11'));
     expect((await lab.post('/api/testing/samples/LP-0001/result', { result: 'negative' })).statusCode).toBe(200);
-    for (const b of ['LS-0001', 'LS-0002', 'LS-0003']) expect((await lab.get(`/api/testing/samples/${b}`)).json()).toMatchObject({ result: 'negative', resultSource: 'pool' });
+    for (const b of ['LS-0001', 'LS-0002', 'LS-0003'])
+      expect((await lab.get(`/api/testing/samples/${b}`)).json()).toMatchObject({ result: 'negative', resultSource: 'pool' });
   });
 
   it('a positive lab pool asks for each stored tube to be retested; their results close the tasks', async () => {
@@ -297,7 +393,9 @@ describe('the pending tubes kept by the database', () => {
   });
 
   it('gives the tasks made by set-based SQL UUIDv7 ids, like every other row', async () => {
-    const { rows } = await t.db.pool.query(`select count(*)::int as n, count(*) filter (where substring(id::text, 15, 1) <> '7' or substring(id::text, 20, 1) not in ('8', '9', 'a', 'b'))::int as other from testing_tasks`);
+    const { rows } = await t.db.pool.query(
+      `select count(*)::int as n, count(*) filter (where substring(id::text, 15, 1) <> '7' or substring(id::text, 20, 1) not in ('8', '9', 'a', 'b'))::int as other from testing_tasks`,
+    );
     expect(rows[0].n).toBeGreaterThan(0);
     expect(rows[0].other).toBe(0);
     const now = await t.db.pool.query(`select uuidv7()::text as id, (extract(epoch from clock_timestamp()) * 1000)::bigint::text as ms`);

@@ -32,7 +32,10 @@ export type LabInput = z.infer<typeof labInput>;
 export const teamInput = z.object({
   communeCode: unitCode,
   name: z.string().trim().min(2).max(100),
-  members: z.array(z.object({ fullName, phone: mobilePhone.nullish().transform((v) => v ?? null) })).max(30).default([]),
+  members: z
+    .array(z.object({ fullName, phone: mobilePhone.nullish().transform((v) => v ?? null) }))
+    .max(30)
+    .default([]),
   active: z.boolean().default(true),
 });
 export type TeamInput = z.infer<typeof teamInput>;
@@ -89,13 +92,20 @@ export const labPoolInput = z.object({ labId: uuid, barcode, memberBarcodes: z.a
 export const resultRowsInput = z.object({
   labId: uuid,
   reference: z.string().trim().min(1).max(200),
-  rows: z.array(z.object({ barcode: z.string(), result: z.string(), ctValue: z.union([z.number(), z.string()]).nullish(), resultedAt: z.string() })).min(1).max(100_000),
+  rows: z
+    .array(z.object({ barcode: z.string(), result: z.string(), ctValue: z.union([z.number(), z.string()]).nullish(), resultedAt: z.string() }))
+    .min(1)
+    .max(100_000),
 });
 
 export const importQuery = z.object({ labId: uuid, fileName: z.string().trim().min(1).max(200).default('ket-qua.csv') });
 export const conflictDecision = z.object({ decision: z.enum(['accept', 'reject']) });
 export const summaryQuery = z.object({ day: isoDate.optional(), districtCode: unitCode.optional() });
-export const overdueQuery = z.object({ labId: uuid.optional(), communeCode: unitCode.optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) });
+export const overdueQuery = z.object({
+  labId: uuid.optional(),
+  communeCode: unitCode.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
 export const tasksQuery = z.object({ communeCode: unitCode.optional(), status: z.enum(['open', 'done']).default('open') });
 export const lookupInput = z.object({ barcode, idOrPhone: z.string().trim().min(9).max(15) });
 export const poolPlanQuery = z.object({ householdId: uuid });
@@ -106,8 +116,14 @@ export type ImportStage = z.infer<typeof importStage>;
 
 /** An import running in this process, as the progress route tells it. */
 export interface ImportProgress {
-  provinceCode: string; labId: string; fileName: string; format: 'csv' | 'xlsx' | 'json';
-  stage: ImportStage; rowsStaged: number; total: number | null; startedAt: Date;
+  provinceCode: string;
+  labId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'json';
+  stage: ImportStage;
+  rowsStaged: number;
+  total: number | null;
+  startedAt: Date;
 }
 
 // ---- views: what the routes answer ----------------------------------------------------------------------------
@@ -116,24 +132,39 @@ const count = z.number().int();
 const sampleKind = z.enum(['single', 'household_pool', 'lab_pool']);
 
 export const testTypeView = z.object({
-  code: testType, method: z.enum(['rt_pcr', 'antigen']), pooled: z.boolean(), nameVi: z.string(), nameEn: z.string(), loinc: z.string(), loincDisplay: z.string(),
+  code: testType,
+  method: z.enum(['rt_pcr', 'antigen']),
+  pooled: z.boolean(),
+  nameVi: z.string(),
+  nameEn: z.string(),
+  loinc: z.string(),
+  loincDisplay: z.string(),
 });
 export type TestTypeView = z.infer<typeof testTypeView>;
 
 /** A lab as the API shows it. */
 export const labView = z.object({
-  id: z.string(), provinceCode: z.string(), name: z.string(), address: z.string().nullable(),
+  id: z.string(),
+  provinceCode: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
   /** Tests a day per test type. */
   dailyCapacity: z.partialRecord(testType, count),
   /** 'HH:mm'. */
-  opensAt: z.string(), closesAt: z.string(), active: z.boolean(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  active: z.boolean(),
 });
 export type LabView = z.infer<typeof labView>;
 
 /** A sampling team as the API shows it. */
 export const teamView = z.object({
-  id: z.string(), districtCode: z.string(), communeCode: z.string(), name: z.string(),
-  members: z.array(z.object({ fullName: z.string(), phone: z.string().nullable() })), active: z.boolean(),
+  id: z.string(),
+  districtCode: z.string(),
+  communeCode: z.string(),
+  name: z.string(),
+  members: z.array(z.object({ fullName: z.string(), phone: z.string().nullable() })),
+  active: z.boolean(),
 });
 export type TeamView = z.infer<typeof teamView>;
 
@@ -147,11 +178,29 @@ export type PendingStage = z.infer<typeof pendingStage>;
 
 /** One tube, as every testing answer shows it (present.ts `sampleBrief`). */
 export const sampleBrief = z.object({
-  id: z.string(), barcode: z.string(), testType, kind: sampleKind, communeCode: z.string(),
-  householdId: z.string().nullable(), sessionId: z.string().nullable(), teamId: z.string().nullable(), membersCount: count,
-  collectedAt: z.string(), collectedOn: z.string(), symptomatic: z.boolean(), shipmentId: z.string().nullable(), labId: z.string().nullable(), receivedAt: z.string().nullable(),
-  result: testResult.nullable(), ctValue: z.number().nullable(), resultedAt: z.string().nullable(), reportedAt: z.string().nullable(),
-  resultSource: z.enum(['on_site', 'manual', 'import', 'api', 'pool']).nullable(), pooledInto: z.string().nullable(), taskId: z.string().nullable(), version: count,
+  id: z.string(),
+  barcode: z.string(),
+  testType,
+  kind: sampleKind,
+  communeCode: z.string(),
+  householdId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  membersCount: count,
+  collectedAt: z.string(),
+  collectedOn: z.string(),
+  symptomatic: z.boolean(),
+  shipmentId: z.string().nullable(),
+  labId: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  result: testResult.nullable(),
+  ctValue: z.number().nullable(),
+  resultedAt: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  resultSource: z.enum(['on_site', 'manual', 'import', 'api', 'pool']).nullable(),
+  pooledInto: z.string().nullable(),
+  taskId: z.string().nullable(),
+  version: count,
   status: sampleStatus,
 });
 export type SampleBrief = z.infer<typeof sampleBrief>;
@@ -167,21 +216,38 @@ export type TaskKind = z.infer<typeof taskKind>;
 
 /** A testing task (re-collection, retest of a stored tube, confirmatory RT-PCR) as stored. */
 export const taskBrief = z.object({
-  id: z.string(), personId: z.string(), communeCode: z.string(), kind: taskKind, sourceSampleId: z.string(), storedSampleId: z.string().nullable(),
-  status: z.enum(['open', 'done']), dueOn: z.string(), doneSampleId: z.string().nullable(), createdAt: z.string(), doneAt: z.string().nullable(),
+  id: z.string(),
+  personId: z.string(),
+  communeCode: z.string(),
+  kind: taskKind,
+  sourceSampleId: z.string(),
+  storedSampleId: z.string().nullable(),
+  status: z.enum(['open', 'done']),
+  dueOn: z.string(),
+  doneSampleId: z.string().nullable(),
+  createdAt: z.string(),
+  doneAt: z.string().nullable(),
 });
 export type TaskBrief = z.infer<typeof taskBrief>;
 
 /** A person by the one rule of people's personCard: outside the caller's scope, only the commune. */
 export const personCardView = z.object({
-  id: z.string(), fullName: z.string().nullable(), phone: z.string().nullable(), birthYear: count.nullable(), sex: z.enum(['male', 'female']).nullable(),
-  communeCode: z.string(), inScope: z.boolean(),
+  id: z.string(),
+  fullName: z.string().nullable(),
+  phone: z.string().nullable(),
+  birthYear: count.nullable(),
+  sex: z.enum(['male', 'female']).nullable(),
+  communeCode: z.string(),
+  inScope: z.boolean(),
 });
 export type PersonCardView = z.infer<typeof personCardView>;
 
 /** A task on the re-collection list, with its source tube, the tube already taken for it and the person. */
 export const taskView = taskBrief.extend({
-  sourceBarcode: z.string(), sourceTestType: testType, collectedBarcode: z.string().nullable(), person: personCardView.nullable(),
+  sourceBarcode: z.string(),
+  sourceTestType: testType,
+  collectedBarcode: z.string().nullable(),
+  person: personCardView.nullable(),
 });
 export type TaskView = z.infer<typeof taskView>;
 
@@ -190,8 +256,15 @@ export const sampleView = tubeView.extend({ tasks: z.array(taskBrief) });
 export type SampleView = z.infer<typeof sampleView>;
 
 const sessionFields = z.object({
-  id: z.string(), districtCode: z.string(), communeCode: z.string(), teamId: z.string(), teamName: z.string(), sessionDate: z.string(),
-  mode: z.enum(['fixed', 'door_to_door']), placeName: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  districtCode: z.string(),
+  communeCode: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  sessionDate: z.string(),
+  mode: z.enum(['fixed', 'door_to_door']),
+  placeName: z.string().nullable(),
+  createdAt: z.string(),
 });
 
 /** A sampling session and its tubes (none yet when just opened). */
@@ -204,7 +277,10 @@ export type SessionListItem = z.infer<typeof sessionListItem>;
 
 /** How a household would be split into tubes under the max pool size in force. */
 export const poolPlanView = z.object({
-  householdId: z.string(), address: z.string(), maxPoolSize: count, ruleVersion: count,
+  householdId: z.string(),
+  address: z.string(),
+  maxPoolSize: count,
+  ruleVersion: count,
   tubes: z.array(z.array(z.object({ personId: z.string(), fullName: z.string(), birthYear: count }))),
 });
 export type PoolPlanView = z.infer<typeof poolPlanView>;
@@ -218,8 +294,16 @@ export type CollectedView = z.infer<typeof collectedView>;
 
 /** A shipment of tubes from a team to a lab. */
 export const shipmentView = z.object({
-  id: z.string(), code: z.string(), communeCode: z.string(), teamId: z.string(), teamName: z.string(), labId: z.string(), labName: z.string(),
-  sentAt: z.string(), receivedAt: z.string().nullable(), tubes: count,
+  id: z.string(),
+  code: z.string(),
+  communeCode: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  labId: z.string(),
+  labName: z.string(),
+  sentAt: z.string(),
+  receivedAt: z.string().nullable(),
+  tubes: count,
 });
 export type ShipmentView = z.infer<typeof shipmentView>;
 
@@ -229,10 +313,17 @@ export type ReceivedView = z.infer<typeof receivedView>;
 
 /** A single result entered, with what it caused and the tube as it now is. */
 export const resultEnteredView = z.object({
-  total: count, applied: count, unchanged: count, conflicts: count, rejected: count,
+  total: count,
+  applied: count,
+  unchanged: count,
+  conflicts: count,
+  rejected: count,
   /** Always empty: a rejected entry is an error answer. */
-  errors: z.array(z.object({ line: count, barcode: z.string(), code: z.string(), params: z.record(z.string(), z.string()), column: z.enum(['barcode', 'ct', 'resultedAt']) })),
-  casesOpened: z.array(caseOpened), tasksCreated: count,
+  errors: z.array(
+    z.object({ line: count, barcode: z.string(), code: z.string(), params: z.record(z.string(), z.string()), column: z.enum(['barcode', 'ct', 'resultedAt']) }),
+  ),
+  casesOpened: z.array(caseOpened),
+  tasksCreated: count,
   sample: sampleView,
 });
 export type ResultEnteredView = z.infer<typeof resultEnteredView>;
@@ -241,7 +332,14 @@ export const labPoolView = z.object({ id: z.string(), barcode: z.string(), tubes
 export type LabPoolView = z.infer<typeof labPoolView>;
 
 /** A row an import refused, with the reason in Vietnamese; column is the template column at fault (null: the whole row). */
-export const importRowError = z.object({ line: count, barcode: z.string(), column: z.string().nullable(), code: z.string(), params: z.record(z.string(), z.string()), message: z.string() });
+export const importRowError = z.object({
+  line: count,
+  barcode: z.string(),
+  column: z.string().nullable(),
+  code: z.string(),
+  params: z.record(z.string(), z.string()),
+  message: z.string(),
+});
 export type ImportRowError = z.infer<typeof importRowError>;
 
 /** The answer of an import (200), or the `import` member of its 422 problem when rows were rejected. */
@@ -264,17 +362,38 @@ export type ImportReport = z.infer<typeof importReport>;
 
 /** Progress of an import while it runs (`errors` null), its counts once finished. */
 export const importStatusView = z.object({
-  id: z.string(), labId: z.string().nullable(), fileName: z.string(), format: z.enum(['csv', 'xlsx', 'json', 'manual', 'on_site']),
-  status: z.enum(['loading', 'done', 'rejected']), stage: importStage, rowsStaged: count, total: count.nullable(),
-  applied: count, unchanged: count, conflicts: count, rejected: count, errors: z.array(importRowError).nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  id: z.string(),
+  labId: z.string().nullable(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx', 'json', 'manual', 'on_site']),
+  status: z.enum(['loading', 'done', 'rejected']),
+  stage: importStage,
+  rowsStaged: count,
+  total: count.nullable(),
+  applied: count,
+  unchanged: count,
+  conflicts: count,
+  rejected: count,
+  errors: z.array(importRowError).nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
 export type ImportStatusView = z.infer<typeof importStatusView>;
 
 /** A different result for a tube that has one, held for review. */
 export const resultConflict = z.object({
-  id: z.string(), sampleId: z.string(), barcode: z.string(), communeCode: z.string(), currentResult: testResult, currentCt: z.number().nullable(),
-  proposedResult: testResult, proposedCt: z.number().nullable(), proposedResultedAt: z.string(), importId: z.string().nullable(),
-  status: z.enum(['open', 'accepted', 'rejected']), createdAt: z.string(),
+  id: z.string(),
+  sampleId: z.string(),
+  barcode: z.string(),
+  communeCode: z.string(),
+  currentResult: testResult,
+  currentCt: z.number().nullable(),
+  proposedResult: testResult,
+  proposedCt: z.number().nullable(),
+  proposedResultedAt: z.string(),
+  importId: z.string().nullable(),
+  status: z.enum(['open', 'accepted', 'rejected']),
+  createdAt: z.string(),
 });
 export type ResultConflict = z.infer<typeof resultConflict>;
 
@@ -283,7 +402,14 @@ export type ConflictResolved = z.infer<typeof conflictResolved>;
 
 /** Counts of a day (or a lab, team, unit of the day) with the ratios derived from them (GET /api/testing/summary). */
 export const testingFigures = z.object({
-  samples: count, persons: count, pools: count, received: count, resulted: count, positive: count, negative: count, invalid: count,
+  samples: count,
+  persons: count,
+  pools: count,
+  received: count,
+  resulted: count,
+  positive: count,
+  negative: count,
+  invalid: count,
   /** Results reported the day the sample was collected. */
   sameDay: count,
   /** 0–1; null when nothing is resulted. */
@@ -318,9 +444,19 @@ export type TestingSummary = z.infer<typeof testingSummaryView>;
 
 /** A tube past the overdue threshold (GET /api/testing/overdue). */
 export const overdueSample = z.object({
-  id: z.string(), barcode: z.string(), testType, kind: sampleKind,
-  communeCode: z.string(), districtCode: z.string(), membersCount: count, collectedAt: z.string(), hoursSinceCollection: count,
-  stage: pendingStage, labId: z.string().nullable(), labName: z.string().nullable(), teamName: z.string().nullable(),
+  id: z.string(),
+  barcode: z.string(),
+  testType,
+  kind: sampleKind,
+  communeCode: z.string(),
+  districtCode: z.string(),
+  membersCount: count,
+  collectedAt: z.string(),
+  hoursSinceCollection: count,
+  stage: pendingStage,
+  labId: z.string().nullable(),
+  labName: z.string().nullable(),
+  teamName: z.string().nullable(),
 });
 export type OverdueSample = z.infer<typeof overdueSample>;
 
@@ -334,8 +470,13 @@ export type OverdueBoard = z.infer<typeof overdueBoard>;
 
 /** What the public result lookup shows: the result and its date, no name, no Ct. */
 export const lookupView = z.object({
-  barcode: z.string(), testType, pooled: z.boolean(), collectedOn: z.string(),
+  barcode: z.string(),
+  testType,
+  pooled: z.boolean(),
+  collectedOn: z.string(),
   /** A final result only (an invalid run is `retest`). */
-  result: z.enum(['negative', 'positive']).nullable(), status: z.enum(['resulted', 'retest', 'pending']), resultedAt: z.string().nullable(),
+  result: z.enum(['negative', 'positive']).nullable(),
+  status: z.enum(['resulted', 'retest', 'pending']),
+  resultedAt: z.string().nullable(),
 });
 export type LookupView = z.infer<typeof lookupView>;

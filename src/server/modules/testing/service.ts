@@ -16,8 +16,25 @@ import * as repo from './repo/sampling';
 import { membersOfSamples } from './repo/merge';
 import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
 import type {
-  CollectedView, CollectInput, ConflictResolved, ImportProgress, ImportRowError, ImportStatusView, PoolPlanView, ResultConflict, ResultEnteredView, ResultInput,
-  SampleView, SessionInput, SessionListItem, SessionView, TaskView, TeamInput, TeamView, TestTypeView, TubeView,
+  CollectedView,
+  CollectInput,
+  ConflictResolved,
+  ImportProgress,
+  ImportRowError,
+  ImportStatusView,
+  PoolPlanView,
+  ResultConflict,
+  ResultEnteredView,
+  ResultInput,
+  SampleView,
+  SessionInput,
+  SessionListItem,
+  SessionView,
+  TaskView,
+  TeamInput,
+  TeamView,
+  TestTypeView,
+  TubeView,
 } from './schemas';
 import * as present from './present';
 import * as intake from './repo/intake';
@@ -53,7 +70,9 @@ export class TestingService {
     this.now = opts.now ?? (() => new Date());
   }
 
-  private get k() { return this.db.kysely; }
+  private get k() {
+    return this.db.kysely;
+  }
 
   // ---- reference data -------------------------------------------------------------------------------------
 
@@ -76,9 +95,7 @@ export class TestingService {
       const clash = await repo.teamNamed(trx, input.name, commune.code);
       if (clash && clash.id !== id) throw new AppError('testing.team_name_taken', 409, { name: input.name }, 'name');
       const values = { ...place, name: input.name, members: JSON.stringify(input.members), active: input.active };
-      const row = id
-        ? await repo.updateTeam(trx, actor, id, values)
-        : await repo.insertTeam(trx, { id: uuidv7(), ...values });
+      const row = id ? await repo.updateTeam(trx, actor, id, values) : await repo.insertTeam(trx, { id: uuidv7(), ...values });
       if (!row) throw new AppError('testing.team_not_found', 404);
       await this.audit.record(trx, actor, { action: id ? 'update' : 'create', entity: 'sampling_team', entityId: row.id, fields: Object.keys(input) });
       return present.team(row);
@@ -92,8 +109,15 @@ export class TestingService {
     if (!team || !placeInScope(actor.scope, team)) throw new AppError('testing.team_not_found', 404, {}, 'teamId');
     return this.k.transaction().execute(async (trx) => {
       const row = await repo.insertSession(trx, {
-        id: uuidv7(), province_code: team.province_code, district_code: team.district_code, commune_code: team.commune_code, team_id: team.id,
-        session_date: input.sessionDate, mode: input.mode, place_name: input.placeName, created_by: actor.id,
+        id: uuidv7(),
+        province_code: team.province_code,
+        district_code: team.district_code,
+        commune_code: team.commune_code,
+        team_id: team.id,
+        session_date: input.sessionDate,
+        mode: input.mode,
+        place_name: input.placeName,
+        created_by: actor.id,
       });
       await this.audit.record(trx, actor, { action: 'create', entity: 'sampling_session', entityId: row.id, fields: Object.keys(input) });
       return present.session(row, team.name, []);
@@ -112,7 +136,12 @@ export class TestingService {
     assertInScope(actor, s, 'testing.session_not_found');
     const samples = await repo.samplesOfSession(this.k, id);
     const tubes = await this.withMembers(actor, samples);
-    this.audit.read(actor, { action: 'read', entity: 'sampling_session', entityId: id, detail: { persons: tubes.flatMap((t) => t.members.map((m) => m.personId)) } });
+    this.audit.read(actor, {
+      action: 'read',
+      entity: 'sampling_session',
+      entityId: id,
+      detail: { persons: tubes.flatMap((t) => t.members.map((m) => m.personId)) },
+    });
     return present.session(s, s.team_name, tubes);
   }
 
@@ -121,7 +150,13 @@ export class TestingService {
     const household = await this.people.getHousehold(actor, householdId);
     const rules = await this.testingRules(vnDay(this.now()));
     const members = household.members.map((m) => ({ personId: m.id, fullName: m.fullName, birthYear: m.birthYear }));
-    return { householdId, address: household.address, maxPoolSize: rules.payload.maxPoolSize, ruleVersion: rules.version, tubes: splitPool(members, rules.payload.maxPoolSize) };
+    return {
+      householdId,
+      address: household.address,
+      maxPoolSize: rules.payload.maxPoolSize,
+      ruleVersion: rules.version,
+      tubes: splitPool(members, rules.payload.maxPoolSize),
+    };
   }
 
   /**
@@ -147,31 +182,60 @@ export class TestingService {
       const persons = await this.resolveMembers(trx, actor, input);
       const groups = input.kind === 'household_pool' ? splitPool(persons, maxPool) : [persons];
       if (groups.length !== input.barcodes.length) {
-        throw new AppError('testing.barcodes_needed', 400, { members: persons.length, max: maxPool, tubes: groups.length, given: input.barcodes.length }, 'barcodes',
-          undefined, { tubes: groups.map((g) => g.map((p) => p.id)) });
+        throw new AppError(
+          'testing.barcodes_needed',
+          400,
+          { members: persons.length, max: maxPool, tubes: groups.length, given: input.barcodes.length },
+          'barcodes',
+          undefined,
+          { tubes: groups.map((g) => g.map((p) => p.id)) },
+        );
       }
       if (input.taskId) await this.checkTask(trx, input.taskId, persons[0].id);
       const ids: string[] = [];
       for (const [i, group] of groups.entries()) {
         const id = uuidv7();
         ids.push(id);
-        await repo.insertSample(trx, {
-          id, province_code: session.province_code, district_code: session.district_code, commune_code: session.commune_code,
-          barcode: input.barcodes[i], test_type: input.testType, kind: input.kind, session_id: session.id, team_id: session.team_id,
-          household_id: input.householdId ?? null, members_count: group.length, collected_at: collectedAt, collected_on: day,
-          symptomatic: input.symptomatic, task_id: input.taskId ?? null, created_by: actor.id,
-          // a rapid antigen test is read where it is taken: there is nothing to ship
-          received_at: input.testType === 'rapid_antigen' ? collectedAt : null,
-        }, group.map((p) => ({ sample_id: id, province_code: p.province_code, person_id: p.id, district_code: p.district_code, commune_code: p.commune_code })));
+        await repo.insertSample(
+          trx,
+          {
+            id,
+            province_code: session.province_code,
+            district_code: session.district_code,
+            commune_code: session.commune_code,
+            barcode: input.barcodes[i],
+            test_type: input.testType,
+            kind: input.kind,
+            session_id: session.id,
+            team_id: session.team_id,
+            household_id: input.householdId ?? null,
+            members_count: group.length,
+            collected_at: collectedAt,
+            collected_on: day,
+            symptomatic: input.symptomatic,
+            task_id: input.taskId ?? null,
+            created_by: actor.id,
+            // a rapid antigen test is read where it is taken: there is nothing to ship
+            received_at: input.testType === 'rapid_antigen' ? collectedAt : null,
+          },
+          group.map((p) => ({ sample_id: id, province_code: p.province_code, person_id: p.id, district_code: p.district_code, commune_code: p.commune_code })),
+        );
       }
       await repo.rollUpCollected(trx, ids);
       let merged: MergeReport | null = null;
       if (input.result) {
-        merged = await this.stageAndMerge(trx, actor, { provinceCode: session.province_code, labId: null, source: 'on_site', rules, fileName: `tại chỗ ${input.barcodes[0]}` },
-          [{ barcode: input.barcodes[0], result: input.result, ct_value: null, resulted_at: collectedAt }]);
+        merged = await this.stageAndMerge(
+          trx,
+          actor,
+          { provinceCode: session.province_code, labId: null, source: 'on_site', rules, fileName: `tại chỗ ${input.barcodes[0]}` },
+          [{ barcode: input.barcodes[0], result: input.result, ct_value: null, resulted_at: collectedAt }],
+        );
       }
       await this.audit.record(trx, actor, {
-        action: 'create', entity: 'sample', entityId: ids[0], fields: Object.keys(input),
+        action: 'create',
+        entity: 'sample',
+        entityId: ids[0],
+        fields: Object.keys(input),
         detail: { barcodes: input.barcodes, persons: persons.map((p) => p.id), result: input.result ?? null },
       });
       const rows = await repo.samplesByIds(trx, ids);
@@ -182,7 +246,10 @@ export class TestingService {
   private async resolveMembers(trx: Transaction<Database>, actor: Actor, input: CollectInput) {
     const ids: string[] = [];
     for (const [i, m] of input.members.entries()) {
-      if ('personId' in m) { ids.push(m.personId); continue; }
+      if ('personId' in m) {
+        ids.push(m.personId);
+        continue;
+      }
       const np = { ...m.newPerson, householdId: input.householdId ?? m.newPerson.householdId ?? null };
       const { person } = await this.people.matchOrCreateInTx(trx, actor, np, `members.${i}.newPerson.`);
       ids.push(person.id);
@@ -193,7 +260,8 @@ export class TestingService {
     return ids.map((id, i) => {
       const p = byId.get(id);
       if (!p || p.merged_into || !placeInScope(actor.scope, p)) throw new AppError('people.person_not_found', 404, {}, `members.${i}.personId`);
-      if (input.kind === 'household_pool' && p.household_id !== input.householdId) throw new AppError('testing.member_not_in_household', 400, {}, `members.${i}`);
+      if (input.kind === 'household_pool' && p.household_id !== input.householdId)
+        throw new AppError('testing.member_not_in_household', 400, {}, `members.${i}`);
       return p;
     });
   }
@@ -212,9 +280,16 @@ export class TestingService {
   async enterResult(actor: Actor, barcode: string, input: ResultInput): Promise<ResultEnteredView> {
     const sample = await this.sampleByBarcode(actor, barcode);
     const rules = await this.mergeRules(vnDay(this.now()));
-    const report = await this.k.transaction().execute((trx) => this.stageAndMerge(trx, actor,
-      { provinceCode: sample.province_code, labId: null, source: 'manual', rules, fileName: `nhập tay ${barcode}` },
-      [{ barcode: sample.barcode, result: input.result, ct_value: input.ctValue ?? null, resulted_at: input.resultedAt ? new Date(input.resultedAt) : this.now() }]));
+    const report = await this.k.transaction().execute((trx) =>
+      this.stageAndMerge(trx, actor, { provinceCode: sample.province_code, labId: null, source: 'manual', rules, fileName: `nhập tay ${barcode}` }, [
+        {
+          barcode: sample.barcode,
+          result: input.result,
+          ct_value: input.ctValue ?? null,
+          resulted_at: input.resultedAt ? new Date(input.resultedAt) : this.now(),
+        },
+      ]),
+    );
     return { ...report, sample: await this.sample(actor, barcode) };
   }
 
@@ -222,20 +297,49 @@ export class TestingService {
    * Stages rows and merges them, inside the caller's transaction; a rejected row aborts (the first error names
    * the field), so a single entry behaves like a one-row file.
    */
-  async stageAndMerge(trx: Transaction<Database>, actor: Actor, opts: { provinceCode: string; labId: string | null; source: MergeContext['source']; rules: MergeContext['rules']; fileName: string },
-    rows: { barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: number | null; resulted_at: Date }[]): Promise<MergeReport> {
+  async stageAndMerge(
+    trx: Transaction<Database>,
+    actor: Actor,
+    opts: { provinceCode: string; labId: string | null; source: MergeContext['source']; rules: MergeContext['rules']; fileName: string },
+    rows: { barcode: string; result: 'negative' | 'positive' | 'invalid'; ct_value: number | null; resulted_at: Date }[],
+  ): Promise<MergeReport> {
     const importId = uuidv7();
-    await repo.stageEntry(trx, {
-      id: importId, province_code: opts.provinceCode, lab_id: opts.labId, file_name: opts.fileName, sha256: importId, format: opts.source === 'on_site' ? 'on_site' : 'manual',
-      status: 'loading', created_by: actor.id,
-    }, rows.map((r, i) => ({ import_id: importId, line: i + 1, ...r })));
-    const report = await mergeStaged(trx, { importId, provinceCode: opts.provinceCode, labId: opts.labId, source: opts.source, actor, now: this.now(), rules: opts.rules, cases: this.cases });
+    await repo.stageEntry(
+      trx,
+      {
+        id: importId,
+        province_code: opts.provinceCode,
+        lab_id: opts.labId,
+        file_name: opts.fileName,
+        sha256: importId,
+        format: opts.source === 'on_site' ? 'on_site' : 'manual',
+        status: 'loading',
+        created_by: actor.id,
+      },
+      rows.map((r, i) => ({ import_id: importId, line: i + 1, ...r })),
+    );
+    const report = await mergeStaged(trx, {
+      importId,
+      provinceCode: opts.provinceCode,
+      labId: opts.labId,
+      source: opts.source,
+      actor,
+      now: this.now(),
+      rules: opts.rules,
+      cases: this.cases,
+    });
     if (report.errors.length) {
       const e = report.errors[0];
       throw new AppError(e.code, e.code === 'testing.sample_not_found' ? 404 : 409, e.params, e.column === 'ct' ? 'ctValue' : e.column);
     }
     await finishImport(trx, importId, report, this.now());
-    await this.audit.record(trx, actor, { action: 'update', entity: 'sample', entityId: importId, fields: ['result'], detail: { barcodes: rows.map((r) => r.barcode), casesOpened: report.casesOpened } });
+    await this.audit.record(trx, actor, {
+      action: 'update',
+      entity: 'sample',
+      entityId: importId,
+      fields: ['result'],
+      detail: { barcodes: rows.map((r) => r.barcode), casesOpened: report.casesOpened },
+    });
     return report;
   }
 
@@ -250,11 +354,21 @@ export class TestingService {
       if (decision === 'accept') {
         await unrollResult(trx, c.sample_id);
         const s = await repo.clearResult(trx, c.sample_id);
-        report = await this.stageAndMerge(trx, actor, { provinceCode: c.province_code, labId: s.lab_id, source: 'manual', rules, fileName: `xử lý kết quả khác nhau ${c.barcode}` },
-          [{ barcode: c.barcode, result: c.proposed_result as 'negative', ct_value: c.proposed_ct, resulted_at: new Date(c.proposed_resulted_at) }]);
+        report = await this.stageAndMerge(
+          trx,
+          actor,
+          { provinceCode: c.province_code, labId: s.lab_id, source: 'manual', rules, fileName: `xử lý kết quả khác nhau ${c.barcode}` },
+          [{ barcode: c.barcode, result: c.proposed_result as 'negative', ct_value: c.proposed_ct, resulted_at: new Date(c.proposed_resulted_at) }],
+        );
       }
       await repo.resolveConflict(trx, id, decision === 'accept' ? 'accepted' : 'rejected', actor.id, this.now());
-      await this.audit.record(trx, actor, { action: 'update', entity: 'result_conflict', entityId: id, fields: ['status'], detail: { decision, barcode: c.barcode } });
+      await this.audit.record(trx, actor, {
+        action: 'update',
+        entity: 'result_conflict',
+        entityId: id,
+        fields: ['status'],
+        detail: { decision, barcode: c.barcode },
+      });
       return { id, decision, casesOpened: report?.casesOpened ?? [] };
     });
   }
@@ -264,16 +378,43 @@ export class TestingService {
     const live = this.running.get(id);
     if (live && this.provincesOf(actor).includes(live.provinceCode)) {
       this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
-      return { id, labId: live.labId, fileName: live.fileName, format: live.format, status: 'loading' as const, stage: live.stage, rowsStaged: live.rowsStaged, total: live.total,
-        applied: 0, unchanged: 0, conflicts: 0, rejected: 0, errors: null, createdAt: live.startedAt.toISOString(), finishedAt: null };
+      return {
+        id,
+        labId: live.labId,
+        fileName: live.fileName,
+        format: live.format,
+        status: 'loading' as const,
+        stage: live.stage,
+        rowsStaged: live.rowsStaged,
+        total: live.total,
+        applied: 0,
+        unchanged: 0,
+        conflicts: 0,
+        rejected: 0,
+        errors: null,
+        createdAt: live.startedAt.toISOString(),
+        finishedAt: null,
+      };
     }
     const r = await repo.importById(this.k, id, this.provincesOf(actor));
     if (!r) throw new AppError('http.not_found', 404);
     this.audit.read(actor, { action: 'read', entity: 'result_import', entityId: id });
     return {
-      id: r.id, labId: r.lab_id, fileName: r.file_name, format: r.format, status: r.status, stage: r.stage, rowsStaged: r.rows_staged, total: r.rows_total,
-      applied: r.rows_applied, unchanged: r.rows_unchanged, conflicts: r.rows_conflict, rejected: r.rows_rejected, errors: r.errors as ImportRowError[] /* the kept row errors (repo/imports.ts rejectImport) */,
-      createdAt: new Date(r.created_at).toISOString(), finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+      id: r.id,
+      labId: r.lab_id,
+      fileName: r.file_name,
+      format: r.format,
+      status: r.status,
+      stage: r.stage,
+      rowsStaged: r.rows_staged,
+      total: r.rows_total,
+      applied: r.rows_applied,
+      unchanged: r.rows_unchanged,
+      conflicts: r.rows_conflict,
+      rejected: r.rows_rejected,
+      errors: r.errors as ImportRowError[] /* the kept row errors (repo/imports.ts rejectImport) */,
+      createdAt: new Date(r.created_at).toISOString(),
+      finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
     };
   }
 
@@ -298,7 +439,13 @@ export class TestingService {
     const rows = await repo.tasksOf(this.k, actor, q);
     const cards = await this.people.cardsOf(actor, [...new Set(rows.map((r) => r.person_id))], 'testing_tasks');
     this.audit.read(actor, { action: 'search', entity: 'testing_task', detail: { persons: rows.map((r) => r.person_id) } });
-    return rows.map((r) => ({ ...present.task(r), sourceBarcode: r.source_barcode, sourceTestType: r.source_test_type as TestType /* a test_types code */, collectedBarcode: r.collected_barcode ?? null, person: cards.get(r.person_id) ?? null }));
+    return rows.map((r) => ({
+      ...present.task(r),
+      sourceBarcode: r.source_barcode,
+      sourceTestType: r.source_test_type as TestType /* a test_types code */,
+      collectedBarcode: r.collected_barcode ?? null,
+      person: cards.get(r.person_id) ?? null,
+    }));
   }
 
   async sampleByBarcode(actor: Actor, barcode: string) {
@@ -309,15 +456,23 @@ export class TestingService {
 
   private async withMembers(actor: Actor, samples: Awaited<ReturnType<TestingService['sampleByBarcode']>>[]): Promise<TubeView[]> {
     if (!samples.length) return [];
-    const members = await membersOfSamples(this.k, samples.map((s) => s.id));
+    const members = await membersOfSamples(
+      this.k,
+      samples.map((s) => s.id),
+    );
     const cards = await this.people.cardsOf(actor, [...new Set(members.map((m) => m.person_id))], 'sample_members');
     const open = members.length
-      ? await repo.openTaskPersons(this.k, members.map((m) => m.person_id))
+      ? await repo.openTaskPersons(
+          this.k,
+          members.map((m) => m.person_id),
+        )
       : [];
     const suspected = new Set(open.map((o) => o.person_id));
     return samples.map((s) => ({
       ...present.sampleBrief(s),
-      members: members.filter((m) => m.sample_id === s.id).map((m) => ({ personId: m.person_id, fullName: cards.get(m.person_id)?.fullName ?? null, suspected: suspected.has(m.person_id) })),
+      members: members
+        .filter((m) => m.sample_id === s.id)
+        .map((m) => ({ personId: m.person_id, fullName: cards.get(m.person_id)?.fullName ?? null, suspected: suspected.has(m.person_id) })),
     }));
   }
 

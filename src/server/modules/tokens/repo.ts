@@ -12,7 +12,13 @@ export function listTokens(db: Kysely<Database>) {
 }
 
 export function revokeToken(trx: Transaction<Database>, id: string, by: string) {
-  return trx.updateTable('api_tokens').set({ revoked_at: new Date(), revoked_by: by }).where('id', '=', id).where('revoked_at', 'is', null).returningAll().executeTakeFirst();
+  return trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date(), revoked_by: by })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function tokenById(db: Kysely<Database>, id: string) {

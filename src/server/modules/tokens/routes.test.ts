@@ -19,7 +19,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function issue(over: Record<string, unknown> = {}) {
-  return admin.post('/api/tokens', { name: 'LIS — CDC Cần Thơ', permissions: ['testing.read', 'testing.lab'], scopeUnits: ['92'], expiresOn: addDays(vnDay(), 30), ...over });
+  return admin.post('/api/tokens', {
+    name: 'LIS — CDC Cần Thơ',
+    permissions: ['testing.read', 'testing.lab'],
+    scopeUnits: ['92'],
+    expiresOn: addDays(vnDay(), 30),
+    ...over,
+  });
 }
 
 describe('API tokens', () => {
@@ -37,9 +43,16 @@ describe('API tokens', () => {
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json().resourceType).toBe('Bundle');
     // the results API answers (here: the lab id does not exist), it does not refuse the token
-    expect((await bearer(token, '/api/testing/results', 'POST', { labId: '01900000-0000-7000-8000-000000000000', reference: 'x', rows: [] })).statusCode).not.toBe(401);
+    expect(
+      (await bearer(token, '/api/testing/results', 'POST', { labId: '01900000-0000-7000-8000-000000000000', reference: 'x', rows: [] })).statusCode,
+    ).not.toBe(401);
     await t.services.audit.flush();
-    const uses = await t.db.kysely.selectFrom('audit_log').select(['actor_id', 'detail']).where('action', '=', 'token_use').where('entity_id', '=', id).execute();
+    const uses = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'token_use')
+      .where('entity_id', '=', id)
+      .execute();
     expect(uses.length).toBe(2);
     expect(uses[0]).toMatchObject({ actor_id: adminId, detail: { method: 'GET', status: 200 } });
     expect((await admin.get('/api/tokens')).json().find((x: { id: string }) => x.id === id).lastUsedAt).not.toBeNull();
@@ -75,10 +88,17 @@ describe('API tokens', () => {
     const revoked = await bearer(token, fhir);
     expect(revoked.statusCode).toBe(401);
     // a FHIR route answers errors as an OperationOutcome
-    expect(revoked.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'login', details: { coding: [{ code: 'auth.token_invalid' }] }, diagnostics: 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi' }] });
+    expect(revoked.json()).toMatchObject({
+      resourceType: 'OperationOutcome',
+      issue: [{ code: 'login', details: { coding: [{ code: 'auth.token_invalid' }] }, diagnostics: 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi' }],
+    });
 
     const expiring = (await issue()).json();
-    await t.db.kysely.updateTable('api_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', expiring.id).execute();
+    await t.db.kysely
+      .updateTable('api_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', expiring.id)
+      .execute();
     expect((await bearer(expiring.token, fhir)).json().issue[0].details.coding[0].code).toBe('auth.token_invalid');
     expect((await admin.get('/api/tokens')).json().find((x: { id: string }) => x.id === expiring.id).status).toBe('expired');
 
@@ -96,11 +116,20 @@ describe('API tokens', () => {
     const before = (await admin.get('/api/tokens')).json().length;
     const unknown = await issue({ permissions: ['testing.read', 'cases.everything'] });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0]).toMatchObject({ field: 'permissions.1', code: 'tokens.permission_unknown', message: 'Quyền cases.everything không tồn tại' });
+    expect(unknown.json().errors[0]).toMatchObject({
+      field: 'permissions.1',
+      code: 'tokens.permission_unknown',
+      message: 'Quyền cases.everything không tồn tại',
+    });
     const accounts = await issue({ permissions: ['users.manage'] });
     expect(accounts.json()).toMatchObject({ code: 'tokens.permission_beyond_issuer', field: 'permissions.0' });
     const district = await t.as('system_admin', ['916']);
-    const outside = await district.post('/api/tokens', { name: 'Ngoài phạm vi', permissions: ['testing.read'], scopeUnits: ['927'], expiresOn: addDays(vnDay(), 30) });
+    const outside = await district.post('/api/tokens', {
+      name: 'Ngoài phạm vi',
+      permissions: ['testing.read'],
+      scopeUnits: ['927'],
+      expiresOn: addDays(vnDay(), 30),
+    });
     expect(outside.json()).toMatchObject({ code: 'tokens.scope_beyond_issuer', field: 'scopeUnits.0', detail: 'Đơn vị 927 nằm ngoài phạm vi của người cấp' });
     expect((await issue({ expiresOn: vnDay() })).json()).toMatchObject({ code: 'tokens.expiry_range', field: 'expiresOn' });
     expect((await issue({ expiresOn: addDays(vnDay(), 400) })).json().code).toBe('tokens.expiry_range');

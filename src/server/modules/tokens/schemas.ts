@@ -6,7 +6,10 @@ import { unitRef } from '../geography/schemas';
 export const tokenIssue = z.object({
   /** What the token is for, e.g. "Phần mềm LIS — CDC Cần Thơ" */
   name: z.string().trim().min(3, { message: 'tokens.name' }).max(120, { message: 'tokens.name' }),
-  permissions: z.array(z.enum(PERMISSIONS, { message: 'tokens.permission_unknown' })).min(1, { message: 'tokens.permissions_empty' }).max(PERMISSIONS.length),
+  permissions: z
+    .array(z.enum(PERMISSIONS, { message: 'tokens.permission_unknown' }))
+    .min(1, { message: 'tokens.permissions_empty' })
+    .max(PERMISSIONS.length),
   scopeUnits: z.array(unitCode).min(1, { message: 'validation.scope' }).max(200),
   /** the last day the token works (Vietnam time), at most a year ahead */
   expiresOn: isoDate,

@@ -29,13 +29,17 @@ export class TokensService {
   private touched = new Map<string, number>();
 
   constructor(
-    private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog,
-    private readonly users: Pick<UsersService, 'issuers'>, private readonly now = () => new Date(),
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly users: Pick<UsersService, 'issuers'>,
+    private readonly now = () => new Date(),
   ) {}
 
   async issue(actor: Actor, input: TokenIssue): Promise<{ token: string; view: TokenView }> {
     input.permissions.forEach((p, i) => {
-      if (!actor.permissions.includes(p) || NOT_FOR_TOKENS.includes(p)) throw new AppError('tokens.permission_beyond_issuer', 400, { code: p }, `permissions.${i}`);
+      if (!actor.permissions.includes(p) || NOT_FOR_TOKENS.includes(p))
+        throw new AppError('tokens.permission_beyond_issuer', 400, { code: p }, `permissions.${i}`);
     });
     input.scopeUnits.forEach((code, i) => {
       const unit = this.units.require(code, `scopeUnits.${i}`);
@@ -47,10 +51,22 @@ export class TokensService {
     const token = PREFIX + randomBytes(32).toString('base64url');
     const row = await this.db.transaction().execute(async (trx) => {
       const created = await repo.insertToken(trx, {
-        id: uuidv7(), name: input.name, token_hash: sha256(token), prefix: token.slice(0, PREFIX.length + 6),
-        permissions: [...new Set(input.permissions)], scope_units: [...new Set(input.scopeUnits)], issued_by: actor.id, expires_at: endOfVnDay(input.expiresOn),
+        id: uuidv7(),
+        name: input.name,
+        token_hash: sha256(token),
+        prefix: token.slice(0, PREFIX.length + 6),
+        permissions: [...new Set(input.permissions)],
+        scope_units: [...new Set(input.scopeUnits)],
+        issued_by: actor.id,
+        expires_at: endOfVnDay(input.expiresOn),
       });
-      await this.audit.record(trx, actor, { action: 'create', entity: 'api_token', entityId: created.id, fields: Object.keys(input), detail: { permissions: created.permissions, scopeUnits: created.scope_units } });
+      await this.audit.record(trx, actor, {
+        action: 'create',
+        entity: 'api_token',
+        entityId: created.id,
+        fields: Object.keys(input),
+        detail: { permissions: created.permissions, scopeUnits: created.scope_units },
+      });
       return created;
     });
     return { token, view: this.present({ ...row, issuer_username: actor.username }) };
@@ -84,11 +100,21 @@ export class TokensService {
     if (!row || !issuer || row.revoked_at || new Date(row.expires_at) <= now || issuer.disabled) throw new AppError('auth.token_invalid', 401);
     const issuerRole = issuer.role as Role;
     const issuerScope = this.units.resolveScope(issuer.scopeUnits);
-    const permissions = row.permissions.filter((p): p is Permission => ROLE_PERMISSIONS[issuerRole].includes(p as Permission) && !NOT_FOR_TOKENS.includes(p as Permission));
+    const permissions = row.permissions.filter(
+      (p): p is Permission => ROLE_PERMISSIONS[issuerRole].includes(p as Permission) && !NOT_FOR_TOKENS.includes(p as Permission),
+    );
     const scopeUnits = row.scope_units.filter((code) => this.units.unitInScope(issuerScope, code));
     const actor: Actor = {
-      id: row.issued_by, username: `${issuer.username}/${row.prefix}`, fullName: row.name, role: issuerRole, permissions,
-      scopeUnits, scope: this.units.resolveScope(scopeUnits), agency: issuer.agency, ip, tokenId: row.id,
+      id: row.issued_by,
+      username: `${issuer.username}/${row.prefix}`,
+      fullName: row.name,
+      role: issuerRole,
+      permissions,
+      scopeUnits,
+      scope: this.units.resolveScope(scopeUnits),
+      agency: issuer.agency,
+      ip,
+      tokenId: row.id,
     };
     const last = this.touched.get(row.id) ?? 0;
     if (now.getTime() - last > TOUCH_MS) {
@@ -107,11 +133,17 @@ export class TokensService {
     const now = this.now();
     const expiresAt = new Date(r.expires_at);
     return {
-      id: r.id, name: r.name, prefix: r.prefix, permissions: r.permissions,
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      permissions: r.permissions,
       scopeUnits: r.scope_units.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
-      issuedBy: r.issuer_username, createdAt: new Date(r.created_at).toISOString(), expiresOn: vnDay(new Date(expiresAt.getTime() - 1)),
+      issuedBy: r.issuer_username,
+      createdAt: new Date(r.created_at).toISOString(),
+      expiresOn: vnDay(new Date(expiresAt.getTime() - 1)),
       status: r.revoked_at ? 'revoked' : expiresAt <= now ? 'expired' : 'active',
-      revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null, lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
+      revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+      lastUsedAt: r.last_used_at ? new Date(r.last_used_at).toISOString() : null,
     };
   }
 }

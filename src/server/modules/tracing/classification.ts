@@ -66,7 +66,11 @@ export async function rulesInForce(ruleSets: RuleSetsService, day: string): Prom
 
 /** The classification engine's rules from the rule-set payload. */
 export function engineRules(rules: ClassificationRuleSets): ClassificationRules {
-  const payload = rules.classification.payload as { infectiousDaysBefore: number; maxGeneration: number; contactTypes: { code: string; qualifiesF1: boolean }[] };
+  const payload = rules.classification.payload as {
+    infectiousDaysBefore: number;
+    maxGeneration: number;
+    contactTypes: { code: string; qualifiesF1: boolean }[];
+  };
   return {
     version: rules.classification.version,
     infectiousDaysBefore: payload.infectiousDaysBefore,
@@ -85,8 +89,19 @@ const iso = (v: string | Date) => (typeof v === 'string' && v.endsWith('Z') && v
 export function classificationRows(cases: GraphCase[], exposures: GraphExposure[], rules: ClassificationRuleSets): ClassificationRow[] {
   const er = engineRules(rules);
   const result = classify(
-    cases.map((c) => ({ personId: c.person_id, onsetAt: `${c.onset_on ?? c.sampled_on}T00:00:00+07:00`, isolatedAt: c.isolated_at ? iso(c.isolated_at) : null })),
-    exposures.map((e) => ({ id: e.id, sourceId: e.source_person_id, exposedId: e.exposed_person_id, startAt: iso(e.start_at), endAt: iso(e.end_at), contactType: e.contact_type })),
+    cases.map((c) => ({
+      personId: c.person_id,
+      onsetAt: `${c.onset_on ?? c.sampled_on}T00:00:00+07:00`,
+      isolatedAt: c.isolated_at ? iso(c.isolated_at) : null,
+    })),
+    exposures.map((e) => ({
+      id: e.id,
+      sourceId: e.source_person_id,
+      exposedId: e.exposed_person_id,
+      startAt: iso(e.start_at),
+      endAt: iso(e.end_at),
+      contactType: e.contact_type,
+    })),
     er,
   );
   const placeOf = new Map<string, { province_code: string; district_code: string; commune_code: string }>();
@@ -95,7 +110,8 @@ export function classificationRows(cases: GraphCase[], exposures: GraphExposure[
   const caseOf = new Map(cases.map((c) => [c.person_id, c]));
   const situations = (rules.quarantine.payload as { situations: (QuarantineSituation & { exposureClass: string; setting: string })[] }).situations;
   const situationOf = new Map<string, QuarantineSituation | undefined>();
-  for (const cls of ['F0', 'F1', 'F2']) situationOf.set(cls, situations.find((s) => s.exposureClass === cls && s.setting === 'home') ?? situations.find((s) => s.exposureClass === cls));
+  for (const cls of ['F0', 'F1', 'F2'])
+    situationOf.set(cls, situations.find((s) => s.exposureClass === cls && s.setting === 'home') ?? situations.find((s) => s.exposureClass === cls));
   const plans = new Map<string, ReturnType<typeof quarantinePlan>>();
   const rows: ClassificationRow[] = [];
   for (const [personId, c] of result) {
@@ -105,10 +121,20 @@ export function classificationRows(cases: GraphCase[], exposures: GraphExposure[
     let plan = situation ? plans.get(`${c.class}|${start}`) : undefined;
     if (situation && !plan) plans.set(`${c.class}|${start}`, (plan = quarantinePlan(situation, start)));
     rows.push({
-      person_id: personId, province_code: place.province_code, district_code: place.district_code, commune_code: place.commune_code,
-      class: c.class, generation: c.generation, via_exposure_id: c.viaExposureId, root_case_person_id: c.rootCaseId,
-      exposed_at: c.exposedAt, rule_set_id: rules.classification.id, rule_version: er.version,
-      quarantine_situation: plan?.situation ?? null, quarantine_until: plan?.lastDay ?? null, test_days: plan?.testDates ?? [],
+      person_id: personId,
+      province_code: place.province_code,
+      district_code: place.district_code,
+      commune_code: place.commune_code,
+      class: c.class,
+      generation: c.generation,
+      via_exposure_id: c.viaExposureId,
+      root_case_person_id: c.rootCaseId,
+      exposed_at: c.exposedAt,
+      rule_set_id: rules.classification.id,
+      rule_version: er.version,
+      quarantine_situation: plan?.situation ?? null,
+      quarantine_until: plan?.lastDay ?? null,
+      test_days: plan?.testDates ?? [],
     });
   }
   return rows;
@@ -119,7 +145,12 @@ export function classificationRows(cases: GraphCase[], exposures: GraphExposure[
  * read and written: D = the changed persons and two hops downstream; their classes depend only on
  * cases and exposures up to two hops upstream of D. Cost grows with the neighbourhood, not the graph.
  */
-export async function reclassifyAround(trx: Transaction<Database>, changed: string[], rules: ClassificationRuleSets, activeCasesOf: ActiveCasesInTx): Promise<ReclassifyReport> {
+export async function reclassifyAround(
+  trx: Transaction<Database>,
+  changed: string[],
+  rules: ClassificationRuleSets,
+  activeCasesOf: ActiveCasesInTx,
+): Promise<ReclassifyReport> {
   const out1 = await repo.downstream(trx, changed);
   const out2 = await repo.downstream(trx, out1);
   const affected = [...new Set([...changed, ...out1, ...out2])];
@@ -146,7 +177,14 @@ export async function reclassifyAround(trx: Transaction<Database>, changed: stri
       if (prev) gone.push(personId);
       continue;
     }
-    if (prev && prev.class === row.class && prev.via_exposure_id === row.via_exposure_id && prev.root_case_person_id === row.root_case_person_id && prev.rule_version === row.rule_version) continue;
+    if (
+      prev &&
+      prev.class === row.class &&
+      prev.via_exposure_id === row.via_exposure_id &&
+      prev.root_case_person_id === row.root_case_person_id &&
+      prev.rule_version === row.rule_version
+    )
+      continue;
     rows.push(row);
   }
   await repo.deleteClassifications(trx, gone);

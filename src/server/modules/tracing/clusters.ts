@@ -16,17 +16,30 @@ import type { ClusterListView, ClusterView, clusterInput, PlaceView, placeInput 
 
 /** Places where exposures happen, and named clusters (ổ dịch) anchored on an index case. */
 export class ClustersService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly cases: CaseReader,
-    private readonly people: Pick<PeopleService, 'cardsOf'>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly cases: CaseReader,
+    private readonly people: Pick<PeopleService, 'cardsOf'>,
+  ) {}
 
   async addPlace(actor: Actor, input: z.infer<typeof placeInput>): Promise<PlaceView> {
     this.units.require(input.communeCode, 'communeCode', { level: 'commune' });
     const place = this.units.placeOf(input.communeCode);
-    if (!this.units.unitInScope(actor.scope, input.communeCode)) throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, 'communeCode');
+    if (!this.units.unitInScope(actor.scope, input.communeCode))
+      throw new AppError('validation.unit_out_of_scope', 400, { code: input.communeCode }, 'communeCode');
     return this.db.transaction().execute(async (trx) => {
       const row = await repo.insertPlace(trx, {
-        id: uuidv7(), province_code: place.province_code, district_code: place.district_code, commune_code: place.commune_code,
-        name: input.name, name_folded: foldVietnamese(input.name), kind: input.kind, high_contact: input.highContact, address: input.address ?? null,
+        id: uuidv7(),
+        province_code: place.province_code,
+        district_code: place.district_code,
+        commune_code: place.commune_code,
+        name: input.name,
+        name_folded: foldVietnamese(input.name),
+        kind: input.kind,
+        high_contact: input.highContact,
+        address: input.address ?? null,
       });
       await this.audit.record(trx, actor, { action: 'create', entity: 'place', entityId: row.id });
       return presentPlace(row);
@@ -50,8 +63,15 @@ export class ClustersService {
     if (hit) throw new AppError('cases.cluster_exists', 409, { name: named.find((c) => c.index_case_id === indexPersons.get(hit))!.name }, 'indexCaseId');
     return this.db.transaction().execute(async (trx) => {
       const row = await repo.insertCluster(trx, {
-        id: uuidv7(), province_code: kase.province_code, district_code: kase.district_code, commune_code: kase.commune_code, name: input.name,
-        index_case_id: kase.id, place_id: place?.id ?? null, place_name: place?.name ?? null, high_contact: place?.high_contact ?? false,
+        id: uuidv7(),
+        province_code: kase.province_code,
+        district_code: kase.district_code,
+        commune_code: kase.commune_code,
+        name: input.name,
+        index_case_id: kase.id,
+        place_id: place?.id ?? null,
+        place_name: place?.name ?? null,
+        high_contact: place?.high_contact ?? false,
       });
       await this.audit.record(trx, actor, { action: 'create', entity: 'cluster', entityId: row.id, detail: { indexCaseId: kase.id } });
       return { id: row.id, name: row.name, indexCaseId: row.index_case_id, placeName: row.place_name, highContact: row.high_contact };
@@ -67,10 +87,15 @@ export class ClustersService {
     const u = q.unit ? this.units.placeFilter(q.unit, 'unit') : null;
     const clusters = await repo.clustersOf(this.db, actor, u);
     const indexCase = new Map((await this.cases.casesByIds(clusters.map((c) => c.index_case_id))).map((c) => [c.id, c]));
-    const rows = clusters.map((c) => ({ ...c, index: indexCase.get(c.index_case_id)! }))
+    const rows = clusters
+      .map((c) => ({ ...c, index: indexCase.get(c.index_case_id)! }))
       .sort((a, b) => b.index.confirmed_on.localeCompare(a.index.confirmed_on) || a.id.localeCompare(b.id))
       .slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-    const walked = await repo.chainWalks(this.db, rows.map((r) => ({ key: r.id, personId: r.index.person_id })), GRAPH_NODE_LIMIT);
+    const walked = await repo.chainWalks(
+      this.db,
+      rows.map((r) => ({ key: r.id, personId: r.index.person_id })),
+      GRAPH_NODE_LIMIT,
+    );
     const confirmedOn = new Map((await this.cases.activeCasesOf([...new Set(walked.map((w) => w.person_id))])).map((c) => [c.person_id, c.confirmed_on]));
     const chains = new Map<string, typeof walked>();
     for (const w of walked) {
@@ -82,7 +107,13 @@ export class ClustersService {
       const chain = chains.get(r.id) ?? [];
       const cases = chain.filter((w) => confirmedOn.has(w.person_id)).map((w) => ({ depth: w.depth, confirmedOn: confirmedOn.get(w.person_id)! }));
       return {
-        id: r.id, name: r.name, placeName: r.place_name, highContact: r.high_contact, communeCode: r.commune_code, indexCaseCode: r.index.case_code, indexConfirmedOn: r.index.confirmed_on,
+        id: r.id,
+        name: r.name,
+        placeName: r.place_name,
+        highContact: r.high_contact,
+        communeCode: r.commune_code,
+        indexCaseCode: r.index.case_code,
+        indexConfirmedOn: r.index.confirmed_on,
         summary: chainSummary(chain.length, cases, today),
       };
     });
@@ -95,7 +126,12 @@ export class ClustersService {
     const row = await repo.clusterById(this.db, id);
     if (!row) throw new AppError('cases.cluster_not_found', 404);
     assertInScope(actor, row, 'cases.cluster_not_found');
-    const graph = await chainGraph({ db: this.db, people: this.people, cases: this.cases }, actor, await this.cases.caseInScope(actor, row.index_case_id), today);
+    const graph = await chainGraph(
+      { db: this.db, people: this.people, cases: this.cases },
+      actor,
+      await this.cases.caseInScope(actor, row.index_case_id),
+      today,
+    );
     this.audit.read(actor, { action: 'read', entity: 'cluster', entityId: id, detail: { persons: graph.nodes.length } });
     return { id: row.id, name: row.name, placeName: row.place_name, highContact: row.high_contact, indexCaseId: row.index_case_id, graph };
   }
@@ -103,5 +139,13 @@ export class ClustersService {
 
 function presentPlace(p: Selectable<PlacesTable>): PlaceView {
   // the column's check constraint holds kind to placeKind
-  return { id: p.id, name: p.name, kind: p.kind as PlaceView['kind'], highContact: p.high_contact, communeCode: p.commune_code, districtCode: p.district_code, address: p.address };
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind as PlaceView['kind'],
+    highContact: p.high_contact,
+    communeCode: p.commune_code,
+    districtCode: p.district_code,
+    address: p.address,
+  };
 }

@@ -18,20 +18,38 @@ import { contactLine, type LineListResult } from './schemas';
  * reported as rows.N.field), matched to an existing person or created, and linked by an exposure;
  * the case's neighbourhood is reclassified once at the end.
  */
-export async function saveContactLines(deps: { db: Kysely<Database>; people: PeopleService; audit: AuditLog; cases: CaseReader; rules: (day: string) => Promise<ClassificationRuleSets> }, actor: Actor, caseId: string, rawRows: unknown[]): Promise<LineListResult> {
+export async function saveContactLines(
+  deps: { db: Kysely<Database>; people: PeopleService; audit: AuditLog; cases: CaseReader; rules: (day: string) => Promise<ClassificationRuleSets> },
+  actor: Actor,
+  caseId: string,
+  rawRows: unknown[],
+): Promise<LineListResult> {
   const kase = await deps.cases.caseInScope(actor, caseId);
   const errors: FieldError[] = [];
   const rows = rawRows.map((raw, i) => {
     const line = contactLine.safeParse(raw);
-    if (!line.success) { errors.push(...fieldErrors(line.error, 'vi', `rows.${i}`, raw)); return null; }
+    if (!line.success) {
+      errors.push(...fieldErrors(line.error, 'vi', `rows.${i}`, raw));
+      return null;
+    }
     const person = personInput.safeParse({ ...line.data, nationalId: line.data.nationalId ?? null, phone: line.data.phone ?? null });
-    if (!person.success) { errors.push(...fieldErrors(person.error, 'vi', `rows.${i}`, raw)); return null; }
+    if (!person.success) {
+      errors.push(...fieldErrors(person.error, 'vi', `rows.${i}`, raw));
+      return null;
+    }
     return { line: line.data, person: person.data };
   });
   if (errors.length) throw new AppError('validation.invalid', 400, {}, undefined, errors);
   const rules = await deps.rules(kase.confirmed_on);
   const types = (rules.classification.payload as { contactTypes: { code: string }[] }).contactTypes.map((c) => c.code);
-  rows.forEach((r, i) => { if (!types.includes(r!.line.contactType)) errors.push({ field: `rows.${i}.contactType`, code: 'cases.contact_type', message: `Hình thức tiếp xúc ${r!.line.contactType} không có trong bộ quy tắc phân loại đang áp dụng` }); });
+  rows.forEach((r, i) => {
+    if (!types.includes(r!.line.contactType))
+      errors.push({
+        field: `rows.${i}.contactType`,
+        code: 'cases.contact_type',
+        message: `Hình thức tiếp xúc ${r!.line.contactType} không có trong bộ quy tắc phân loại đang áp dụng`,
+      });
+  });
   if (errors.length) throw new AppError('validation.invalid', 400, {}, undefined, errors);
 
   return deps.db.transaction().execute(async (trx) => {
@@ -44,16 +62,29 @@ export async function saveContactLines(deps: { db: Kysely<Database>; people: Peo
       seen.add(person.id);
       result[created ? 'created' : 'matched']++;
       const exposure = await repo.insertExposure(trx, {
-        id: uuidv7(), province_code: person.province_code, district_code: person.district_code, commune_code: person.commune_code,
-        source_person_id: kase.person_id, exposed_person_id: person.id, start_at: r!.line.startAt, end_at: r!.line.endAt,
-        contact_type: r!.line.contactType, setting: r!.line.setting, place_name: r!.line.placeName ?? null,
+        id: uuidv7(),
+        province_code: person.province_code,
+        district_code: person.district_code,
+        commune_code: person.commune_code,
+        source_person_id: kase.person_id,
+        exposed_person_id: person.id,
+        start_at: r!.line.startAt,
+        end_at: r!.line.endAt,
+        contact_type: r!.line.contactType,
+        setting: r!.line.setting,
+        place_name: r!.line.placeName ?? null,
       });
       if (!exposure) throw new AppError('cases.exposure_duplicate', 409, {}, `rows.${i}.fullName`);
       result.exposures++;
       result.contactIds.push(person.id);
     }
     result.rowsTouched = (await reclassifyAround(trx, [kase.person_id], rules, deps.cases.activeCasesOfInTx)).rowsTouched;
-    await deps.audit.record(trx, actor, { action: 'create', entity: 'exposure', entityId: caseId, detail: { lineList: result.exposures, contacts: result.contactIds, day: vnDay() } });
+    await deps.audit.record(trx, actor, {
+      action: 'create',
+      entity: 'exposure',
+      entityId: caseId,
+      detail: { lineList: result.exposures, contacts: result.contactIds, day: vnDay() },
+    });
     return result;
   });
 }

@@ -7,49 +7,98 @@ import type { ExposureSetting } from './schemas';
 type Q = Kysely<Database> | Transaction<Database>;
 
 export function insertExposure(trx: Transaction<Database>, row: Insertable<ExposuresTable>) {
-  return trx.insertInto('exposures').values(row).onConflict((oc) => oc.columns(['source_person_id', 'exposed_person_id', 'start_at', 'province_code']).doNothing())
-    .returningAll().executeTakeFirst();
+  return trx
+    .insertInto('exposures')
+    .values(row)
+    .onConflict((oc) => oc.columns(['source_person_id', 'exposed_person_id', 'start_at', 'province_code']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Persons exposed by any of `sources`. */
 export async function downstream(db: Q, sources: string[]): Promise<string[]> {
   if (!sources.length) return [];
-  const rows = await db.selectFrom('exposures').select('exposed_person_id').distinct().where('source_person_id', '=', sql<string>`any(${sources}::uuid[])`).execute();
+  const rows = await db
+    .selectFrom('exposures')
+    .select('exposed_person_id')
+    .distinct()
+    .where('source_person_id', '=', sql<string>`any(${sources}::uuid[])`)
+    .execute();
   return rows.map((r) => r.exposed_person_id);
 }
 
 /** Persons who exposed any of `targets`. */
 export async function upstream(db: Q, targets: string[]): Promise<string[]> {
   if (!targets.length) return [];
-  const rows = await db.selectFrom('exposures').select('source_person_id').distinct().where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+  const rows = await db
+    .selectFrom('exposures')
+    .select('source_person_id')
+    .distinct()
+    .where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`)
+    .execute();
   return rows.map((r) => r.source_person_id);
 }
 
-const EDGE_COLUMNS = ['exposures.id', 'exposures.source_person_id', 'exposures.exposed_person_id', 'exposures.start_at', 'exposures.end_at', 'exposures.contact_type', 'exposures.province_code', 'exposures.district_code', 'exposures.commune_code'] as const;
+const EDGE_COLUMNS = [
+  'exposures.id',
+  'exposures.source_person_id',
+  'exposures.exposed_person_id',
+  'exposures.start_at',
+  'exposures.end_at',
+  'exposures.contact_type',
+  'exposures.province_code',
+  'exposures.district_code',
+  'exposures.commune_code',
+] as const;
 
 /** Every exposure into the targets (what classification of the targets needs). */
 export function exposuresInto(db: Q, targets: string[]) {
-  return db.selectFrom('exposures').select(EDGE_COLUMNS).where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`).execute();
+  return db
+    .selectFrom('exposures')
+    .select(EDGE_COLUMNS)
+    .where('exposed_person_id', '=', sql<string>`any(${targets}::uuid[])`)
+    .execute();
 }
 
 export function classificationsOf(db: Q, personIds: string[]) {
-  return db.selectFrom('classifications').selectAll().where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
+  return db
+    .selectFrom('classifications')
+    .selectAll()
+    .where('person_id', '=', sql<string>`any(${personIds}::uuid[])`)
+    .execute();
 }
 
 export function deleteClassifications(trx: Transaction<Database>, personIds: string[]) {
   if (!personIds.length) return Promise.resolve();
-  return trx.deleteFrom('classifications').where('person_id', '=', sql<string>`any(${personIds}::uuid[])`).execute();
+  return trx
+    .deleteFrom('classifications')
+    .where('person_id', '=', sql<string>`any(${personIds}::uuid[])`)
+    .execute();
 }
 
 export function upsertClassifications(trx: Transaction<Database>, rows: Insertable<ClassificationsTable>[]) {
   if (!rows.length) return Promise.resolve();
-  return trx.insertInto('classifications').values(rows).onConflict((oc) => oc.columns(['person_id', 'province_code']).doUpdateSet((eb) => ({
-    district_code: eb.ref('excluded.district_code'), commune_code: eb.ref('excluded.commune_code'), class: eb.ref('excluded.class'),
-    generation: eb.ref('excluded.generation'), via_exposure_id: eb.ref('excluded.via_exposure_id'), root_case_person_id: eb.ref('excluded.root_case_person_id'),
-    exposed_at: eb.ref('excluded.exposed_at'), rule_set_id: eb.ref('excluded.rule_set_id'), rule_version: eb.ref('excluded.rule_version'),
-    quarantine_situation: eb.ref('excluded.quarantine_situation'), quarantine_until: eb.ref('excluded.quarantine_until'), test_days: eb.ref('excluded.test_days'),
-    classified_at: sql`now()`,
-  }))).execute();
+  return trx
+    .insertInto('classifications')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['person_id', 'province_code']).doUpdateSet((eb) => ({
+        district_code: eb.ref('excluded.district_code'),
+        commune_code: eb.ref('excluded.commune_code'),
+        class: eb.ref('excluded.class'),
+        generation: eb.ref('excluded.generation'),
+        via_exposure_id: eb.ref('excluded.via_exposure_id'),
+        root_case_person_id: eb.ref('excluded.root_case_person_id'),
+        exposed_at: eb.ref('excluded.exposed_at'),
+        rule_set_id: eb.ref('excluded.rule_set_id'),
+        rule_version: eb.ref('excluded.rule_version'),
+        quarantine_situation: eb.ref('excluded.quarantine_situation'),
+        quarantine_until: eb.ref('excluded.quarantine_until'),
+        test_days: eb.ref('excluded.test_days'),
+        classified_at: sql`now()`,
+      })),
+    )
+    .execute();
 }
 
 export function classificationOf(db: Q, personId: string) {
@@ -58,9 +107,16 @@ export function classificationOf(db: Q, personId: string) {
 
 /** The follow-up work list of a commune: F1/F2 still in quarantine on `day`. */
 export function followUpOf(db: Q, actor: Actor, communeCode: string, day: string) {
-  return db.selectFrom('classifications').selectAll().where((eb) => inScope(eb, actor, 'classifications'))
-    .where('commune_code', '=', communeCode).where('class', 'in', ['F1', 'F2']).where('quarantine_until', '>=', day)
-    .orderBy('class').orderBy('exposed_at').execute();
+  return db
+    .selectFrom('classifications')
+    .selectAll()
+    .where((eb) => inScope(eb, actor, 'classifications'))
+    .where('commune_code', '=', communeCode)
+    .where('class', 'in', ['F1', 'F2'])
+    .where('quarantine_until', '>=', day)
+    .orderBy('class')
+    .orderBy('exposed_at')
+    .execute();
 }
 
 /** A person's class and quarantine situation inside the caller's transaction (opening a case from a result). */
@@ -79,7 +135,12 @@ export function exposuresFrom(db: Q, sourcePersonId: string) {
  */
 /** Persons with quarantine test days (testing finds their negative tubes of an import from them). */
 export async function personsWithTestDays(trx: Transaction<Database>): Promise<string[]> {
-  const rows = await trx.selectFrom('classifications').select('person_id').distinct().where('test_days', '<>', sql<string[]>`'{}'`).execute();
+  const rows = await trx
+    .selectFrom('classifications')
+    .select('person_id')
+    .distinct()
+    .where('test_days', '<>', sql<string[]>`'{}'`)
+    .execute();
   return rows.map((r) => r.person_id);
 }
 
@@ -106,7 +167,10 @@ export function insertPlace(trx: Transaction<Database>, row: Insertable<PlacesTa
 
 /** The caller's places (of a commune, or whose folded name holds `folded`), by name, 200 at most. */
 export function placesOf(db: Q, actor: Actor, q: { commune?: string; folded?: string }) {
-  let query = db.selectFrom('places').selectAll().where((eb) => inScope(eb, actor, 'places'));
+  let query = db
+    .selectFrom('places')
+    .selectAll()
+    .where((eb) => inScope(eb, actor, 'places'));
   if (q.commune) query = query.where('commune_code', '=', q.commune);
   if (q.folded) query = query.where('name_folded', 'like', `%${q.folded.replace(/[%_\\]/g, '\\$&')}%`);
   return query.orderBy('name_folded').limit(200).execute();
@@ -131,9 +195,12 @@ export function clusterIndexCases(db: Q) {
 
 /** The caller's clusters (within `unit` if given). */
 export function clustersOf(db: Q, actor: Actor, unit: { column: string; code: string } | null) {
-  return db.selectFrom('clusters').select(['id', 'name', 'place_name', 'high_contact', 'commune_code', 'index_case_id'])
+  return db
+    .selectFrom('clusters')
+    .select(['id', 'name', 'place_name', 'high_contact', 'commune_code', 'index_case_id'])
     .where((eb) => inScope(eb, actor, 'clusters'))
-    .$if(!!unit, (qb) => qb.where(sql.ref(unit!.column), '=', unit!.code)).execute();
+    .$if(!!unit, (qb) => qb.where(sql.ref(unit!.column), '=', unit!.code))
+    .execute();
 }
 
 /** The first of `candidates` in the chain through `personId` (at most `limit` persons walked), if any. */
@@ -169,7 +236,9 @@ export interface ChainColumns {
  * (a class in two provinces) appears twice with the same node number.
  */
 export async function chainColumns(db: Q, personId: string, limit: number): Promise<ChainColumns> {
-  const { rows: [answer] } = await sql<{ graph: string }>`
+  const {
+    rows: [answer],
+  } = await sql<{ graph: string }>`
     with walk as materialized (
       select person_id, depth, row_number() over (order by depth, person_id)::int as ord
         from chain_walk(${personId}::uuid, ${limit + 1})),

@@ -7,43 +7,46 @@ const count = z.number().int();
 export const exposureSetting = z.enum(['household', 'workplace', 'community', 'healthcare', 'school', 'transport', 'other']);
 export type ExposureSetting = z.infer<typeof exposureSetting>;
 
-export const exposureInput = z.object({
-  id: uuid.optional(),
-  sourcePersonId: uuid,
-  exposedPersonId: uuid,
-  startAt: instant,
-  endAt: instant,
-  /** A contact type code of the exposure-classification rule set in force (e.g. unmasked, masked_15min). */
-  contactType: z.string().trim().min(2).max(40),
-  setting: exposureSetting,
-  placeName: z.string().trim().max(200).nullish(),
-}).superRefine((e, ctx) => {
-  if (Date.parse(e.endAt) < Date.parse(e.startAt)) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'cases.exposure_ends_before_start' });
-  if (e.sourcePersonId === e.exposedPersonId) ctx.addIssue({ code: 'custom', path: ['exposedPersonId'], message: 'cases.self_exposure' });
-});
+export const exposureInput = z
+  .object({
+    id: uuid.optional(),
+    sourcePersonId: uuid,
+    exposedPersonId: uuid,
+    startAt: instant,
+    endAt: instant,
+    /** A contact type code of the exposure-classification rule set in force (e.g. unmasked, masked_15min). */
+    contactType: z.string().trim().min(2).max(40),
+    setting: exposureSetting,
+    placeName: z.string().trim().max(200).nullish(),
+  })
+  .superRefine((e, ctx) => {
+    if (Date.parse(e.endAt) < Date.parse(e.startAt)) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'cases.exposure_ends_before_start' });
+    if (e.sourcePersonId === e.exposedPersonId) ctx.addIssue({ code: 'custom', path: ['exposedPersonId'], message: 'cases.self_exposure' });
+  });
 export type ExposureInput = z.infer<typeof exposureInput>;
 
 export const followUpQuery = z.object({ commune: unitCode, date: isoDate.optional() });
 
-
 /** One line of the contact line list: who the contact is, and how they were exposed to the case. */
-export const contactLine = z.object({
-  fullName: z.string(),
-  birthYear: z.number().int().min(1880).max(2100),
-  sex: z.enum(['male', 'female']),
-  nationalId: z.string().nullish(),
-  phone: z.string().nullish(),
-  communeCode: unitCode,
-  hamletCode: unitCode.nullish(),
-  address: z.string().max(300).nullish(),
-  contactType: z.string().trim().min(2).max(40),
-  setting: exposureSetting,
-  startAt: instant,
-  endAt: instant,
-  placeName: z.string().trim().max(200).nullish(),
-}).superRefine((e, ctx) => {
-  if (Date.parse(e.endAt) < Date.parse(e.startAt)) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'cases.exposure_ends_before_start' });
-});
+export const contactLine = z
+  .object({
+    fullName: z.string(),
+    birthYear: z.number().int().min(1880).max(2100),
+    sex: z.enum(['male', 'female']),
+    nationalId: z.string().nullish(),
+    phone: z.string().nullish(),
+    communeCode: unitCode,
+    hamletCode: unitCode.nullish(),
+    address: z.string().max(300).nullish(),
+    contactType: z.string().trim().min(2).max(40),
+    setting: exposureSetting,
+    startAt: instant,
+    endAt: instant,
+    placeName: z.string().trim().max(200).nullish(),
+  })
+  .superRefine((e, ctx) => {
+    if (Date.parse(e.endAt) < Date.parse(e.startAt)) ctx.addIssue({ code: 'custom', path: ['endAt'], message: 'cases.exposure_ends_before_start' });
+  });
 export type ContactLine = z.infer<typeof contactLine>;
 
 export const contactLinesBody = z.object({ rows: z.array(z.unknown()).min(1).max(500) });
@@ -160,17 +163,19 @@ export type ChainSummaryView = z.infer<typeof chainSummaryView>;
 
 export const chainGraphView = z.object({
   indexCaseId: z.string(),
-  nodes: z.array(z.object({
-    id: z.string(),
-    fullName: z.string().nullable(),
-    communeCode: z.string(),
-    inScope: z.boolean(),
-    class: exposureClass.nullable(),
-    caseCode: z.string().nullable(),
-    confirmedOn: z.string().nullable(),
-    /** Hops from the index case. */
-    depth: count,
-  })),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      fullName: z.string().nullable(),
+      communeCode: z.string(),
+      inScope: z.boolean(),
+      class: exposureClass.nullable(),
+      caseCode: z.string().nullable(),
+      confirmedOn: z.string().nullable(),
+      /** Hops from the index case. */
+      depth: count,
+    }),
+  ),
   edges: z.array(z.object({ source: z.string(), target: z.string(), setting: exposureSetting })),
   summary: chainSummaryView,
   /** The walk stopped at its limit of persons. */
@@ -189,19 +194,27 @@ export const placeView = z.object({
 });
 export type PlaceView = z.infer<typeof placeView>;
 
-export const clusterCreated = z.object({ id: z.string(), name: z.string(), indexCaseId: z.string(), placeName: z.string().nullable(), highContact: z.boolean() });
+export const clusterCreated = z.object({
+  id: z.string(),
+  name: z.string(),
+  indexCaseId: z.string(),
+  placeName: z.string().nullable(),
+  highContact: z.boolean(),
+});
 
 export const clusterListView = z.object({
-  items: z.array(z.object({
-    id: z.string(),
-    name: z.string(),
-    placeName: z.string().nullable(),
-    highContact: z.boolean(),
-    communeCode: z.string(),
-    indexCaseCode: z.string(),
-    indexConfirmedOn: z.string(),
-    summary: chainSummaryView,
-  })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      placeName: z.string().nullable(),
+      highContact: z.boolean(),
+      communeCode: z.string(),
+      indexCaseCode: z.string(),
+      indexConfirmedOn: z.string(),
+      summary: chainSummaryView,
+    }),
+  ),
   total: count,
 });
 export type ClusterListView = z.infer<typeof clusterListView>;

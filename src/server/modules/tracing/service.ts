@@ -20,7 +20,11 @@ import type { ClassificationView, ContactView, ExposureInput, ExposureSetting, F
 /** What tracing reads of cases, through the cases module's service (CasesService implements it). */
 export interface CaseReader {
   /** The case, when in the caller's scope; else 404 cases.not_found on `field`. */
-  caseInScope(actor: Actor, caseId: string, field?: string): Promise<{ id: string; person_id: string; confirmed_on: string; province_code: string; district_code: string; commune_code: string }>;
+  caseInScope(
+    actor: Actor,
+    caseId: string,
+    field?: string,
+  ): Promise<{ id: string; person_id: string; confirmed_on: string; province_code: string; district_code: string; commune_code: string }>;
   activeCasesOfInTx: ActiveCasesInTx;
   activeCasesOf(personIds: string[]): Promise<{ person_id: string; case_code: string; confirmed_on: string }[]>;
   casesByIds(ids: string[]): Promise<{ id: string; person_id: string; case_code: string; confirmed_on: string }[]>;
@@ -51,14 +55,25 @@ export class TracingService {
     if (!types.includes(input.contactType)) throw new AppError('cases.contact_type', 400, { contactType: input.contactType }, 'contactType');
     return this.db.transaction().execute(async (trx) => {
       const row = await repo.insertExposure(trx, {
-        id: input.id ?? uuidv7(), province_code: exposed.province_code, district_code: exposed.district_code, commune_code: exposed.commune_code,
-        source_person_id: input.sourcePersonId, exposed_person_id: input.exposedPersonId, start_at: input.startAt, end_at: input.endAt,
-        contact_type: input.contactType, setting: input.setting, place_name: input.placeName ?? null,
+        id: input.id ?? uuidv7(),
+        province_code: exposed.province_code,
+        district_code: exposed.district_code,
+        commune_code: exposed.commune_code,
+        source_person_id: input.sourcePersonId,
+        exposed_person_id: input.exposedPersonId,
+        start_at: input.startAt,
+        end_at: input.endAt,
+        contact_type: input.contactType,
+        setting: input.setting,
+        place_name: input.placeName ?? null,
       });
       if (!row) throw new AppError('cases.exposure_duplicate', 409, {}, 'exposedPersonId');
       const reclassified = await this.reclassifyAroundInTx(trx, [input.sourcePersonId], rules);
       await this.audit.record(trx, actor, {
-        action: 'create', entity: 'exposure', entityId: row.id, fields: Object.keys(input),
+        action: 'create',
+        entity: 'exposure',
+        entityId: row.id,
+        fields: Object.keys(input),
         detail: { sourcePersonId: input.sourcePersonId, exposedPersonId: input.exposedPersonId, exposedOutsideScope: !placeInScope(actor.scope, exposed) },
       });
       return { exposureId: row.id, reclassified };
@@ -96,22 +111,45 @@ export class TracingService {
   async contactsOf(actor: Actor, caseId: string): Promise<ContactView[]> {
     const kase = await this.cases.caseInScope(actor, caseId);
     const edges = await repo.exposuresFrom(this.db, kase.person_id);
-    const cards = await this.people.cardsOf(actor, edges.map((e) => e.exposed_person_id), 'contact_list');
+    const cards = await this.people.cardsOf(
+      actor,
+      edges.map((e) => e.exposed_person_id),
+      'contact_list',
+    );
     const outside = [...cards.values()].filter((c) => !c.inScope).map((c) => c.communeCode);
     const teams = await this.users.tracersOf(outside);
-    const classes = new Map((await repo.classificationsOf(this.db, edges.map((e) => e.exposed_person_id))).map((c) => [c.person_id, c]));
+    const classes = new Map(
+      (
+        await repo.classificationsOf(
+          this.db,
+          edges.map((e) => e.exposed_person_id),
+        )
+      ).map((c) => [c.person_id, c]),
+    );
     return edges.map((e) => ({
-      exposureId: e.id, personId: e.exposed_person_id, ...cards.get(e.exposed_person_id),
-      handOffTo: cards.get(e.exposed_person_id)?.inScope === false ? teams.get(cards.get(e.exposed_person_id)!.communeCode) ?? [] : null, class: classes.get(e.exposed_person_id)?.class ?? null,
-      quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null, startAt: new Date(e.start_at).toISOString(), endAt: new Date(e.end_at).toISOString(),
+      exposureId: e.id,
+      personId: e.exposed_person_id,
+      ...cards.get(e.exposed_person_id),
+      handOffTo: cards.get(e.exposed_person_id)?.inScope === false ? (teams.get(cards.get(e.exposed_person_id)!.communeCode) ?? []) : null,
+      class: classes.get(e.exposed_person_id)?.class ?? null,
+      quarantineUntil: classes.get(e.exposed_person_id)?.quarantine_until ?? null,
+      startAt: new Date(e.start_at).toISOString(),
+      endAt: new Date(e.end_at).toISOString(),
       // the column's check constraint holds it to exposureSetting
-      contactType: e.contact_type, setting: e.setting as ExposureSetting, placeName: e.place_name,
+      contactType: e.contact_type,
+      setting: e.setting as ExposureSetting,
+      placeName: e.place_name,
     }));
   }
 
   /** Saves a pasted or typed line list of contacts, all rows or none. */
   contactLines(actor: Actor, caseId: string, rows: unknown[]) {
-    return saveContactLines({ db: this.db, people: this.people, audit: this.audit, cases: this.cases, rules: (day) => this.classificationRulesOn(day) }, actor, caseId, rows);
+    return saveContactLines(
+      { db: this.db, people: this.people, audit: this.audit, cases: this.cases, rules: (day) => this.classificationRulesOn(day) },
+      actor,
+      caseId,
+      rows,
+    );
   }
 
   /** The transmission chain around a case (see chainGraph). */

@@ -10,8 +10,14 @@ export function listUsers(db: Q) {
 
 /** Active accounts of these roles whose scope holds any of `codes`, by name. */
 export function activeUsersScopedTo(db: Q, roles: string[], codes: string[]) {
-  return db.selectFrom('users').select(['full_name', 'agency', 'scope_units'])
-    .where('disabled', '=', false).where('role', 'in', roles).where(sql<boolean>`scope_units && ${sql.val(codes)}::text[]`).orderBy('full_name').execute();
+  return db
+    .selectFrom('users')
+    .select(['full_name', 'agency', 'scope_units'])
+    .where('disabled', '=', false)
+    .where('role', 'in', roles)
+    .where(sql<boolean>`scope_units && ${sql.val(codes)}::text[]`)
+    .orderBy('full_name')
+    .execute();
 }
 
 export function insertUser(trx: Transaction<Database>, row: Insertable<UsersTable>) {
@@ -24,11 +30,21 @@ export function lockAdmins(trx: Transaction<Database>) {
 }
 
 export function updateUser(trx: Transaction<Database>, id: string, changes: Updateable<UsersTable>) {
-  return trx.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+  return trx
+    .updateTable('users')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function countActiveAdmins(trx: Q): Promise<number> {
-  const r = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'system_admin').where('disabled', '=', false).executeTakeFirstOrThrow();
+  const r = await trx
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'system_admin')
+    .where('disabled', '=', false)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -39,27 +55,40 @@ export async function setPassword(trx: Transaction<Database>, id: string, hash: 
 }
 
 export async function countUsers(db: Q): Promise<number> {
-  const r = await db.selectFrom('users').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n;
 }
 
 /** What an API token needs of the accounts that issued it: name, role, scope, agency, whether disabled. */
 export function issuersByIds(db: Q, ids: string[]) {
-  return db.selectFrom('users').select(['id', 'username', 'role', 'scope_units', 'disabled', 'agency'])
-    .where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'scope_units', 'disabled', 'agency'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
 }
 
 // ---- what signing in needs (auth reads accounts through UserAccounts) -------------------------------------------
 
 /** An account by username, already lower case, ignoring case; with its password hash. */
 export function accountByUsername(db: Q, account: string) {
-  return db.selectFrom('users').selectAll().where(sql`lower(username)`, '=', account).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(sql`lower(username)`, '=', account)
+    .executeTakeFirst();
 }
 
 /** What a session stands for: the account's name, role, scope, agency and whether disabled (on every uncached request). */
 export function sessionAccount(db: Q, id: string) {
-  return preparedFirst(db, 'session_account', db.selectFrom('users')
-    .select(['id', 'username', 'full_name', 'role', 'scope_units', 'agency', 'disabled']).where('id', '=', id));
+  return preparedFirst(
+    db,
+    'session_account',
+    db.selectFrom('users').select(['id', 'username', 'full_name', 'role', 'scope_units', 'agency', 'disabled']).where('id', '=', id),
+  );
 }
 
 export async function passwordHashOf(db: Q, id: string): Promise<string> {
@@ -67,7 +96,11 @@ export async function passwordHashOf(db: Q, id: string): Promise<string> {
 }
 
 export function addLoginFailure(trx: Transaction<Database>, id: string) {
-  return trx.updateTable('users').set({ failed_logins: sql`failed_logins + 1` }).where('id', '=', id).execute();
+  return trx
+    .updateTable('users')
+    .set({ failed_logins: sql`failed_logins + 1` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function clearLoginFailures(trx: Transaction<Database>, id: string) {

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type TestApp } from '../../test/harness';
 
 let t: TestApp;
-beforeAll(async () => { t = await newTestApp(); });
+beforeAll(async () => {
+  t = await newTestApp();
+});
 afterAll(() => t.close());
 
 describe('users', () => {

@@ -6,7 +6,11 @@ import { unitRef } from '../geography/schemas';
 export const role = z.enum(ROLES);
 
 export const userCreate = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._]{3,40}$/, { message: 'validation.username' }),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._]{3,40}$/, { message: 'validation.username' }),
   fullName,
   role,
   /** Units the user may see: the province (city-wide), districts, or communes. */

@@ -13,10 +13,22 @@ import * as repo from './repo';
 import type { userCreate, UserCreated, userPatch, UserView } from './schemas';
 
 /** What an API token needs of the account that issued it. */
-export interface Issuer { id: string; username: string; role: string; scopeUnits: string[]; disabled: boolean; agency: string | null }
+export interface Issuer {
+  id: string;
+  username: string;
+  role: string;
+  scopeUnits: string[];
+  disabled: boolean;
+  agency: string | null;
+}
 
 export class UsersService {
-  constructor(private readonly db: Kysely<Database>, private readonly units: UnitDirectory, private readonly audit: AuditLog, private readonly auth: AuthService) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly units: UnitDirectory,
+    private readonly audit: AuditLog,
+    private readonly auth: AuthService,
+  ) {}
 
   async list(): Promise<UserView[]> {
     const rows = await repo.listUsers(this.db);
@@ -33,9 +45,15 @@ export class UsersService {
     const wanted = new Map(communes.map((c) => [c, [c, this.units.placeOf(c).district_code]]));
     const codes = [...new Set([...wanted.values()].flat())];
     const rows = codes.length === 0 ? [] : await repo.activeUsersScopedTo(this.db, tracers, codes);
-    return new Map(communes.map((c) => [c, wanted.get(c)!.flatMap((unitCode) => rows.filter((r) => r.scope_units.includes(unitCode))
-      .map((r) => ({ fullName: r.full_name, agency: r.agency, unitCode })))
-      .slice(0, 5)]));
+    return new Map(
+      communes.map((c) => [
+        c,
+        wanted
+          .get(c)!
+          .flatMap((unitCode) => rows.filter((r) => r.scope_units.includes(unitCode)).map((r) => ({ fullName: r.full_name, agency: r.agency, unitCode })))
+          .slice(0, 5),
+      ]),
+    );
   }
 
   /** Creates a user; returns the password once when it was generated. */
@@ -47,8 +65,13 @@ export class UsersService {
       const taken = await repo.accountByUsername(trx, input.username);
       if (taken) throw new AppError('users.username_taken', 409, { username: input.username }, 'username');
       const row = await repo.insertUser(trx, {
-        id: uuidv7(), username: input.username, full_name: input.fullName, password_hash: hash, role: input.role,
-        scope_units: input.scopeUnits, agency: input.agency ?? null,
+        id: uuidv7(),
+        username: input.username,
+        full_name: input.fullName,
+        password_hash: hash,
+        role: input.role,
+        scope_units: input.scopeUnits,
+        agency: input.agency ?? null,
       });
       if (actor) await this.audit.record(trx, actor, { action: 'create', entity: 'user', entityId: row.id, fields: ['username', 'role', 'scopeUnits'] });
       return row;
@@ -95,7 +118,9 @@ export class UsersService {
   /** The accounts that issued these API tokens, by id (whether disabled, their role and scope now). */
   async issuers(ids: string[]): Promise<Map<string, Issuer>> {
     const rows = ids.length === 0 ? [] : await repo.issuersByIds(this.db, [...new Set(ids)]);
-    return new Map(rows.map((r) => [r.id, { id: r.id, username: r.username, role: r.role, scopeUnits: r.scope_units, disabled: r.disabled, agency: r.agency }]));
+    return new Map(
+      rows.map((r) => [r.id, { id: r.id, username: r.username, role: r.role, scopeUnits: r.scope_units, disabled: r.disabled, agency: r.agency }]),
+    );
   }
 
   private requireScopeUnit(code: string, field: string) {
@@ -105,7 +130,12 @@ export class UsersService {
 
   private present(r: Selectable<UsersTable>): UserView {
     return {
-      id: r.id, username: r.username, fullName: r.full_name, role: r.role as Role, agency: r.agency, disabled: r.disabled,
+      id: r.id,
+      username: r.username,
+      fullName: r.full_name,
+      role: r.role as Role,
+      agency: r.agency,
+      disabled: r.disabled,
       scopeUnits: r.scope_units.map((code) => ({ code, name: this.units.get(code)?.name ?? code })),
       failedLogins: r.failed_logins,
       createdAt: new Date(r.created_at).toISOString(),

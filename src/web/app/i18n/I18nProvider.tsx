@@ -45,14 +45,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setApiLanguage(next);
     setLangState(next);
   }, []);
-  const value = useMemo<I18n>(() => ({
-    lang,
-    m: CATALOGS[lang],
-    setLang,
-    num: (n) => (n === null || n === undefined ? '' : formatNumber(n, lang)),
-    date: (d) => formatDate(d),
-    dateTime: (t) => formatDateTime(t),
-  }), [lang, setLang]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      m: CATALOGS[lang],
+      setLang,
+      num: (n) => (n === null || n === undefined ? '' : formatNumber(n, lang)),
+      date: (d) => formatDate(d),
+      dateTime: (t) => formatDateTime(t),
+    }),
+    [lang, setLang],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

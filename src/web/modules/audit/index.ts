@@ -7,10 +7,15 @@ import * as messages from './messages';
 export const audit = defineModule({
   name: 'audit',
   pages: [
-    { path: paths.audit, permission: 'audit.read', page: lazyPage(() => import('./pages/AuditPage'), (m) => m.AuditPage) },
+    {
+      path: paths.audit,
+      permission: 'audit.read',
+      page: lazyPage(
+        () => import('./pages/AuditPage'),
+        (m) => m.AuditPage,
+      ),
+    },
   ],
-  menu: [
-    { key: 'audit', label: 'menu.audit', icon: AuditOutlined, path: paths.audit, permission: 'audit.read', order: 240, group: 'admin' },
-  ],
+  menu: [{ key: 'audit', label: 'menu.audit', icon: AuditOutlined, path: paths.audit, permission: 'audit.read', order: 240, group: 'admin' }],
   messages,
 });

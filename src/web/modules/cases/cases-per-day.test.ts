@@ -5,7 +5,10 @@ describe('casesPerDay', () => {
   it('counts cases by confirmation day and fills the days between with zero', () => {
     const nodes = [{ confirmedOn: '2021-09-07' }, { confirmedOn: null }, { confirmedOn: '2021-09-04' }, { confirmedOn: '2021-09-07' }];
     expect(casesPerDay(nodes)).toEqual([
-      { day: '2021-09-04', cases: 1 }, { day: '2021-09-05', cases: 0 }, { day: '2021-09-06', cases: 0 }, { day: '2021-09-07', cases: 2 },
+      { day: '2021-09-04', cases: 1 },
+      { day: '2021-09-05', cases: 0 },
+      { day: '2021-09-06', cases: 0 },
+      { day: '2021-09-07', cases: 2 },
     ]);
   });
 

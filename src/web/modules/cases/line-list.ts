@@ -27,7 +27,19 @@ export type LineColumn = (typeof LINE_COLUMNS)[number];
 
 let nextKey = 1;
 export function emptyRow(): LineRow {
-  return { key: nextKey++, fullName: '', birthYear: '', sex: '', nationalId: '', phone: '', communeCode: '', contactType: '', setting: '', startAt: '', endAt: '' };
+  return {
+    key: nextKey++,
+    fullName: '',
+    birthYear: '',
+    sex: '',
+    nationalId: '',
+    phone: '',
+    communeCode: '',
+    contactType: '',
+    setting: '',
+    startAt: '',
+    endAt: '',
+  };
 }
 
 /** 'dd/MM/yyyy HH:mm' (Vietnam time) → an ISO instant with +07:00; the text itself when it is not one. */
@@ -50,15 +62,29 @@ function pick(text: string, options: { code: string; names: string[] }[]): strin
 /** Tab-separated lines copied from Excel → grid rows; names of sexes, contact types and settings become their codes. */
 export function parsePasted(text: string, types: ContactTypeRule[], m: Messages): LineRow[] {
   const c = m.cases;
-  return text.split(/\r?\n/).filter((l) => l.trim()).map((line) => {
-    const cells = line.split('\t');
-    const row = emptyRow();
-    LINE_COLUMNS.forEach((col, i) => { row[col] = (cells[i] ?? '').trim(); });
-    row.sex = pick(row.sex, [{ code: 'male', names: ['Nam', 'M'] }, { code: 'female', names: ['Nữ', 'Nu', 'F'] }]);
-    row.contactType = pick(row.contactType, types.map((t) => ({ code: t.code, names: [t.nameVi] })));
-    row.setting = pick(row.setting, exposureSetting.options.map((s) => ({ code: s, names: [c.settings[s]] })));
-    return row;
-  });
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((line) => {
+      const cells = line.split('\t');
+      const row = emptyRow();
+      LINE_COLUMNS.forEach((col, i) => {
+        row[col] = (cells[i] ?? '').trim();
+      });
+      row.sex = pick(row.sex, [
+        { code: 'male', names: ['Nam', 'M'] },
+        { code: 'female', names: ['Nữ', 'Nu', 'F'] },
+      ]);
+      row.contactType = pick(
+        row.contactType,
+        types.map((t) => ({ code: t.code, names: [t.nameVi] })),
+      );
+      row.setting = pick(
+        row.setting,
+        exposureSetting.options.map((s) => ({ code: s, names: [c.settings[s]] })),
+      );
+      return row;
+    });
 }
 
 /** A grid row → the API's contact line (not yet validated). */
@@ -79,7 +105,12 @@ export function toContactLine(r: LineRow): Record<string, unknown> {
 }
 
 /** Validates every row with the shared schema: the lines, or per-row messages keyed 'N.field'. */
-export function validateRows(rows: LineRow[], labelOf: (col: string) => string, m: Messages, lang: 'vi' | 'en'): { lines: ContactLine[]; errors: Record<string, string> } {
+export function validateRows(
+  rows: LineRow[],
+  labelOf: (col: string) => string,
+  m: Messages,
+  lang: 'vi' | 'en',
+): { lines: ContactLine[]; errors: Record<string, string> } {
   const lines: ContactLine[] = [];
   const errors: Record<string, string> = {};
   rows.forEach((r, i) => {
@@ -93,9 +124,12 @@ export function validateRows(rows: LineRow[], labelOf: (col: string) => string, 
       const key = `${i}.${String(issue.path[0] ?? '')}`;
       const field = labelOf(String(issue.path[0] ?? ''));
       if (!errors[key]) {
-        errors[key] = issue.message === 'validation.date' ? m.validation.date
-          : isErrorCode(issue.message) ? messageFor(issue.message, lang, { field })
-            : fill(m.validation.invalid, { field });
+        errors[key] =
+          issue.message === 'validation.date'
+            ? m.validation.date
+            : isErrorCode(issue.message)
+              ? messageFor(issue.message, lang, { field })
+              : fill(m.validation.invalid, { field });
       }
     }
   });

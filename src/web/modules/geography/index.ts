@@ -4,7 +4,10 @@ import { lazyPage } from '@web/app/lazy-page';
 import { paths } from '@web/app/paths';
 import * as messages from './messages';
 
-const GeographyPage = lazyPage(() => import('./pages/GeographyPage'), (m) => m.GeographyPage);
+const GeographyPage = lazyPage(
+  () => import('./pages/GeographyPage'),
+  (m) => m.GeographyPage,
+);
 
 export const geography = defineModule({
   name: 'geography',

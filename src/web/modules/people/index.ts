@@ -9,17 +9,66 @@ export const people = defineModule({
   name: 'people',
   pages: [
     {
-      path: paths.people, permission: 'people.read', page: lazyPage(() => import('./pages/PeopleSearchPage'), (m) => m.PeopleSearchPage),
+      path: paths.people,
+      permission: 'people.read',
+      page: lazyPage(
+        () => import('./pages/PeopleSearchPage'),
+        (m) => m.PeopleSearchPage,
+      ),
       prefetch: (qc, search) => void qc.prefetchQuery(personSearchQuery(searchParamsOf(search))),
     },
-    { path: paths.newPerson, permission: 'people.write', page: lazyPage(() => import('./pages/PersonCreatePage'), (m) => m.PersonCreatePage) },
-    { path: '/nguoi-dan/:id', permission: 'people.read', page: lazyPage(() => import('./pages/PersonDetailPage'), (m) => m.PersonDetailPage) },
-    { path: '/nguoi-dan/:id/sua', permission: 'people.write', page: lazyPage(() => import('./pages/PersonEditPage'), (m) => m.PersonEditPage) },
-    { path: paths.newHousehold, permission: 'people.write', page: lazyPage(() => import('./pages/HouseholdCreatePage'), (m) => m.HouseholdCreatePage) },
-    { path: '/ho-gia-dinh/:id', permission: 'people.read', page: lazyPage(() => import('./pages/HouseholdPage'), (m) => m.HouseholdPage) },
+    {
+      path: paths.newPerson,
+      permission: 'people.write',
+      page: lazyPage(
+        () => import('./pages/PersonCreatePage'),
+        (m) => m.PersonCreatePage,
+      ),
+    },
+    {
+      path: '/nguoi-dan/:id',
+      permission: 'people.read',
+      page: lazyPage(
+        () => import('./pages/PersonDetailPage'),
+        (m) => m.PersonDetailPage,
+      ),
+    },
+    {
+      path: '/nguoi-dan/:id/sua',
+      permission: 'people.write',
+      page: lazyPage(
+        () => import('./pages/PersonEditPage'),
+        (m) => m.PersonEditPage,
+      ),
+    },
+    {
+      path: paths.newHousehold,
+      permission: 'people.write',
+      page: lazyPage(
+        () => import('./pages/HouseholdCreatePage'),
+        (m) => m.HouseholdCreatePage,
+      ),
+    },
+    {
+      path: '/ho-gia-dinh/:id',
+      permission: 'people.read',
+      page: lazyPage(
+        () => import('./pages/HouseholdPage'),
+        (m) => m.HouseholdPage,
+      ),
+    },
   ],
   menu: [
-    { key: 'people', label: 'menu.people', icon: TeamOutlined, path: paths.people, permission: 'people.read', order: 20, group: 'main', activeUnder: ['/ho-gia-dinh'] },
+    {
+      key: 'people',
+      label: 'menu.people',
+      icon: TeamOutlined,
+      path: paths.people,
+      permission: 'people.read',
+      order: 20,
+      group: 'main',
+      activeUnder: ['/ho-gia-dinh'],
+    },
   ],
   messages,
 });

@@ -15,7 +15,20 @@ export interface PersonFormValues {
   hamletCode?: string | null;
 }
 
-export const PERSON_FIELDS = ['fullName', 'birthDate', 'birthYear', 'sex', 'nationalId', 'phone', 'occupation', 'workplace', 'address', 'communeCode', 'hamletCode', 'householdId'] as const;
+export const PERSON_FIELDS = [
+  'fullName',
+  'birthDate',
+  'birthYear',
+  'sex',
+  'nationalId',
+  'phone',
+  'occupation',
+  'workplace',
+  'address',
+  'communeCode',
+  'hamletCode',
+  'householdId',
+] as const;
 
 /** The form's values as the API's person input (validated by the shared zod schema before sending). */
 export function toPersonPayload(v: PersonFormValues) {
@@ -45,8 +58,18 @@ export function birthYearOf(v: Pick<PersonFormValues, 'birthDate' | 'birthYear'>
 export function personLabels(m: Messages): Record<string, string> {
   const p = m.people;
   return {
-    fullName: p.fullName, birthDate: p.birthDate, birthYear: p.birthYear, sex: p.sex, nationalId: p.nationalId, phone: p.phone,
-    occupation: p.occupation, workplace: p.workplace, address: p.address, communeCode: p.commune, hamletCode: p.hamlet, householdId: p.household,
+    fullName: p.fullName,
+    birthDate: p.birthDate,
+    birthYear: p.birthYear,
+    sex: p.sex,
+    nationalId: p.nationalId,
+    phone: p.phone,
+    occupation: p.occupation,
+    workplace: p.workplace,
+    address: p.address,
+    communeCode: p.commune,
+    hamletCode: p.hamlet,
+    householdId: p.household,
     headIndex: m.household.head,
   };
 }

@@ -7,11 +7,23 @@ import * as messages from './messages';
 export const ruleSets = defineModule({
   name: 'rule-sets',
   pages: [
-    { path: paths.ruleSets, permission: 'rules.read', page: lazyPage(() => import('./pages/RuleSetsPage'), (m) => m.RuleSetsPage) },
-    { path: '/quan-tri/bo-quy-tac/:id', permission: 'rules.read', page: lazyPage(() => import('./pages/RuleSetPage'), (m) => m.RuleSetPage) },
+    {
+      path: paths.ruleSets,
+      permission: 'rules.read',
+      page: lazyPage(
+        () => import('./pages/RuleSetsPage'),
+        (m) => m.RuleSetsPage,
+      ),
+    },
+    {
+      path: '/quan-tri/bo-quy-tac/:id',
+      permission: 'rules.read',
+      page: lazyPage(
+        () => import('./pages/RuleSetPage'),
+        (m) => m.RuleSetPage,
+      ),
+    },
   ],
-  menu: [
-    { key: 'ruleSets', label: 'menu.ruleSets', icon: SolutionOutlined, path: paths.ruleSets, permission: 'rules.read', order: 220, group: 'admin' },
-  ],
+  menu: [{ key: 'ruleSets', label: 'menu.ruleSets', icon: SolutionOutlined, path: paths.ruleSets, permission: 'rules.read', order: 220, group: 'admin' }],
   messages,
 });

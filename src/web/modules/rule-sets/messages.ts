@@ -67,7 +67,8 @@ export const en: Widen<typeof vi> = {
   },
   ruleSets: {
     title: 'Rule sets',
-    intro: 'Thresholds, durations, frequencies and support amounts from the directives; every change is a new version with its legal basis and effective period.',
+    intro:
+      'Thresholds, durations, frequencies and support amounts from the directives; every change is a new version with its legal basis and effective period.',
     kinds: {
       risk_level_2686: 'Risk levels (QĐ 2686)',
       risk_level_4800: 'Risk levels (NQ 128 / QĐ 4800)',

@@ -71,7 +71,13 @@ export function collectPayload(v: CollectValues, ctx: CollectContext) {
     const present = new Set(v.present ?? []);
     const place = { communeCode: h?.communeCode ?? ctx.sessionCommune, hamletCode: h?.hamletCode ?? null, householdId: h?.id ?? null };
     return {
-      testType, kind, householdId: v.householdId ?? null, barcodes, symptomatic: false, result: null, taskId: ctx.taskId,
+      testType,
+      kind,
+      householdId: v.householdId ?? null,
+      barcodes,
+      symptomatic: false,
+      result: null,
+      taskId: ctx.taskId,
       members: [
         ...(h?.members ?? []).filter((p) => present.has(p.id)).map((p) => ({ personId: p.id })),
         ...(v.newPersons ?? []).map((np) => ({ newPerson: newPersonPayload(np, place) })),
@@ -82,8 +88,14 @@ export function collectPayload(v: CollectValues, ctx: CollectContext) {
     ? { newPerson: newPersonPayload(v.newPerson, { communeCode: ctx.sessionCommune, hamletCode: null, householdId: null }) }
     : { personId: v.personId ?? '' };
   return {
-    testType, kind, householdId: null, barcodes: barcodes.slice(0, 1), symptomatic: v.symptomatic ?? false,
-    result: testType === 'rapid_antigen' ? v.result ?? null : null, taskId: ctx.taskId, members: [member],
+    testType,
+    kind,
+    householdId: null,
+    barcodes: barcodes.slice(0, 1),
+    symptomatic: v.symptomatic ?? false,
+    result: testType === 'rapid_antigen' ? (v.result ?? null) : null,
+    taskId: ctx.taskId,
+    members: [member],
   };
 }
 

@@ -7,10 +7,15 @@ import * as messages from './messages';
 export const tokens = defineModule({
   name: 'tokens',
   pages: [
-    { path: paths.tokens, permission: 'tokens.manage', page: lazyPage(() => import('./pages/TokensPage'), (m) => m.TokensPage) },
+    {
+      path: paths.tokens,
+      permission: 'tokens.manage',
+      page: lazyPage(
+        () => import('./pages/TokensPage'),
+        (m) => m.TokensPage,
+      ),
+    },
   ],
-  menu: [
-    { key: 'tokens', label: 'menu.tokens', icon: ApiOutlined, path: paths.tokens, permission: 'tokens.manage', order: 210, group: 'admin' },
-  ],
+  menu: [{ key: 'tokens', label: 'menu.tokens', icon: ApiOutlined, path: paths.tokens, permission: 'tokens.manage', order: 210, group: 'admin' }],
   messages,
 });

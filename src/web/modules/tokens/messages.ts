@@ -7,7 +7,8 @@ export const vi = {
   },
   tokens: {
     title: 'Khóa API',
-    intro: 'Khóa cho hệ thống khác (nền tảng quốc gia, phần mềm phòng xét nghiệm) gọi FHIR, xuất danh sách, gửi kết quả. Khóa hành động thay người cấp và không bao giờ có nhiều quyền hơn người cấp; mỗi lần dùng đều được ghi nhật ký.',
+    intro:
+      'Khóa cho hệ thống khác (nền tảng quốc gia, phần mềm phòng xét nghiệm) gọi FHIR, xuất danh sách, gửi kết quả. Khóa hành động thay người cấp và không bao giờ có nhiều quyền hơn người cấp; mỗi lần dùng đều được ghi nhật ký.',
     issue: 'Cấp khóa API',
     issueOk: 'Cấp khóa',
     name: 'Tên (hệ thống dùng khóa)',
@@ -40,7 +41,8 @@ export const en: Widen<typeof vi> = {
   },
   tokens: {
     title: 'API tokens',
-    intro: 'Tokens for other systems (the national platform, a lab information system) to call FHIR, exports and the results API. A token acts for its issuer and never holds more than they do; every use is in the audit log.',
+    intro:
+      'Tokens for other systems (the national platform, a lab information system) to call FHIR, exports and the results API. A token acts for its issuer and never holds more than they do; every use is in the audit log.',
     issue: 'Issue API token',
     issueOk: 'Issue',
     name: 'Name (system using it)',

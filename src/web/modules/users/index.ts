@@ -7,10 +7,15 @@ import * as messages from './messages';
 export const users = defineModule({
   name: 'users',
   pages: [
-    { path: paths.users, permission: 'users.manage', page: lazyPage(() => import('./pages/UsersPage'), (m) => m.UsersPage) },
+    {
+      path: paths.users,
+      permission: 'users.manage',
+      page: lazyPage(
+        () => import('./pages/UsersPage'),
+        (m) => m.UsersPage,
+      ),
+    },
   ],
-  menu: [
-    { key: 'users', label: 'menu.users', icon: UserOutlined, path: paths.users, permission: 'users.manage', order: 200, group: 'admin' },
-  ],
+  menu: [{ key: 'users', label: 'menu.users', icon: UserOutlined, path: paths.users, permission: 'users.manage', order: 200, group: 'admin' }],
   messages,
 });

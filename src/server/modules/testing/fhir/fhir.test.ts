@@ -24,7 +24,12 @@ let household: Awaited<ReturnType<typeof aHousehold>>;
 let single: Awaited<ReturnType<typeof aHousehold>>;
 
 type Resource = Record<string, any>;
-interface Bundle { resourceType: string; total: number; link: { relation: string; url: string }[]; entry: { fullUrl: string; resource: Resource; search: { mode: string } }[] }
+interface Bundle {
+  resourceType: string;
+  total: number;
+  link: { relation: string; url: string }[];
+  entry: { fullUrl: string; resource: Resource; search: { mode: string } }[];
+}
 
 const vn = (hhmm: string, day = '2021-09-10') => new Date(`${day}T${hhmm}:00+07:00`).toISOString();
 const search = async (client: Client, query: string) => {
@@ -53,7 +58,13 @@ beforeAll(async () => {
 
   now = new Date(vn('09:30'));
   await collectPool(team, sessionId, household, ['FH-0001'], vn('09:10'));
-  const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: single.members[0].id }], barcodes: ['FH-0002'], collectedAt: vn('09:15') });
+  const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+    testType: 'rt_pcr_single',
+    kind: 'single',
+    members: [{ personId: single.members[0].id }],
+    barcodes: ['FH-0002'],
+    collectedAt: vn('09:15'),
+  });
   expect(res.statusCode, res.body).toBe(201);
   await shipAndReceive(team, lab, teamId, labId, ['FH-0001', 'FH-0002'], { sentAt: vn('10:00'), receivedAt: vn('11:00') });
   now = new Date(vn('15:00'));
@@ -81,19 +92,33 @@ describe('a positive household pool', () => {
     expect(tasks).toHaveLength(4);
     const barcodes = tasks.map((_, i) => `FH-01${i}0`);
     for (const [i, task] of tasks.entries()) {
-      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, { testType: 'rt_pcr_single', kind: 'single', members: [{ personId: task.personId }], barcodes: [barcodes[i]], taskId: task.id, collectedAt: vn('16:00') });
+      const res = await team.post(`/api/testing/sessions/${sessionId}/samples`, {
+        testType: 'rt_pcr_single',
+        kind: 'single',
+        members: [{ personId: task.personId }],
+        barcodes: [barcodes[i]],
+        taskId: task.id,
+        collectedAt: vn('16:00'),
+      });
       expect(res.statusCode, res.body).toBe(201);
     }
     await shipAndReceive(team, lab, teamId, labId, barcodes);
     now = new Date(vn('20:00'));
     for (const [i, b] of barcodes.entries()) {
-      const res = await lab.post(`/api/testing/samples/${b}/result`, i === 2 ? { result: 'positive', ctValue: 21.3, resultedAt: vn('19:50') } : { result: 'negative', resultedAt: vn('19:50') });
+      const res = await lab.post(
+        `/api/testing/samples/${b}/result`,
+        i === 2 ? { result: 'positive', ctValue: 21.3, resultedAt: vn('19:50') } : { result: 'negative', resultedAt: vn('19:50') },
+      );
       expect(res.statusCode, res.body).toBe(200);
     }
     const bundle = await search(command, 'date=2021-09-10');
     const positives = ofMembers(bundle).filter(finalPositive);
     expect(positives).toHaveLength(1);
-    expect(positives[0]).toMatchObject({ status: 'final', subject: { reference: `Patient/${tasks[2].personId}` }, component: [{ valueQuantity: { value: 21.3 } }] });
+    expect(positives[0]).toMatchObject({
+      status: 'final',
+      subject: { reference: `Patient/${tasks[2].personId}` },
+      component: [{ valueQuantity: { value: 21.3 } }],
+    });
     expect(ofMembers(bundle).filter((o) => o.status === 'final')).toHaveLength(4); // the individual tubes
     expect(ofMembers(bundle).filter((o) => o.status === 'preliminary')).toHaveLength(4); // the pool, still the pool's
     expect(fhirErrors(bundle)).toEqual([]);
@@ -105,15 +130,24 @@ describe('the resources of a result', () => {
     const bundle = await search(command, 'date=2021-09-10&_count=1000');
     const o = matches(bundle).find((x) => x.identifier[0].value.startsWith('FH-0002/'))!;
     expect(o).toMatchObject({
-      status: 'final', category: [{ coding: [{ code: 'laboratory' }] }], code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
+      status: 'final',
+      category: [{ coding: [{ code: 'laboratory' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '94500-6' }] },
       identifier: [{ system: `urn:trung-tam-chi-huy:lab:${labId}:tube`, value: `FH-0002/${single.members[0].id}` }],
-      effectiveDateTime: vn('09:15'), issued: expect.any(String), performer: [{ reference: `Organization/${labId}` }],
-      valueCodeableConcept: { coding: [{ code: '260415000', display: 'Not detected' }] }, meta: { lastUpdated: expect.any(String) },
+      effectiveDateTime: vn('09:15'),
+      issued: expect.any(String),
+      performer: [{ reference: `Organization/${labId}` }],
+      valueCodeableConcept: { coding: [{ code: '260415000', display: 'Not detected' }] },
+      meta: { lastUpdated: expect.any(String) },
     });
     const byRef = new Map(bundle.entry.map((e) => [`${e.resource.resourceType}/${e.resource.id}`, e.resource]));
     expect(byRef.get(o.specimen.reference)).toMatchObject({
-      resourceType: 'Specimen', identifier: [{ value: 'FH-0002' }], type: { coding: [{ system: 'http://snomed.info/sct', code: '258500001' }] },
-      collection: { collectedDateTime: vn('09:15') }, receivedTime: vn('11:00'), subject: o.subject,
+      resourceType: 'Specimen',
+      identifier: [{ value: 'FH-0002' }],
+      type: { coding: [{ system: 'http://snomed.info/sct', code: '258500001' }] },
+      collection: { collectedDateTime: vn('09:15') },
+      receivedTime: vn('11:00'),
+      subject: o.subject,
     });
     const person = byRef.get(o.subject.reference)!;
     expect(person).toMatchObject({ resourceType: 'Patient', gender: 'male', name: [{ family: 'Võ', given: ['Thị', 'Đơn', 'A'] }] });
@@ -146,8 +180,16 @@ describe('a result corrected after review', () => {
 
     const bundle = await search(command, `patient=Patient/${single.members[0].id}`);
     expect(matches(bundle)).toHaveLength(1);
-    expect(matches(bundle)[0]).toMatchObject({ status: 'corrected', valueCodeableConcept: { coding: [{ code: '260373001' }] }, component: [{ valueQuantity: { value: 30.1 } }] });
-    expect(matches(bundle)[0].note.map((n: { text: string }) => n.text).join(' ')).toContain('kết quả trước: Âm tính');
+    expect(matches(bundle)[0]).toMatchObject({
+      status: 'corrected',
+      valueCodeableConcept: { coding: [{ code: '260373001' }] },
+      component: [{ valueQuantity: { value: 30.1 } }],
+    });
+    expect(
+      matches(bundle)[0]
+        .note.map((n: { text: string }) => n.text)
+        .join(' '),
+    ).toContain('kết quả trước: Âm tính');
     expect(fhirErrors(bundle)).toEqual([]);
   });
 });
@@ -194,15 +236,22 @@ describe('errors are OperationOutcome naming the parameter', () => {
   };
 
   it('an unknown parameter, a malformed date, a bad reference or token, a missing or too long date', async () => {
-    expect(await outcome('date=2021-09-10&subject:foo=1')).toMatchObject({ status: 400, issue: { code: 'not-supported', expression: ['subject:foo'], diagnostics: expect.stringContaining('subject:foo') } });
+    expect(await outcome('date=2021-09-10&subject:foo=1')).toMatchObject({
+      status: 400,
+      issue: { code: 'not-supported', expression: ['subject:foo'], diagnostics: expect.stringContaining('subject:foo') },
+    });
     const bad = await outcome('date=2021-13-40');
     expect(bad).toMatchObject({ status: 400, issue: { code: 'invalid', expression: ['date'] } });
     expect(bad.issue.diagnostics).toContain('"2021-13-40" không phải ngày hợp lệ');
-    expect(await outcome('date=ge2021-09-01&date=10/09/2021')).toMatchObject({ issue: { expression: ['date'], diagnostics: expect.stringContaining('10/09/2021') } });
+    expect(await outcome('date=ge2021-09-01&date=10/09/2021')).toMatchObject({
+      issue: { expression: ['date'], diagnostics: expect.stringContaining('10/09/2021') },
+    });
     expect(await outcome('patient=Patient/abc')).toMatchObject({ issue: { expression: ['patient'] } });
     expect(await outcome('date=2021-09-10&code=|')).toMatchObject({ issue: { expression: ['code'] } });
     expect(await outcome('code=94500-6')).toMatchObject({ issue: { expression: ['date'], diagnostics: expect.stringContaining('date') } });
-    expect(await outcome('date=ge2021-08-01&date=le2021-09-10')).toMatchObject({ issue: { expression: ['date'], diagnostics: expect.stringContaining('31 ngày') } });
+    expect(await outcome('date=ge2021-08-01&date=le2021-09-10')).toMatchObject({
+      issue: { expression: ['date'], diagnostics: expect.stringContaining('31 ngày') },
+    });
     expect(await outcome('date=2021-09-10&_format=xml')).toMatchObject({ issue: { code: 'not-supported', expression: ['_format'] } });
     expect(await outcome('date=2021-09-10&_count=0')).toMatchObject({ issue: { expression: ['_count'] } });
   });

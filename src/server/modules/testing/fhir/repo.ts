@@ -6,10 +6,25 @@ import { daySpan, instantRange, LOINC, type DateBound, type ObservationSearch } 
 
 /** One person of one resulted tube: the facts an Observation and its Specimen are made of. */
 export interface ObservationRow {
-  id: string; barcode: string; kind: 'single' | 'household_pool'; members_count: number; result: 'negative' | 'positive' | 'invalid';
-  ct_value: number | null; collected_at: Date; received_at: Date | null; reported_at: Date | null; person_id: string;
-  loinc: string; loinc_display: string; specimen_code: string; specimen_display: string; lab_id: string | null; version: number;
-  previous_result: string | null; previous_ct: number | null; last_updated: Date;
+  id: string;
+  barcode: string;
+  kind: 'single' | 'household_pool';
+  members_count: number;
+  result: 'negative' | 'positive' | 'invalid';
+  ct_value: number | null;
+  collected_at: Date;
+  received_at: Date | null;
+  reported_at: Date | null;
+  person_id: string;
+  loinc: string;
+  loinc_display: string;
+  specimen_code: string;
+  specimen_display: string;
+  lab_id: string | null;
+  version: number;
+  previous_result: string | null;
+  previous_ct: number | null;
+  last_updated: Date;
 }
 
 // A tube in a lab pool takes the lab pool's negative as its own result (or is retested), so the lab pool itself
@@ -51,7 +66,12 @@ const COLUMNS = sql`
 /** A page of the search, in collection order, and the number of matches. */
 export async function searchObservations(db: Kysely<Database>, actor: Actor, q: ObservationSearch): Promise<{ total: number; rows: ObservationRow[] }> {
   const where = whereOf(actor, q);
-  const [{ rows: [{ total }] }, { rows }] = await Promise.all([
+  const [
+    {
+      rows: [{ total }],
+    },
+    { rows },
+  ] = await Promise.all([
     sql<{ total: number }>`select count(*)::int as total ${FROM} where ${where}`.execute(db),
     sql<ObservationRow>`select ${COLUMNS} ${FROM} where ${where}
       order by s.collected_at, s.id, m.person_id limit ${q._count} offset ${(q.page - 1) * q._count}`.execute(db),
@@ -70,5 +90,9 @@ export async function observationById(db: Kysely<Database>, actor: Actor, sample
 /** The labs that performed the tests (FHIR Organization). */
 export function labsByIds(db: Kysely<Database>, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return db.selectFrom('labs').select(['id', 'name', 'address', 'province_code', 'active']).where('id', '=', sql<string>`any(${ids}::uuid[])`).execute();
+  return db
+    .selectFrom('labs')
+    .select(['id', 'name', 'address', 'province_code', 'active'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
 }

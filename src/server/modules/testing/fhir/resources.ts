@@ -26,7 +26,11 @@ const SNOMED: Record<ObservationRow['result'], { code: string; display: string }
   invalid: { code: '419984006', display: 'Inconclusive' },
 };
 const RESULT_VI: Record<string, string> = { negative: 'Âm tính', positive: 'Dương tính', invalid: 'Không xác định' };
-const CT_LOINC = { system: 'http://loinc.org', code: '94745-7', display: 'SARS-CoV-2 (COVID-19) RNA [Cycle Threshold #] in Respiratory specimen by NAA with probe detection' };
+const CT_LOINC = {
+  system: 'http://loinc.org',
+  code: '94745-7',
+  display: 'SARS-CoV-2 (COVID-19) RNA [Cycle Threshold #] in Respiratory specimen by NAA with probe detection',
+};
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 const pooledPending = (r: Pick<ObservationRow, 'kind' | 'result'>) => r.kind !== 'single' && r.result !== 'negative';
@@ -50,13 +54,16 @@ function observationNotes(r: ObservationRow): { text: string }[] {
   const notes: { text: string }[] = [];
   if (pooledPending(r)) {
     notes.push({
-      text: r.result === 'positive'
-        ? `Kết quả của mẫu gộp ${r.barcode} (${r.members_count} người), chưa phải kết quả của riêng người này: chờ xét nghiệm tách mẫu.`
-        : `Mẫu gộp ${r.barcode} (${r.members_count} người) không xác định được kết quả: chờ xét nghiệm lại.`,
+      text:
+        r.result === 'positive'
+          ? `Kết quả của mẫu gộp ${r.barcode} (${r.members_count} người), chưa phải kết quả của riêng người này: chờ xét nghiệm tách mẫu.`
+          : `Mẫu gộp ${r.barcode} (${r.members_count} người) không xác định được kết quả: chờ xét nghiệm lại.`,
     });
   }
   if (r.previous_result) {
-    notes.push({ text: `Đã sửa kết quả sau khi xem xét báo cáo khác; kết quả trước: ${RESULT_VI[r.previous_result]}${r.previous_ct !== null ? ` (Ct ${Number(r.previous_ct)})` : ''}.` });
+    notes.push({
+      text: `Đã sửa kết quả sau khi xem xét báo cáo khác; kết quả trước: ${RESULT_VI[r.previous_result]}${r.previous_ct !== null ? ` (Ct ${Number(r.previous_ct)})` : ''}.`,
+    });
   }
   return notes;
 }
@@ -78,7 +85,13 @@ export function observation(r: ObservationRow): ObservationView {
     valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', ...SNOMED[r.result] }], text: RESULT_VI[r.result] },
     ...(notes.length ? { note: notes } : {}),
     specimen: { reference: `Specimen/${specimenId(r)}` },
-    ...(r.ct_value !== null ? { component: [{ code: { coding: [CT_LOINC] }, valueQuantity: { value: Number(r.ct_value), unit: 'Ct', system: 'http://unitsofmeasure.org', code: '{Ct_value}' } }] } : {}),
+    ...(r.ct_value !== null
+      ? {
+          component: [
+            { code: { coding: [CT_LOINC] }, valueQuantity: { value: Number(r.ct_value), unit: 'Ct', system: 'http://unitsofmeasure.org', code: '{Ct_value}' } },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -89,7 +102,10 @@ export function specimen(r: ObservationRow): SpecimenView {
     id: specimenId(r),
     identifier: [{ system: SYSTEMS.tube(r.lab_id), value: r.barcode }],
     status: 'available' as const,
-    type: { coding: [{ system: 'http://snomed.info/sct', code: r.specimen_code, display: r.specimen_display }], text: r.kind === 'single' ? 'Mẫu đơn' : 'Mẫu gộp' },
+    type: {
+      coding: [{ system: 'http://snomed.info/sct', code: r.specimen_code, display: r.specimen_display }],
+      text: r.kind === 'single' ? 'Mẫu đơn' : 'Mẫu gộp',
+    },
     ...(r.kind === 'single' ? { subject: { reference: `Patient/${r.person_id}` } } : {}),
     ...(r.received_at ? { receivedTime: iso(r.received_at) } : {}),
     collection: { collectedDateTime: iso(r.collected_at) },
@@ -98,8 +114,17 @@ export function specimen(r: ObservationRow): SpecimenView {
 }
 
 export interface PatientRow {
-  id: string; inScope: boolean; full_name?: string; birth_date?: string | null; birth_year?: number; sex?: 'male' | 'female';
-  national_id?: string | null; address?: string | null; province_code: string; district_code: string; commune_code: string;
+  id: string;
+  inScope: boolean;
+  full_name?: string;
+  birth_date?: string | null;
+  birth_year?: number;
+  sex?: 'male' | 'female';
+  national_id?: string | null;
+  address?: string | null;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
 }
 
 /**
@@ -116,25 +141,31 @@ export function patient(p: PatientRow, unitName: (code: string) => string | unde
     id: p.id,
     identifier: [
       { system: SYSTEMS.person, value: p.id },
-      ...(nationalId ? [{
-        use: 'official' as const,
-        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'NI', display: 'National unique individual identifier' }] },
-        system: nationalId.length === 12 ? SYSTEMS.cccd : SYSTEMS.cmnd,
-        value: nationalId,
-      }] : []),
+      ...(nationalId
+        ? [
+            {
+              use: 'official' as const,
+              type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'NI', display: 'National unique individual identifier' }] },
+              system: nationalId.length === 12 ? SYSTEMS.cccd : SYSTEMS.cmnd,
+              value: nationalId,
+            },
+          ]
+        : []),
     ],
     ...(words.length ? { name: [{ use: 'official' as const, text: fullName, family: words[0], ...(words.length > 1 ? { given: words.slice(1) } : {}) }] } : {}),
     ...(p.sex ? { gender: p.sex } : {}),
     ...(p.birth_date ? { birthDate: p.birth_date } : p.birth_year ? { birthDate: String(p.birth_year) } : {}),
-    address: [{
-      use: 'home' as const,
-      ...(p.inScope && p.address ? { line: [p.address] } : {}),
-      text: [commune, district, province].filter(Boolean).join(', ') || p.commune_code,
-      ...(district ? { district } : {}),
-      ...(province ? { state: province } : {}),
-      country: 'VN',
-      extension: [{ url: 'urn:trung-tam-chi-huy:commune-code', valueCode: p.commune_code }],
-    }],
+    address: [
+      {
+        use: 'home' as const,
+        ...(p.inScope && p.address ? { line: [p.address] } : {}),
+        text: [commune, district, province].filter(Boolean).join(', ') || p.commune_code,
+        ...(district ? { district } : {}),
+        ...(province ? { state: province } : {}),
+        country: 'VN',
+        extension: [{ url: 'urn:trung-tam-chi-huy:commune-code', valueCode: p.commune_code }],
+      },
+    ],
   };
 }
 
@@ -144,7 +175,12 @@ export function organization(l: { id: string; name: string; address: string | nu
     id: l.id,
     identifier: [{ system: SYSTEMS.lab, value: l.id }],
     active: l.active,
-    type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }], text: 'Phòng xét nghiệm' }],
+    type: [
+      {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }],
+        text: 'Phòng xét nghiệm',
+      },
+    ],
     name: l.name,
     ...(l.address ? { address: [{ text: l.address, country: 'VN' }] } : {}),
   };

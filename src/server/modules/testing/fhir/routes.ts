@@ -17,7 +17,11 @@ const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ??
 export function fhirRoutes(fhir: FhirResults) {
   return [
     route({
-      method: 'GET', url: '/api/fhir/metadata', tag: 'testing', summary: 'FHIR R4: CapabilityStatement (những gì máy chủ FHIR này phục vụ)', access: 'public',
+      method: 'GET',
+      url: '/api/fhir/metadata',
+      tag: 'testing',
+      summary: 'FHIR R4: CapabilityStatement (những gì máy chủ FHIR này phục vụ)',
+      access: 'public',
       response: capabilityStatementView,
       handler: ({ req, reply }) => {
         reply.header('content-type', FHIR_JSON);
@@ -25,7 +29,13 @@ export function fhirRoutes(fhir: FhirResults) {
       },
     }),
     route({
-      method: 'GET', url: '/api/fhir/Observation', tag: 'testing', access: 'testing.read', tokens: true, personal: true, query: observationSearch,
+      method: 'GET',
+      url: '/api/fhir/Observation',
+      tag: 'testing',
+      access: 'testing.read',
+      tokens: true,
+      personal: true,
+      query: observationSearch,
       summary: 'Kết quả xét nghiệm, FHIR R4: Bundle các Observation kèm Specimen, Patient, Organization; tìm theo patient, date, code, _lastUpdated',
       response: bundleView,
       handler: ({ actor, query, req, reply }) => {
@@ -34,8 +44,15 @@ export function fhirRoutes(fhir: FhirResults) {
       },
     }),
     route({
-      method: 'GET', url: '/api/fhir/Observation/:id', tag: 'testing', summary: 'Một kết quả xét nghiệm, FHIR R4 Observation', access: 'testing.read', tokens: true, personal: true,
-      params: z.object({ id: z.string().max(64) }), response: observationView,
+      method: 'GET',
+      url: '/api/fhir/Observation/:id',
+      tag: 'testing',
+      summary: 'Một kết quả xét nghiệm, FHIR R4 Observation',
+      access: 'testing.read',
+      tokens: true,
+      personal: true,
+      params: z.object({ id: z.string().max(64) }),
+      response: observationView,
       handler: ({ actor, params, reply }) => {
         reply.header('content-type', FHIR_JSON);
         return fhir.readObservation(actor, params.id);

@@ -10,7 +10,10 @@ import { isCalendarDate } from '@domain/dates';
 export type Prefix = 'eq' | 'gt' | 'ge' | 'lt' | 'le';
 /** A date parameter: a Vietnam calendar day (`yyyy-MM-dd`) or an instant with its offset. */
 export type DateBound = { prefix: Prefix; day: string } | { prefix: Prefix; instant: Date };
-export interface Token { system: string | null; code: string }
+export interface Token {
+  system: string | null;
+  code: string;
+}
 
 export const LOINC = 'http://loinc.org';
 /** The longest span of sampling days one search may cover (a bounded scan; a client walks longer periods by month). */
@@ -23,53 +26,66 @@ export const INCLUDES = ['Observation:subject', 'Observation:specimen', 'Observa
 const repeated = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 function dateParam() {
-  return repeated.transform((values, ctx): DateBound[] => values.map((raw, i) => {
-    const m = /^(eq|gt|ge|lt|le)?(.+)$/.exec(raw.trim());
-    const prefix = (m?.[1] ?? 'eq') as Prefix;
-    const value = m?.[2] ?? '';
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value)) return { prefix, day: value };
-    const instant = new Date(value);
-    if (INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(instant.getTime())) return { prefix, instant };
-    ctx.addIssue({ code: 'custom', message: 'testing.fhir_date', path: values.length > 1 ? [i] : [], input: raw });
-    return z.NEVER;
-  }));
+  return repeated.transform((values, ctx): DateBound[] =>
+    values.map((raw, i) => {
+      const m = /^(eq|gt|ge|lt|le)?(.+)$/.exec(raw.trim());
+      const prefix = (m?.[1] ?? 'eq') as Prefix;
+      const value = m?.[2] ?? '';
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value)) return { prefix, day: value };
+      const instant = new Date(value);
+      if (INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(instant.getTime())) return { prefix, instant };
+      ctx.addIssue({ code: 'custom', message: 'testing.fhir_date', path: values.length > 1 ? [i] : [], input: raw });
+      return z.NEVER;
+    }),
+  );
 }
 
 /** `Patient/<id>`, an absolute URL ending in it, or the bare id; a comma separates alternatives. */
-const patientParam = z.string().transform((raw, ctx) => raw.split(',').map((part) => {
-  const id = part.trim().replace(/^(?:.*\/)?Patient\//, '');
-  if (UUID.test(id)) return id.toLowerCase();
-  ctx.addIssue({ code: 'custom', message: 'testing.fhir_patient', input: raw });
-  return z.NEVER;
-}));
+const patientParam = z.string().transform((raw, ctx) =>
+  raw.split(',').map((part) => {
+    const id = part.trim().replace(/^(?:.*\/)?Patient\//, '');
+    if (UUID.test(id)) return id.toLowerCase();
+    ctx.addIssue({ code: 'custom', message: 'testing.fhir_patient', input: raw });
+    return z.NEVER;
+  }),
+);
 
 /** `[system|]code`, a comma separating alternatives. */
-const codeParam = z.string().transform((raw, ctx) => raw.split(',').map((part): Token => {
-  const [system, code] = part.includes('|') ? [part.slice(0, part.indexOf('|')) || null, part.slice(part.indexOf('|') + 1)] : [null, part];
-  if (/^[\w.\-]{1,64}$/.test(code.trim())) return { system, code: code.trim() };
-  ctx.addIssue({ code: 'custom', message: 'testing.fhir_code', input: raw });
-  return z.NEVER;
-}));
+const codeParam = z.string().transform((raw, ctx) =>
+  raw.split(',').map((part): Token => {
+    const [system, code] = part.includes('|') ? [part.slice(0, part.indexOf('|')) || null, part.slice(part.indexOf('|') + 1)] : [null, part];
+    if (/^[\w.\-]{1,64}$/.test(code.trim())) return { system, code: code.trim() };
+    ctx.addIssue({ code: 'custom', message: 'testing.fhir_code', input: raw });
+    return z.NEVER;
+  }),
+);
 
 const KNOWN = new Set(['patient', 'date', 'code', '_lastUpdated', '_count', 'page', '_include', '_format']);
 
-export const observationSearch = z.object({
-  patient: patientParam.optional(),
-  date: dateParam().optional(),
-  code: codeParam.optional(),
-  _lastUpdated: dateParam().optional(),
-  _count: z.coerce.number().int().min(1).max(1000).default(100),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  /** The referenced resources are always included; these values are accepted for clients that ask. */
-  _include: repeated.refine((v) => v.every((i) => INCLUDES.includes(i.trim())), { message: 'testing.fhir_include' }).optional(),
-  _format: z.string().refine((f) => ['json', 'application/json', 'application/fhir+json'].includes(f.trim()), { message: 'testing.fhir_format' }).optional(),
-}).catchall(z.unknown()).superRefine((q, ctx) => {
-  for (const key of Object.keys(q)) if (!KNOWN.has(key)) ctx.addIssue({ code: 'custom', message: 'testing.fhir_parameter_unknown', path: [key] });
-  if (q.patient) return;
-  const days = q.date ? daySpan(q.date) : null;
-  if (!days) ctx.addIssue({ code: 'custom', message: 'testing.fhir_date_needed', path: ['date'] });
-  else if (dayNumber(days.to) - dayNumber(days.from) + 1 > MAX_SEARCH_DAYS) ctx.addIssue({ code: 'custom', message: 'testing.fhir_date_range', path: ['date'] });
-});
+export const observationSearch = z
+  .object({
+    patient: patientParam.optional(),
+    date: dateParam().optional(),
+    code: codeParam.optional(),
+    _lastUpdated: dateParam().optional(),
+    _count: z.coerce.number().int().min(1).max(1000).default(100),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    /** The referenced resources are always included; these values are accepted for clients that ask. */
+    _include: repeated.refine((v) => v.every((i) => INCLUDES.includes(i.trim())), { message: 'testing.fhir_include' }).optional(),
+    _format: z
+      .string()
+      .refine((f) => ['json', 'application/json', 'application/fhir+json'].includes(f.trim()), { message: 'testing.fhir_format' })
+      .optional(),
+  })
+  .catchall(z.unknown())
+  .superRefine((q, ctx) => {
+    for (const key of Object.keys(q)) if (!KNOWN.has(key)) ctx.addIssue({ code: 'custom', message: 'testing.fhir_parameter_unknown', path: [key] });
+    if (q.patient) return;
+    const days = q.date ? daySpan(q.date) : null;
+    if (!days) ctx.addIssue({ code: 'custom', message: 'testing.fhir_date_needed', path: ['date'] });
+    else if (dayNumber(days.to) - dayNumber(days.from) + 1 > MAX_SEARCH_DAYS)
+      ctx.addIssue({ code: 'custom', message: 'testing.fhir_date_range', path: ['date'] });
+  });
 export type ObservationSearch = z.output<typeof observationSearch>;
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
@@ -93,14 +109,28 @@ export function daySpan(bounds: DateBound[]): { from: string; to: string } | nul
  * `ge2021-09-10` is `>= 2021-09-09T17:00Z` and `le2021-09-10` is `< 2021-09-10T17:00Z`.
  */
 export function instantRange(b: DateBound): { op: '>=' | '>' | '<' | '<='; at: Date }[] {
-  if ('instant' in b) return b.prefix === 'eq' ? [{ op: '>=', at: b.instant }, { op: '<=', at: b.instant }] : [{ op: ({ gt: '>', ge: '>=', lt: '<', le: '<=' } as const)[b.prefix], at: b.instant }];
+  if ('instant' in b)
+    return b.prefix === 'eq'
+      ? [
+          { op: '>=', at: b.instant },
+          { op: '<=', at: b.instant },
+        ]
+      : [{ op: ({ gt: '>', ge: '>=', lt: '<', le: '<=' } as const)[b.prefix], at: b.instant }];
   const start = new Date(`${b.day}T00:00:00+07:00`);
   const end = new Date(start.getTime() + 86_400_000);
   switch (b.prefix) {
-    case 'eq': return [{ op: '>=', at: start }, { op: '<', at: end }];
-    case 'gt': return [{ op: '>=', at: end }];
-    case 'ge': return [{ op: '>=', at: start }];
-    case 'lt': return [{ op: '<', at: start }];
-    case 'le': return [{ op: '<', at: end }];
+    case 'eq':
+      return [
+        { op: '>=', at: start },
+        { op: '<', at: end },
+      ];
+    case 'gt':
+      return [{ op: '>=', at: end }];
+    case 'ge':
+      return [{ op: '>=', at: start }];
+    case 'lt':
+      return [{ op: '<', at: start }];
+    case 'le':
+      return [{ op: '<', at: end }];
   }
 }

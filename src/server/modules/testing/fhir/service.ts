@@ -10,7 +10,6 @@ import { observation, organization, patient, specimen } from './resources';
 import type { ObservationSearch } from './search';
 import type { BundleView, IncludedResource, ObservationView } from './views';
 
-
 /**
  * Lab results for other systems as FHIR R4: a searchset Bundle of Observations (search mode `match`) with the
  * Specimen, Patient and Organization resources they reference (mode `include`), so the receiver needs no second
@@ -26,7 +25,11 @@ export class FhirResults {
 
   async searchObservations(actor: Actor, q: ObservationSearch, raw: Record<string, unknown>, base: string): Promise<BundleView> {
     const { total, rows } = await searchObservations(this.db, actor, q);
-    this.audit.read(actor, { action: 'export', entity: 'sample', detail: { fhir: 'Observation', query: raw, persons: [...new Set(rows.map((r) => r.person_id))] } });
+    this.audit.read(actor, {
+      action: 'export',
+      entity: 'sample',
+      detail: { fhir: 'Observation', query: raw, persons: [...new Set(rows.map((r) => r.person_id))] },
+    });
     const included = await this.included(actor, rows);
     const link = (relation: BundleView['link'][number]['relation'], page: number) => ({ relation, url: `${base}/Observation?${searchString(raw, page)}` });
     const last = Math.max(1, Math.ceil(total / q._count));
@@ -42,10 +45,7 @@ export class FhirResults {
         ...(q.page < last ? [link('next', q.page + 1)] : []),
         link('last', last),
       ],
-      entry: [
-        ...rows.map((r) => entry(base, observation(r), 'match')),
-        ...included.map((res) => entry(base, res, 'include')),
-      ],
+      entry: [...rows.map((r) => entry(base, observation(r), 'match')), ...included.map((res) => entry(base, res, 'include'))],
     };
   }
 
@@ -83,4 +83,3 @@ function searchString(raw: Record<string, unknown>, page: number): string {
   params.set('page', String(page));
   return params.toString();
 }
-

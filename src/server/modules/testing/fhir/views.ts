@@ -29,10 +29,14 @@ export const observationView = z.object({
   note: z.array(note).optional(),
   specimen: reference,
   /** The Ct value. */
-  component: z.array(z.object({
-    code: codeableConcept,
-    valueQuantity: z.object({ value: z.number(), unit: z.string(), system: z.string(), code: z.string() }),
-  })).optional(),
+  component: z
+    .array(
+      z.object({
+        code: codeableConcept,
+        valueQuantity: z.object({ value: z.number(), unit: z.string(), system: z.string(), code: z.string() }),
+      }),
+    )
+    .optional(),
 });
 export type ObservationView = z.infer<typeof observationView>;
 
@@ -60,15 +64,17 @@ export const patientView = z.object({
   gender: z.enum(['male', 'female']).optional(),
   /** yyyy-MM-dd, or the year only. */
   birthDate: z.string().optional(),
-  address: z.array(z.object({
-    use: z.literal('home'),
-    line: z.array(z.string()).optional(),
-    text: z.string(),
-    district: z.string().optional(),
-    state: z.string().optional(),
-    country: z.literal('VN'),
-    extension: z.array(z.object({ url: z.string(), valueCode: z.string() })),
-  })),
+  address: z.array(
+    z.object({
+      use: z.literal('home'),
+      line: z.array(z.string()).optional(),
+      text: z.string(),
+      district: z.string().optional(),
+      state: z.string().optional(),
+      country: z.literal('VN'),
+      extension: z.array(z.object({ url: z.string(), valueCode: z.string() })),
+    }),
+  ),
 });
 export type PatientView = z.infer<typeof patientView>;
 
@@ -95,11 +101,13 @@ export const bundleView = z.object({
   total: z.number().int(),
   /** Paging links that repeat the search. */
   link: z.array(z.object({ relation: z.enum(['self', 'first', 'previous', 'next', 'last']), url: z.string() })),
-  entry: z.array(z.object({
-    fullUrl: z.string(),
-    resource: z.discriminatedUnion('resourceType', [observationView, specimenView, patientView, organizationView]),
-    search: z.object({ mode: z.enum(['match', 'include']) }),
-  })),
+  entry: z.array(
+    z.object({
+      fullUrl: z.string(),
+      resource: z.discriminatedUnion('resourceType', [observationView, specimenView, patientView, organizationView]),
+      search: z.object({ mode: z.enum(['match', 'include']) }),
+    }),
+  ),
 });
 export type BundleView = z.infer<typeof bundleView>;
 
@@ -114,9 +122,11 @@ export const capabilityStatementView = z.looseObject({
   implementation: z.object({ description: z.string(), url: z.string() }),
   fhirVersion: z.literal('4.0.1'),
   format: z.array(z.string()),
-  rest: z.array(z.looseObject({
-    mode: z.literal('server'),
-    resource: z.array(z.looseObject({ type: z.string(), interaction: z.array(z.object({ code: z.string() })) })),
-  })),
+  rest: z.array(
+    z.looseObject({
+      mode: z.literal('server'),
+      resource: z.array(z.looseObject({ type: z.string(), interaction: z.array(z.object({ code: z.string() })) })),
+    }),
+  ),
 });
 export type CapabilityStatementView = z.infer<typeof capabilityStatementView>;

@@ -7,8 +7,23 @@ import { inScope, scopeSql } from '../../../platform/scope';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** SQL of the command board: the daily rollup, the backlog counters and the pending tubes. */
-export const COUNTERS = ['samples', 'persons', 'pools', 'received', 'resulted', 'positive', 'negative', 'invalid', 'same_day', 'tat_minutes_sum',
-  'tat_le6h', 'tat_le12h', 'tat_le24h', 'tat_le48h', 'tat_gt48h'] as const;
+export const COUNTERS = [
+  'samples',
+  'persons',
+  'pools',
+  'received',
+  'resulted',
+  'positive',
+  'negative',
+  'invalid',
+  'same_day',
+  'tat_minutes_sum',
+  'tat_le6h',
+  'tat_le12h',
+  'tat_le24h',
+  'tat_le48h',
+  'tat_gt48h',
+] as const;
 export type Counts = Record<(typeof COUNTERS)[number], number>;
 
 /** The counters summed in SQL (bigint: sums of integer counters; numbers on the way out). */
@@ -16,7 +31,14 @@ const SUMS = sql.raw(COUNTERS.map((c) => `coalesce(sum(${c}), 0)::bigint as ${c}
 
 const rollupScope = (actor: Actor, districtCode?: string) => sql`${scopeSql(actor, 'd')} ${districtCode ? sql`and d.district_code = ${districtCode}` : sql``}`;
 
-export type DayGroup = Counts & { g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total'; test_type: TestType | null; lab_id: string | null; team_id: string | null; commune_code: string | null; district_code: string | null };
+export type DayGroup = Counts & {
+  g: 'test_type' | 'lab' | 'team' | 'commune' | 'district' | 'total';
+  test_type: TestType | null;
+  lab_id: string | null;
+  team_id: string | null;
+  commune_code: string | null;
+  district_code: string | null;
+};
 
 /** One day of the rollup summed by test type, lab, team, commune, district and in total (grouping sets). */
 export async function dayByGroup(k: Q, actor: Actor, day: string, districtCode?: string): Promise<DayGroup[]> {
@@ -33,7 +55,9 @@ export async function dayByGroup(k: Q, actor: Actor, day: string, districtCode?:
 
 /** The rollup summed by day, from `from` to `to`. */
 export async function daysBetween(k: Q, actor: Actor, from: string, to: string, districtCode?: string) {
-  const { rows } = await sql<Counts & { day: string }>`select day, ${SUMS} from testing_daily d where d.day >= ${from} and d.day <= ${to} and ${rollupScope(actor, districtCode)} group by day`.execute(k);
+  const { rows } = await sql<
+    Counts & { day: string }
+  >`select day, ${SUMS} from testing_daily d where d.day >= ${from} and d.day <= ${to} and ${rollupScope(actor, districtCode)} group by day`.execute(k);
   return rows;
 }
 
@@ -58,16 +82,38 @@ export function labNames(k: Q) {
 }
 
 export function teamsInScope(k: Q, actor: Actor) {
-  return k.selectFrom('sampling_teams').select(['id', 'name', 'commune_code']).where((eb) => inScope(eb, actor, 'sampling_teams')).execute();
+  return k
+    .selectFrom('sampling_teams')
+    .select(['id', 'name', 'commune_code'])
+    .where((eb) => inScope(eb, actor, 'sampling_teams'))
+    .execute();
 }
 
 /** Tubes collected before `threshold` without a final result, oldest first (from the pending tubes). */
 export function overdueRows(k: Q, actor: Actor, threshold: Date, q: { labId?: string; communeCode?: string; limit: number }) {
-  let query = k.selectFrom('pending_samples as p')
+  let query = k
+    .selectFrom('pending_samples as p')
     .innerJoin('samples as s', (j) => j.onRef('s.id', '=', 'p.sample_id').onRef('s.province_code', '=', 'p.province_code'))
-    .leftJoin('labs as l', 'l.id', 's.lab_id').leftJoin('sampling_teams as t', 't.id', 's.team_id')
-    .select(['s.id', 's.barcode', 's.test_type', 's.kind', 's.commune_code', 's.district_code', 's.members_count', 's.collected_at', 's.shipment_id', 's.received_at', 's.result', 's.lab_id', 'l.name as lab_name', 't.name as team_name'])
-    .where('p.collected_at', '<', threshold).where((eb) => inScope(eb, actor, 'p' as 'samples'));
+    .leftJoin('labs as l', 'l.id', 's.lab_id')
+    .leftJoin('sampling_teams as t', 't.id', 's.team_id')
+    .select([
+      's.id',
+      's.barcode',
+      's.test_type',
+      's.kind',
+      's.commune_code',
+      's.district_code',
+      's.members_count',
+      's.collected_at',
+      's.shipment_id',
+      's.received_at',
+      's.result',
+      's.lab_id',
+      'l.name as lab_name',
+      't.name as team_name',
+    ])
+    .where('p.collected_at', '<', threshold)
+    .where((eb) => inScope(eb, actor, 'p' as 'samples'));
   if (q.labId) query = query.where('p.lab_id', '=', q.labId);
   if (q.communeCode) query = query.where('p.commune_code', '=', q.communeCode);
   return query.orderBy('p.collected_at').limit(q.limit).execute();

@@ -12,7 +12,12 @@ const STAGING_COLUMNS = ['import_id', 'line', 'barcode', 'result', 'ct_value', '
 
 /** The lab, if it is in one of the caller's provinces. */
 export function labInProvinces(k: K, labId: string, provinces: string[]) {
-  return k.selectFrom('labs').selectAll().where('id', '=', labId).where('province_code', 'in', provinces.length ? provinces : ['']).executeTakeFirst();
+  return k
+    .selectFrom('labs')
+    .selectAll()
+    .where('id', '=', labId)
+    .where('province_code', 'in', provinces.length ? provinces : [''])
+    .executeTakeFirst();
 }
 
 /** Earlier imports of the same file (bytes) from this lab, newest first. */
@@ -20,15 +25,31 @@ export function importsOfFile(k: K, sha256: string, labId: string): Promise<Sele
   return k.selectFrom('result_imports').selectAll().where('sha256', '=', sha256).where('lab_id', '=', labId).orderBy('created_at', 'desc').execute();
 }
 
-export async function createImport(k: K, values: {
-  id: string; province_code: string; lab_id: string; file_name: string; sha256: string; format: 'csv' | 'xlsx' | 'json'; created_by: string;
-}): Promise<void> {
-  await k.insertInto('result_imports').values({ ...values, status: 'loading', stage: 'reading' }).execute();
+export async function createImport(
+  k: K,
+  values: {
+    id: string;
+    province_code: string;
+    lab_id: string;
+    file_name: string;
+    sha256: string;
+    format: 'csv' | 'xlsx' | 'json';
+    created_by: string;
+  },
+): Promise<void> {
+  await k
+    .insertInto('result_imports')
+    .values({ ...values, status: 'loading', stage: 'reading' })
+    .execute();
 }
 
 /** Where a running import is, for the progress route of the other processes. */
 export async function setImportStage(k: K, id: string, stage: 'staging' | 'checking', counts: { rowsStaged: number; total: number | null }): Promise<void> {
-  await k.updateTable('result_imports').set({ stage, rows_staged: counts.rowsStaged, rows_total: counts.total ?? undefined }).where('id', '=', id).execute();
+  await k
+    .updateTable('result_imports')
+    .set({ stage, rows_staged: counts.rowsStaged, rows_total: counts.total ?? undefined })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Checked rows as staging CSV lines, one flat string (the rows can go at once; the text is a tenth of their size). */
@@ -70,8 +91,15 @@ export async function dropImport(k: K, id: string): Promise<void> {
 }
 
 /** A rejected file: its staged rows go; the import keeps its counts and the first row errors (with their messages). */
-export async function rejectImport(k: K, id: string, r: { total: number; rejected: number; errors: (FileRowError & { message: string })[]; now: Date }): Promise<void> {
+export async function rejectImport(
+  k: K,
+  id: string,
+  r: { total: number; rejected: number; errors: (FileRowError & { message: string })[]; now: Date },
+): Promise<void> {
   await clearStaged(k, id);
-  await k.updateTable('result_imports').set({ status: 'rejected', stage: 'finished', rows_total: r.total, rows_rejected: r.rejected, errors: JSON.stringify(r.errors), finished_at: r.now })
-    .where('id', '=', id).execute();
+  await k
+    .updateTable('result_imports')
+    .set({ status: 'rejected', stage: 'finished', rows_total: r.total, rows_rejected: r.rejected, errors: JSON.stringify(r.errors), finished_at: r.now })
+    .where('id', '=', id)
+    .execute();
 }

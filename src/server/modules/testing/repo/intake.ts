@@ -33,7 +33,12 @@ export function teamById(k: Q, id: string) {
 
 /** What shipping needs of these tubes of a province: their team, test type and whether already shipped. */
 export function tubesToShip(trx: Transaction<Database>, barcodes: string[], province: string) {
-  return trx.selectFrom('samples').select(['id', 'barcode', 'shipment_id', 'team_id', 'test_type']).where('barcode', 'in', barcodes).where('province_code', '=', province).execute();
+  return trx
+    .selectFrom('samples')
+    .select(['id', 'barcode', 'shipment_id', 'team_id', 'test_type'])
+    .where('barcode', 'in', barcodes)
+    .where('province_code', '=', province)
+    .execute();
 }
 
 export function insertShipment(trx: Transaction<Database>, row: Insertable<ShipmentsTable>) {
@@ -46,9 +51,19 @@ export function updateSamples(trx: Transaction<Database>, ids: string[], changes
 
 /** The caller's latest 200 shipments, with lab and team names and their number of tubes. */
 export function shipmentsOf(k: Q, actor: Actor, q: { labId?: string; pending?: boolean }) {
-  let query = k.selectFrom('shipments as sh').innerJoin('labs as l', 'l.id', 'sh.lab_id').innerJoin('sampling_teams as t', 't.id', 'sh.team_id')
-    .selectAll('sh').select(['l.name as lab_name', 't.name as team_name'])
-    .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.shipment_id', '=', 'sh.id').as('tubes'))
+  let query = k
+    .selectFrom('shipments as sh')
+    .innerJoin('labs as l', 'l.id', 'sh.lab_id')
+    .innerJoin('sampling_teams as t', 't.id', 'sh.team_id')
+    .selectAll('sh')
+    .select(['l.name as lab_name', 't.name as team_name'])
+    .select((eb) =>
+      eb
+        .selectFrom('samples')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('samples.shipment_id', '=', 'sh.id')
+        .as('tubes'),
+    )
     .where((eb) => inScope(eb, actor, 'sh' as 'shipments'));
   if (q.labId) query = query.where('sh.lab_id', '=', q.labId);
   if (q.pending) query = query.where('sh.received_at', 'is', null);
@@ -68,7 +83,12 @@ export function markShipmentReceived(trx: Transaction<Database>, id: string, at:
 }
 
 export function tubesInScope(trx: Transaction<Database>, actor: Actor, barcodes: string[]) {
-  return trx.selectFrom('samples').selectAll().where('barcode', 'in', barcodes).where((eb) => inScope(eb, actor, 'samples')).execute();
+  return trx
+    .selectFrom('samples')
+    .selectAll()
+    .where('barcode', 'in', barcodes)
+    .where((eb) => inScope(eb, actor, 'samples'))
+    .execute();
 }
 
 export function sampleIdByBarcode(k: Q, barcode: string) {
@@ -82,5 +102,8 @@ export function insertSample(trx: Transaction<Database>, row: Insertable<Samples
 /** Gives a lab pool the persons of the tubes it pools. */
 export async function copyMembers(trx: Transaction<Database>, fromSamples: string[], toSample: string) {
   const members = await trx.selectFrom('sample_members').selectAll().where('sample_id', 'in', fromSamples).execute();
-  await trx.insertInto('sample_members').values(members.map((m) => ({ ...m, sample_id: toSample }))).execute();
+  await trx
+    .insertInto('sample_members')
+    .values(members.map((m) => ({ ...m, sample_id: toSample })))
+    .execute();
 }

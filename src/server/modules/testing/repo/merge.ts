@@ -8,34 +8,67 @@ import { resultRollup, samplesById } from './rollup';
 /** SQL of the result merge (results.ts): checks of the staged rows, conflicts, the results, and what they cause. */
 
 export interface Consequence {
-  id: string; barcode: string; kind: 'single' | 'household_pool' | 'lab_pool'; test_type: string; result: 'negative' | 'positive' | 'invalid';
-  collected_on: string; symptomatic: boolean; task_id: string | null; pooled_into: string | null;
+  id: string;
+  barcode: string;
+  kind: 'single' | 'household_pool' | 'lab_pool';
+  test_type: string;
+  result: 'negative' | 'positive' | 'invalid';
+  collected_on: string;
+  symptomatic: boolean;
+  task_id: string | null;
+  pooled_into: string | null;
 }
 
 /**
  * Staged rows as one row per barcode (identical repeats of a row are harmless; differing repeats are rejected).
  * Without repeats (checkRows counted them) the rows are used as they are: no sort of the whole file.
  */
-const staged = (importId: string, repeated: boolean) => repeated
-  ? sql`(select distinct on (barcode) barcode, result, ct_value, resulted_at
+const staged = (importId: string, repeated: boolean) =>
+  repeated
+    ? sql`(select distinct on (barcode) barcode, result, ct_value, resulted_at
   from result_import_rows where import_id = ${importId}::uuid order by barcode, line)`
-  : sql`(select barcode, result, ct_value, resulted_at from result_import_rows where import_id = ${importId}::uuid)`;
+    : sql`(select barcode, result, ct_value, resulted_at from result_import_rows where import_id = ${importId}::uuid)`;
 
 /** Memory for the sorts and hashes of a large file (a ceiling: a one-row entry uses none of it), for this transaction only. */
 export async function largeSortMemory(trx: Transaction<Database>): Promise<void> {
   await sql`set local work_mem = '128MB'`.execute(trx);
 }
 
-export interface CheckRow { line: number | null; barcode: string; code: ErrorCode; pool: string | null; lines: string | null; total: number; staged: number; barcodes: number; repeated: number; final: number }
+export interface CheckRow {
+  line: number | null;
+  barcode: string;
+  code: ErrorCode;
+  pool: string | null;
+  lines: string | null;
+  total: number;
+  staged: number;
+  barcodes: number;
+  repeated: number;
+  final: number;
+}
 
 /**
  * The first `maxErrors` rejected staged rows with their reason, each row also carrying the counts (rejected,
  * staged, distinct barcodes, repeated barcodes, rows whose tube has a final result); one row of counts when none
  * is rejected. One pass over the staged rows.
  */
-export async function checkRows(trx: Transaction<Database>, ctx: { importId: string; provinceCode: string; labId: string | null; now: Date; scope: Actor; maxErrors: number }): Promise<CheckRow[]> {
+export async function checkRows(
+  trx: Transaction<Database>,
+  ctx: { importId: string; provinceCode: string; labId: string | null; now: Date; scope: Actor; maxErrors: number },
+): Promise<CheckRow[]> {
   const MAX_ROW_ERRORS = ctx.maxErrors;
-  const { rows } = await sql<{ line: number | null; barcode: string; code: ErrorCode; pool: string | null; lines: string | null; total: number; staged: number; barcodes: number; repeated: number; final: number }>`
+  const { rows } = await sql<{
+    line: number | null;
+    barcode: string;
+    code: ErrorCode;
+    pool: string | null;
+    lines: string | null;
+    total: number;
+    staged: number;
+    barcodes: number;
+    repeated: number;
+    final: number;
+  }>`
     with st as (select * from result_import_rows where import_id = ${ctx.importId}::uuid),
     g as (select barcode, count(*) as n from st group by barcode),
     dup as (select barcode, string_agg(line::text, ', ' order by line) as lines from st where barcode in (select barcode from g where n > 1) group by barcode
@@ -71,7 +104,9 @@ export async function checkRows(trx: Transaction<Database>, ctx: { importId: str
 /** Holds for review every staged result that differs from a tube's final one (once per proposal); returns how many differ. */
 export async function holdConflicts(trx: Transaction<Database>, importId: string, provinceCode: string, repeated: boolean): Promise<number> {
   const ctx = { importId, provinceCode };
-  const { rows: [conflicts] } = await sql<{ n: number }>`
+  const {
+    rows: [conflicts],
+  } = await sql<{ n: number }>`
     with c as (
       select s.id, s.province_code, s.district_code, s.commune_code, s.barcode, s.result, s.ct_value, st.result as new_result,
              case when s.test_type = 'rapid_antigen' then null else st.ct_value end as new_ct, st.resulted_at as new_at
@@ -96,9 +131,14 @@ export async function holdConflicts(trx: Transaction<Database>, importId: string
  * same statement; returns how many, the tubes whose result causes something, and (when `negativeIds`) the ids
  * of the negative tubes.
  */
-export async function applyResults(trx: Transaction<Database>, ctx: { importId: string; provinceCode: string; now: Date; source: string; repeated: boolean; negativeIds: boolean }) {
+export async function applyResults(
+  trx: Transaction<Database>,
+  ctx: { importId: string; provinceCode: string; now: Date; source: string; repeated: boolean; negativeIds: boolean },
+) {
   const fewRows = ctx.negativeIds;
-  const { rows: [applied] } = await sql<{ n: number; consequences: Consequence[]; negatives: string[] | null }>`
+  const {
+    rows: [applied],
+  } = await sql<{ n: number; consequences: Consequence[]; negatives: string[] | null }>`
     with upd as (
       update samples s set result = st.result, ct_value = case when s.test_type = 'rapid_antigen' then null else st.ct_value end,
              resulted_at = st.resulted_at, reported_at = ${ctx.now.toISOString()}::timestamptz, result_source = ${ctx.source},
@@ -119,7 +159,10 @@ export async function applyResults(trx: Transaction<Database>, ctx: { importId: 
 
 export type PersonNegatives = { personIds: string[]; days: string[] };
 
-const asColumns = (rows: { person_id: string; collected_on: string }[]): PersonNegatives => ({ personIds: rows.map((r) => r.person_id), days: rows.map((r) => r.collected_on) });
+const asColumns = (rows: { person_id: string; collected_on: string }[]): PersonNegatives => ({
+  personIds: rows.map((r) => r.person_id),
+  days: rows.map((r) => r.collected_on),
+});
 
 /** Persons and collection days of this import's negative tubes: these tubes, and the stored tubes the cleared lab pools held. */
 export async function negativesOfTubes(trx: Transaction<Database>, importId: string, ids: string[], clearedPools: string[]): Promise<PersonNegatives> {
@@ -151,7 +194,12 @@ export function membersOfSamples(db: Kysely<Database> | Transaction<Database>, i
 }
 
 /** A task of `kind` for every member of these tubes (once per person, tube and kind); returns how many are new. */
-export async function addTasks(trx: Transaction<Database>, kind: 'recollect' | 'retest_stored' | 'confirm_rtpcr', sourceIds: string[], dueOn: string): Promise<number> {
+export async function addTasks(
+  trx: Transaction<Database>,
+  kind: 'recollect' | 'retest_stored' | 'confirm_rtpcr',
+  sourceIds: string[],
+  dueOn: string,
+): Promise<number> {
   const { numAffectedRows } = await sql`
     insert into testing_tasks (id, province_code, district_code, commune_code, person_id, kind, source_sample_id, due_on)
     select uuidv7(), m.province_code, m.district_code, m.commune_code, m.person_id, ${kind}, m.sample_id, ${dueOn}::date
@@ -182,21 +230,45 @@ export async function addRetestTasks(trx: Transaction<Database>, poolId: string,
 }
 
 export async function closeTask(trx: Transaction<Database>, taskId: string, sampleId: string, at: Date): Promise<void> {
-  await trx.updateTable('testing_tasks').set({ status: 'done', done_sample_id: sampleId, done_at: at }).where('id', '=', taskId).where('status', '=', 'open').execute();
+  await trx
+    .updateTable('testing_tasks')
+    .set({ status: 'done', done_sample_id: sampleId, done_at: at })
+    .where('id', '=', taskId)
+    .where('status', '=', 'open')
+    .execute();
 }
 
 /** Retest tasks of these stored tubes are done (by the tube itself). */
 export async function closeRetestTasks(trx: Transaction<Database>, storedIds: string[], at: Date): Promise<void> {
-  await trx.updateTable('testing_tasks').set((eb) => ({ status: 'done', done_sample_id: eb.ref('stored_sample_id'), done_at: at }))
-    .where('stored_sample_id', 'in', storedIds).where('status', '=', 'open').execute();
+  await trx
+    .updateTable('testing_tasks')
+    .set((eb) => ({ status: 'done', done_sample_id: eb.ref('stored_sample_id'), done_at: at }))
+    .where('stored_sample_id', 'in', storedIds)
+    .where('status', '=', 'open')
+    .execute();
 }
 
 /** Closes a merged import: its staged rows go, its counts are kept. */
-export async function closeImport(trx: Transaction<Database>, importId: string, counts: { total: number; applied: number; unchanged: number; conflicts: number }, now: Date): Promise<void> {
+export async function closeImport(
+  trx: Transaction<Database>,
+  importId: string,
+  counts: { total: number; applied: number; unchanged: number; conflicts: number },
+  now: Date,
+): Promise<void> {
   await trx.deleteFrom('result_import_rows').where('import_id', '=', importId).execute();
-  await trx.updateTable('result_imports').set({
-    status: 'done', stage: 'finished', rows_total: counts.total, rows_applied: counts.applied, rows_unchanged: counts.unchanged, rows_conflict: counts.conflicts, finished_at: now,
-  }).where('id', '=', importId).execute();
+  await trx
+    .updateTable('result_imports')
+    .set({
+      status: 'done',
+      stage: 'finished',
+      rows_total: counts.total,
+      rows_applied: counts.applied,
+      rows_unchanged: counts.unchanged,
+      rows_conflict: counts.conflicts,
+      finished_at: now,
+    })
+    .where('id', '=', importId)
+    .execute();
 }
 
 /** Takes a sample's counted result out of the rollup (before a reviewed conflict replaces it). */

@@ -1,5 +1,13 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, ResultImportRowsTable, ResultImportsTable, SampleMembersTable, SamplesTable, SamplingSessionsTable, SamplingTeamsTable } from '../../../db/tables';
+import type {
+  Database,
+  ResultImportRowsTable,
+  ResultImportsTable,
+  SampleMembersTable,
+  SamplesTable,
+  SamplingSessionsTable,
+  SamplingTeamsTable,
+} from '../../../db/tables';
 import type { Actor } from '../../../platform/actor';
 import { inScope } from '../../../platform/scope';
 import { collectedRollup, samplesById } from './rollup';
@@ -15,7 +23,10 @@ export function testTypes(k: Q) {
 // ---- teams and sessions --------------------------------------------------------------------------------------
 
 export function teamsOf(k: Q, actor: Actor, communeCode?: string) {
-  let q = k.selectFrom('sampling_teams').selectAll().where((eb) => inScope(eb, actor, 'sampling_teams'));
+  let q = k
+    .selectFrom('sampling_teams')
+    .selectAll()
+    .where((eb) => inScope(eb, actor, 'sampling_teams'));
   if (communeCode) q = q.where('commune_code', '=', communeCode);
   return q.orderBy('commune_code').orderBy('name').execute();
 }
@@ -26,7 +37,13 @@ export function teamNamed(trx: Transaction<Database>, name: string, communeCode:
 
 /** Updates a team in the caller's scope; undefined when there is none. */
 export function updateTeam(trx: Transaction<Database>, actor: Actor, id: string, values: Updateable<SamplingTeamsTable>) {
-  return trx.updateTable('sampling_teams').set(values).where('id', '=', id).where((eb) => inScope(eb, actor, 'sampling_teams')).returningAll().executeTakeFirst();
+  return trx
+    .updateTable('sampling_teams')
+    .set(values)
+    .where('id', '=', id)
+    .where((eb) => inScope(eb, actor, 'sampling_teams'))
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export function insertTeam(trx: Transaction<Database>, row: Insertable<SamplingTeamsTable>) {
@@ -39,9 +56,18 @@ export function insertSession(trx: Transaction<Database>, row: Insertable<Sampli
 
 /** The caller's sessions, newest first, 200 at most, each with its team's name and its number of tubes. */
 export function sessionsOf(k: Q, actor: Actor, q: { communeCode?: string; day?: string }) {
-  let query = k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id')
-    .selectAll('ss').select('t.name as team_name')
-    .select((eb) => eb.selectFrom('samples').select((e) => e.fn.countAll<number>().as('n')).whereRef('samples.session_id', '=', 'ss.id').as('samples'))
+  let query = k
+    .selectFrom('sampling_sessions as ss')
+    .innerJoin('sampling_teams as t', 't.id', 'ss.team_id')
+    .selectAll('ss')
+    .select('t.name as team_name')
+    .select((eb) =>
+      eb
+        .selectFrom('samples')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('samples.session_id', '=', 'ss.id')
+        .as('samples'),
+    )
     .where((eb) => inScope(eb, actor, 'ss' as 'sampling_sessions'));
   if (q.communeCode) query = query.where('ss.commune_code', '=', q.communeCode);
   if (q.day) query = query.where('ss.session_date', '=', q.day);
@@ -49,8 +75,13 @@ export function sessionsOf(k: Q, actor: Actor, q: { communeCode?: string; day?: 
 }
 
 export function sessionWithTeam(k: Q, id: string) {
-  return k.selectFrom('sampling_sessions as ss').innerJoin('sampling_teams as t', 't.id', 'ss.team_id').selectAll('ss').select('t.name as team_name')
-    .where('ss.id', '=', id).executeTakeFirst();
+  return k
+    .selectFrom('sampling_sessions as ss')
+    .innerJoin('sampling_teams as t', 't.id', 'ss.team_id')
+    .selectAll('ss')
+    .select('t.name as team_name')
+    .where('ss.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function sessionById(k: Q, id: string) {
@@ -83,7 +114,12 @@ export function samplesByIds(k: Q, ids: string[]) {
 }
 
 export function sampleByBarcode(k: Q, actor: Actor, barcode: string) {
-  return k.selectFrom('samples').selectAll().where('barcode', '=', barcode).where((eb) => inScope(eb, actor, 'samples')).executeTakeFirst();
+  return k
+    .selectFrom('samples')
+    .selectAll()
+    .where('barcode', '=', barcode)
+    .where((eb) => inScope(eb, actor, 'samples'))
+    .executeTakeFirst();
 }
 
 /** Takes a tube's result off (a reviewed conflict replaces it); returns its lab and barcode. */
@@ -100,8 +136,12 @@ export function openTask(trx: Transaction<Database>, taskId: string) {
 
 /** The tube already taken for a task that still counts (no result yet, or a final one). */
 export function tubeOfTask(trx: Transaction<Database>, taskId: string) {
-  return trx.selectFrom('samples').select('barcode').where('task_id', '=', taskId)
-    .where((eb) => eb.or([eb('result', 'is', null), eb('result', '<>', 'invalid')])).executeTakeFirst();
+  return trx
+    .selectFrom('samples')
+    .select('barcode')
+    .where('task_id', '=', taskId)
+    .where((eb) => eb.or([eb('result', 'is', null), eb('result', '<>', 'invalid')]))
+    .executeTakeFirst();
 }
 
 export function tasksFromSample(k: Q, sampleId: string) {
@@ -110,12 +150,23 @@ export function tasksFromSample(k: Q, sampleId: string) {
 
 /** The caller's tasks by due day, 1,000 at most, with their source tube and the tube already taken for each. */
 export function tasksOf(k: Q, actor: Actor, q: { communeCode?: string; status: 'open' | 'done' }) {
-  let query = k.selectFrom('testing_tasks as t').innerJoin('samples as s', 's.id', 't.source_sample_id')
-    .selectAll('t').select(['s.barcode as source_barcode', 's.test_type as source_test_type'])
+  let query = k
+    .selectFrom('testing_tasks as t')
+    .innerJoin('samples as s', 's.id', 't.source_sample_id')
+    .selectAll('t')
+    .select(['s.barcode as source_barcode', 's.test_type as source_test_type'])
     // the tube already taken for the task, if any (waiting for its result)
-    .select((eb) => eb.selectFrom('samples as c').select('c.barcode').whereRef('c.task_id', '=', 't.id')
-      .where((e) => e.or([e('c.result', 'is', null), e('c.result', '<>', 'invalid')])).limit(1).as('collected_barcode'))
-    .where((eb) => inScope(eb, actor, 't' as 'testing_tasks')).where('t.status', '=', q.status);
+    .select((eb) =>
+      eb
+        .selectFrom('samples as c')
+        .select('c.barcode')
+        .whereRef('c.task_id', '=', 't.id')
+        .where((e) => e.or([e('c.result', 'is', null), e('c.result', '<>', 'invalid')]))
+        .limit(1)
+        .as('collected_barcode'),
+    )
+    .where((eb) => inScope(eb, actor, 't' as 'testing_tasks'))
+    .where('t.status', '=', q.status);
   if (q.communeCode) query = query.where('t.commune_code', '=', q.communeCode);
   return query.orderBy('t.due_on').orderBy('t.created_at').limit(1000).execute();
 }
@@ -142,8 +193,14 @@ export function conflictById(k: Q, id: string) {
 }
 
 export function openConflicts(k: Q, actor: Actor) {
-  return k.selectFrom('result_conflicts').selectAll().where('status', '=', 'open').where((eb) => inScope(eb, actor, 'result_conflicts'))
-    .orderBy('created_at').limit(500).execute();
+  return k
+    .selectFrom('result_conflicts')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where((eb) => inScope(eb, actor, 'result_conflicts'))
+    .orderBy('created_at')
+    .limit(500)
+    .execute();
 }
 
 export async function resolveConflict(trx: Transaction<Database>, id: string, status: 'accepted' | 'rejected', by: string, at: Date): Promise<void> {

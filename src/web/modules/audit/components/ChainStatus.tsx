@@ -10,11 +10,25 @@ export function ChainStatus() {
   const { m, num } = useI18n();
   const a = m.audit;
   const { data, error, isFetching, refetch } = useAuditVerification();
-  const again = <Button size="small" icon={<SafetyCertificateOutlined />} loading={isFetching} onClick={() => void refetch()}>{a.verify}</Button>;
+  const again = (
+    <Button size="small" icon={<SafetyCertificateOutlined />} loading={isFetching} onClick={() => void refetch()}>
+      {a.verify}
+    </Button>
+  );
   if (error) return <QueryError error={error} onRetry={() => void refetch()} />;
   if (!data) return <Alert type="info" showIcon message={a.verifying} style={{ marginBottom: 16 }} />;
   if (data.ok) {
-    return <Alert type="success" showIcon style={{ marginBottom: 16 }} message={a.chainOk} description={fill(a.chainOkDetail, { rows: num(data.rows) })} action={again} data-testid="chain-status" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={a.chainOk}
+        description={fill(a.chainOkDetail, { rows: num(data.rows) })}
+        action={again}
+        data-testid="chain-status"
+      />
+    );
   }
   return (
     <Alert

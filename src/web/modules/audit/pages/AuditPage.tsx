@@ -32,7 +32,11 @@ export function AuditPage() {
     const dateErrors = (['from', 'to'] as const).filter((k) => v[k] && !ISO.test(v[k]!));
     form.setFields((['from', 'to'] as const).map((k) => ({ name: k, errors: dateErrors.includes(k) ? [m.validation.date] : [] })));
     if (dateErrors.length) return;
-    const clean = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && String(x).trim() !== '').map(([k, x]) => [k, String(x).trim()]));
+    const clean = Object.fromEntries(
+      Object.entries(v)
+        .filter(([, x]) => x !== undefined && x !== null && String(x).trim() !== '')
+        .map(([k, x]) => [k, String(x).trim()]),
+    );
     setFilters(clean);
     setPage(1);
   };
@@ -44,11 +48,22 @@ export function AuditPage() {
     { title: a.action, dataIndex: 'action', render: (x: string) => actions[x] ?? x },
     { title: a.entity, dataIndex: 'entity', render: (x: string) => entities[x] ?? x },
     {
-      title: a.entityId, dataIndex: 'entityId',
-      render: (id: string | null, r) => (!id ? m.common.none
-        : r.entity === 'person' ? <Link to={paths.person(id)}><code>{id}</code></Link>
-          : r.entity === 'household' ? <Link to={paths.household(id)}><code>{id}</code></Link>
-            : <code>{id}</code>),
+      title: a.entityId,
+      dataIndex: 'entityId',
+      render: (id: string | null, r) =>
+        !id ? (
+          m.common.none
+        ) : r.entity === 'person' ? (
+          <Link to={paths.person(id)}>
+            <code>{id}</code>
+          </Link>
+        ) : r.entity === 'household' ? (
+          <Link to={paths.household(id)}>
+            <code>{id}</code>
+          </Link>
+        ) : (
+          <code>{id}</code>
+        ),
     },
     { title: a.ip, dataIndex: 'ip', render: (ip: string | null) => ip ?? m.common.none },
     { title: a.fields, dataIndex: 'fields', render: (f: string[]) => f.join(', ') || m.common.none },
@@ -62,7 +77,13 @@ export function AuditPage() {
         <div className="tc-filters">
           {can('users.manage') ? (
             <Form.Item name="actorId" label={a.actor} style={{ marginBottom: 0 }}>
-              <Select allowClear showSearch optionFilterProp="label" loading={users.isPending} options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.username} – ${u.fullName}` }))} />
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                loading={users.isPending}
+                options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.username} – ${u.fullName}` }))}
+              />
             </Form.Item>
           ) : (
             <Form.Item name="actorId" label={a.actorId} style={{ marginBottom: 0 }}>
@@ -86,11 +107,22 @@ export function AuditPage() {
           </Form.Item>
         </div>
         <Space style={{ marginBottom: 16 }}>
-          <Button type="primary" htmlType="submit">{a.apply}</Button>
-          <Button onClick={() => { form.resetFields(); apply({}); }}>{a.reset}</Button>
+          <Button type="primary" htmlType="submit">
+            {a.apply}
+          </Button>
+          <Button
+            onClick={() => {
+              form.resetFields();
+              apply({});
+            }}
+          >
+            {a.reset}
+          </Button>
         </Space>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<AuditItem>
           rowKey="seq"
           size="small"
@@ -109,7 +141,10 @@ export function AuditPage() {
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
             showTotal: (t) => fill(a.total, { n: num(t) }),
-            onChange: (p, s) => { setPage(s !== pageSize ? 1 : p); setPageSize(s); },
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
           }}
         />
       )}

@@ -25,8 +25,9 @@ const OUTCOMES = casePatch.shape.outcome.unwrap().unwrap().options;
 function changesOf(kase: CaseView, v: Values) {
   const isolatedAt = v.isolatedAt?.trim() ? parseVnDateTime(v.isolatedAt) : null;
   const outcome = v.outcome ?? null;
-  const outcomeOn = outcome ? v.outcomeOn ?? null : null;
-  const sameInstant = (isolatedAt === null && kase.isolatedAt === null) || (!!isolatedAt && !!kase.isolatedAt && Date.parse(isolatedAt) === Date.parse(kase.isolatedAt));
+  const outcomeOn = outcome ? (v.outcomeOn ?? null) : null;
+  const sameInstant =
+    (isolatedAt === null && kase.isolatedAt === null) || (!!isolatedAt && !!kase.isolatedAt && Date.parse(isolatedAt) === Date.parse(kase.isolatedAt));
   return {
     version: kase.version,
     ...(v.clinicalStatus !== kase.clinicalStatus ? { clinicalStatus: v.clinicalStatus } : {}),
@@ -45,7 +46,7 @@ export function CaseCourseDialog({ kase, onClose }: { kase: CaseView; onClose():
   const update = useUpdateCase(kase.id);
   const [general, setGeneral] = useState<string | null>(null);
   const hasOutcome = !!Form.useWatch('outcome', form);
-  const labelOf = (path: FieldPath) => (c as Record<string, unknown>)[String(path[0])] as string | undefined ?? String(path[0]);
+  const labelOf = (path: FieldPath) => ((c as Record<string, unknown>)[String(path[0])] as string | undefined) ?? String(path[0]);
 
   async function submit() {
     setGeneral(null);
@@ -58,11 +59,14 @@ export function CaseCourseDialog({ kase, onClose }: { kase: CaseView; onClose():
     const parsed = casePatch.safeParse(patch);
     if (!parsed.success) {
       // The schema's messages are for API clients: the isolation time is typed with its hour, a missing outcome date is asked for.
-      showFieldErrors(form, zodFieldErrors(parsed.error, patch, lang, m, labelOf).map((e) => {
-        if (e.name[0] === 'isolatedAt') return { ...e, errors: [c.isolatedAtInvalid] };
-        if (e.name[0] === 'outcomeOn' && !patch.outcomeOn) return { ...e, errors: [requiredMessage(m, c.outcomeOn)] };
-        return e;
-      }));
+      showFieldErrors(
+        form,
+        zodFieldErrors(parsed.error, patch, lang, m, labelOf).map((e) => {
+          if (e.name[0] === 'isolatedAt') return { ...e, errors: [c.isolatedAtInvalid] };
+          if (e.name[0] === 'outcomeOn' && !patch.outcomeOn) return { ...e, errors: [requiredMessage(m, c.outcomeOn)] };
+          return e;
+        }),
+      );
       return;
     }
     try {
@@ -77,15 +81,26 @@ export function CaseCourseDialog({ kase, onClose }: { kase: CaseView; onClose():
   }
 
   return (
-    <Modal open title={c.editCourse} okText={m.common.save} cancelText={m.common.cancel} okButtonProps={{ loading: update.isPending }} onCancel={onClose} onOk={() => void submit()}>
+    <Modal
+      open
+      title={c.editCourse}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      okButtonProps={{ loading: update.isPending }}
+      onCancel={onClose}
+      onOk={() => void submit()}
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
         name="case-course"
         initialValues={{
-          clinicalStatus: kase.clinicalStatus, treatmentPlace: kase.treatmentPlace, isolatedAt: formatDateTime(kase.isolatedAt),
-          outcome: kase.outcome, outcomeOn: kase.outcomeOn,
+          clinicalStatus: kase.clinicalStatus,
+          treatmentPlace: kase.treatmentPlace,
+          isolatedAt: formatDateTime(kase.isolatedAt),
+          outcome: kase.outcome,
+          outcomeOn: kase.outcomeOn,
         }}
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         onFinish={() => void submit()}

@@ -37,7 +37,7 @@ export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
       const i = placed.get(n.depth) ?? 0;
       placed.set(n.depth, i + 1);
       // a large chain names only its cases (thousands of names are unreadable and slow to draw)
-      const label = big ? n.caseCode ?? '' : `${n.fullName ?? outOfScope}${n.caseCode ? `\n${n.caseCode}` : ''}`;
+      const label = big ? (n.caseCode ?? '') : `${n.fullName ?? outOfScope}${n.caseCode ? `\n${n.caseCode}` : ''}`;
       return {
         data: { id: n.id, label, color: n.class ? CLASS_COLORS[n.class] : '#8c8c8c', inScope: n.inScope },
         position: { x: (i % ROW) * 160, y: bandTop.get(n.depth)! + Math.floor(i / ROW) * 110 },
@@ -57,11 +57,27 @@ export function ChainGraph({ chain, outOfScope, onOpen }: ChainGraphProps) {
         {
           selector: 'node',
           style: {
-            'background-color': 'data(color)', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'bottom', 'text-margin-y': 4,
-            'font-size': 11, width: 26, height: 26, 'text-max-width': '140px',
+            'background-color': 'data(color)',
+            label: 'data(label)',
+            'text-wrap': 'wrap',
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+            'font-size': 11,
+            width: 26,
+            height: 26,
+            'text-max-width': '140px',
           },
         },
-        { selector: 'edge', style: { width: 1.5, 'line-color': '#999', 'target-arrow-color': '#999', 'target-arrow-shape': big ? 'none' : 'triangle', 'curve-style': big ? 'haystack' : 'bezier' } },
+        {
+          selector: 'edge',
+          style: {
+            width: 1.5,
+            'line-color': '#999',
+            'target-arrow-color': '#999',
+            'target-arrow-shape': big ? 'none' : 'triangle',
+            'curve-style': big ? 'haystack' : 'bezier',
+          },
+        },
         // within a household everyone is exposed to everyone: drawn lighter so the links between households stand out
         { selector: 'edge[setting = "household"]', style: { 'line-style': 'dashed', 'line-color': '#d0d0d0', 'target-arrow-color': '#d0d0d0' } },
       ],

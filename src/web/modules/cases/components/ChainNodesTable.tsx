@@ -20,7 +20,14 @@ export function ChainNodesTable({ nodes }: { nodes: ChainNode[] }) {
   return (
     <>
       <h3 style={{ marginTop: 16 }}>{c.nodeList}</h3>
-      <Table<ChainNode> rowKey="id" size="small" columns={columns} dataSource={nodes} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="chain-nodes" />
+      <Table<ChainNode>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={nodes}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        data-testid="chain-nodes"
+      />
     </>
   );
 }

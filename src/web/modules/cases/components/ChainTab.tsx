@@ -22,7 +22,9 @@ export function ChainTab({ caseId, canWrite }: { caseId: string; canWrite: boole
     <div>
       {canWrite ? (
         <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
-          <Button icon={<TagOutlined />} onClick={() => setNaming(true)} data-testid="cluster-name">{m.clusters.name}</Button>
+          <Button icon={<TagOutlined />} onClick={() => setNaming(true)} data-testid="cluster-name">
+            {m.clusters.name}
+          </Button>
         </div>
       ) : null}
       <ChainSummary summary={data.summary} />

@@ -13,7 +13,12 @@ export function ClusterTimeline({ nodes }: { nodes: ChainNode[] }) {
   return (
     <ol style={{ listStyle: 'none', padding: 0, margin: 0, maxWidth: 720 }} data-testid="cluster-timeline" aria-label={k.timeline}>
       {days.map(({ day, cases }) => (
-        <li key={day} style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }} data-testid="timeline-day" aria-label={fill(k.dayCases, { day: date(day), n: num(cases) })}>
+        <li
+          key={day}
+          style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '2px 0' }}
+          data-testid="timeline-day"
+          aria-label={fill(k.dayCases, { day: date(day), n: num(cases) })}
+        >
           <span style={{ width: 88, flex: 'none', fontVariantNumeric: 'tabular-nums' }}>{date(day)}</span>
           <span style={{ flex: 1, background: '#f5f5f5', borderRadius: 3, height: 16 }}>
             <span style={{ display: 'block', width: `${(cases / max) * 100}%`, height: '100%', background: '#cf1322', borderRadius: 3 }} />

@@ -15,14 +15,22 @@ export function ContactsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
   const c = m.cases;
   const { data, error, isPending, refetch } = useContacts(caseId);
   const types = useContactTypes();
-  const typeName = (code: string) => (lang === 'vi' ? types.data?.find((t) => t.code === code)?.nameVi ?? code : code);
+  const typeName = (code: string) => (lang === 'vi' ? (types.data?.find((t) => t.code === code)?.nameVi ?? code) : code);
   return (
     <div>
-      {isPending ? <PageSpinner /> : error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {isPending ? (
+        <PageSpinner />
+      ) : error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <List
           size="small"
           bordered
-          header={<strong>{c.contacts} ({data.length})</strong>}
+          header={
+            <strong>
+              {c.contacts} ({data.length})
+            </strong>
+          }
           locale={{ emptyText: c.noContacts }}
           dataSource={data}
           data-testid="contacts-list"

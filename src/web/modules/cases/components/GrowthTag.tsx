@@ -8,7 +8,17 @@ export function GrowthTag({ last7, previous7 }: { last7: number; previous7: numb
   const { m, num } = useI18n();
   const k = m.clusters;
   const diff = last7 - previous7;
-  if (diff > 0) return <Tag color="red" icon={<ArrowUpOutlined />}>{fill(k.rising, { n: num(diff) })}</Tag>;
-  if (diff < 0) return <Tag color="green" icon={<ArrowDownOutlined />}>{fill(k.falling, { n: num(-diff) })}</Tag>;
+  if (diff > 0)
+    return (
+      <Tag color="red" icon={<ArrowUpOutlined />}>
+        {fill(k.rising, { n: num(diff) })}
+      </Tag>
+    );
+  if (diff < 0)
+    return (
+      <Tag color="green" icon={<ArrowDownOutlined />}>
+        {fill(k.falling, { n: num(-diff) })}
+      </Tag>
+    );
   return <Tag icon={<MinusOutlined />}>{k.flat}</Tag>;
 }

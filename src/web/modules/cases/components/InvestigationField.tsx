@@ -41,7 +41,14 @@ export function InvestigationField({ id, field, value, onChange, invalid }: Inve
     case 'date':
       return <VnDateInput id={id} value={typeof value === 'string' ? value : null} onChange={(v) => onChange(v)} aria-invalid={invalid} />;
     case 'number':
-      return <InputNumber id={id} style={{ width: '100%' }} value={typeof value === 'number' ? value : null} onChange={(v) => onChange(typeof v === 'number' ? v : null)} />;
+      return (
+        <InputNumber
+          id={id}
+          style={{ width: '100%' }}
+          value={typeof value === 'number' ? value : null}
+          onChange={(v) => onChange(typeof v === 'number' ? v : null)}
+        />
+      );
     case 'list': {
       const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       const keys = field.itemKeys ?? [];
@@ -58,19 +65,36 @@ export function InvestigationField({ id, field, value, onChange, invalid }: Inve
                     <VnDateInput placeholder={`${label} (dd/mm/yyyy)`} value={typeof v === 'string' ? v : null} onChange={(nv) => setItem(i, k, nv)} />
                   </div>
                 ) : (
-                  <Input key={k} aria-label={label} placeholder={label} style={{ width: 220, maxWidth: '100%' }} value={typeof v === 'string' ? v : ''} onChange={(e) => setItem(i, k, e.target.value)} />
+                  <Input
+                    key={k}
+                    aria-label={label}
+                    placeholder={label}
+                    style={{ width: 220, maxWidth: '100%' }}
+                    value={typeof v === 'string' ? v : ''}
+                    onChange={(e) => setItem(i, k, e.target.value)}
+                  />
                 );
               })}
               <Button aria-label={c.remove} icon={<DeleteOutlined />} onClick={() => onChange(items.filter((_, j) => j !== i))} />
             </Space>
           ))}
-          <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...items, Object.fromEntries(keys.map((k) => [k, '']))])}>{c.addItem}</Button>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => onChange([...items, Object.fromEntries(keys.map((k) => [k, '']))])}>
+            {c.addItem}
+          </Button>
         </div>
       );
     }
     case 'datetime':
     case 'text':
     default:
-      return <Input.TextArea id={id} autoSize={{ minRows: 1, maxRows: 6 }} status={invalid ? 'error' : undefined} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <Input.TextArea
+          id={id}
+          autoSize={{ minRows: 1, maxRows: 6 }}
+          status={invalid ? 'error' : undefined}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
   }
 }

@@ -94,10 +94,13 @@ function InvestigationEditor({ caseId, initial, canWrite }: { caseId: string; in
   }
 
   // Leaving the tab or the page: save what was typed since the last autosave.
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    if (dirty.current) void saveInvestigation(caseId, { data: latest.current, version: version.current, complete: false }).catch(() => undefined);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      if (dirty.current) void saveInvestigation(caseId, { data: latest.current, version: version.current, complete: false }).catch(() => undefined);
+    },
+    [],
+  );
 
   const hh = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 
@@ -108,7 +111,11 @@ function InvestigationEditor({ caseId, initial, canWrite }: { caseId: string; in
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
             <span>
               {c.completeness}{' '}
-              {status === 'completed' ? <Tag color="green" data-testid="inv-status">{c.completed}</Tag> : null}
+              {status === 'completed' ? (
+                <Tag color="green" data-testid="inv-status">
+                  {c.completed}
+                </Tag>
+              ) : null}
             </span>
             <Typography.Text type="secondary" data-testid="inv-saved">
               {saving ? c.saving : savedAt ? fill(c.draftSavedAt, { time: hh(savedAt) }) : ''}
@@ -116,10 +123,14 @@ function InvestigationEditor({ caseId, initial, canWrite }: { caseId: string; in
           </Space>
           <Progress percent={Math.round(score * 100)} size="small" data-testid="inv-progress" />
           {missing.length ? (
-            <Typography.Text type="secondary" data-testid="inv-missing">{c.missing}: {missing.map(labelOf).join(', ')}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="inv-missing">
+              {c.missing}: {missing.map(labelOf).join(', ')}
+            </Typography.Text>
           ) : null}
           {initial.timelinessHours !== null ? (
-            <Typography.Text type="secondary">{fill(c.timeliness, { h: String(initial.timelinessHours), target: String(initial.form.targetHours) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {fill(c.timeliness, { h: String(initial.timelinessHours), target: String(initial.form.targetHours) })}
+            </Typography.Text>
           ) : null}
         </Space>
       </Card>
@@ -127,18 +138,20 @@ function InvestigationEditor({ caseId, initial, canWrite }: { caseId: string; in
       <Form layout="vertical" component="div" disabled={!canWrite}>
         {sections.map((s) => (
           <Card key={s.code} size="small" title={lang === 'vi' ? s.labelVi : s.labelEn} style={{ marginBottom: 16 }}>
-            {fields.filter((f) => f.section === s.code).map((f) => (
-              <Form.Item
-                key={f.key}
-                label={lang === 'vi' ? f.labelVi : f.labelEn}
-                htmlFor={`inv-${f.key}`}
-                required={f.required}
-                validateStatus={errors[f.key] ? 'error' : undefined}
-                help={errors[f.key]}
-              >
-                <InvestigationField id={`inv-${f.key}`} field={f} value={values[f.key]} invalid={!!errors[f.key]} onChange={(v) => change(f.key, v)} />
-              </Form.Item>
-            ))}
+            {fields
+              .filter((f) => f.section === s.code)
+              .map((f) => (
+                <Form.Item
+                  key={f.key}
+                  label={lang === 'vi' ? f.labelVi : f.labelEn}
+                  htmlFor={`inv-${f.key}`}
+                  required={f.required}
+                  validateStatus={errors[f.key] ? 'error' : undefined}
+                  help={errors[f.key]}
+                >
+                  <InvestigationField id={`inv-${f.key}`} field={f} value={values[f.key]} invalid={!!errors[f.key]} onChange={(v) => change(f.key, v)} />
+                </Form.Item>
+              ))}
           </Card>
         ))}
       </Form>

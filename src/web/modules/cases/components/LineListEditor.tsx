@@ -20,7 +20,7 @@ export function LineListEditor({ caseId }: { caseId: string }) {
   const [pasted, setPasted] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const labelOf = (col: string) => (col === 'endAt' ? c.endAt : col === 'startAt' ? c.from : (c as Record<string, unknown>)[col] as string ?? col);
+  const labelOf = (col: string) => (col === 'endAt' ? c.endAt : col === 'startAt' ? c.from : (((c as Record<string, unknown>)[col] as string) ?? col));
 
   const set = (i: number, col: LineColumn, v: string) => {
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [col]: v } : r)));
@@ -69,25 +69,87 @@ export function LineListEditor({ caseId }: { caseId: string }) {
       const common = { 'aria-label': `${labelOf(col)} ${i + 1}`, status: err ? ('error' as const) : undefined };
       let input: React.ReactNode;
       if (col === 'sex') {
-        input = <Select {...common} style={{ width: '100%' }} value={r.sex || undefined} onChange={(v: string) => set(i, col, v)} options={[{ value: 'male', label: c.sexes.male }, { value: 'female', label: c.sexes.female }]} />;
+        input = (
+          <Select
+            {...common}
+            style={{ width: '100%' }}
+            value={r.sex || undefined}
+            onChange={(v: string) => set(i, col, v)}
+            options={[
+              { value: 'male', label: c.sexes.male },
+              { value: 'female', label: c.sexes.female },
+            ]}
+          />
+        );
       } else if (col === 'contactType') {
         input = (
-          <Select {...common} style={{ width: '100%' }} value={r.contactType || undefined} onChange={(v: string) => set(i, col, v)} popupMatchSelectWidth={false}
-            options={(types.data ?? []).map((t) => ({ value: t.code, label: lang === 'vi' ? t.nameVi : t.code }))} />
+          <Select
+            {...common}
+            style={{ width: '100%' }}
+            value={r.contactType || undefined}
+            onChange={(v: string) => set(i, col, v)}
+            popupMatchSelectWidth={false}
+            options={(types.data ?? []).map((t) => ({ value: t.code, label: lang === 'vi' ? t.nameVi : t.code }))}
+          />
         );
       } else if (col === 'setting') {
-        input = <Select {...common} style={{ width: '100%' }} value={r.setting || undefined} onChange={(v: string) => set(i, col, v)} options={exposureSetting.options.map((s) => ({ value: s, label: c.settings[s] }))} />;
+        input = (
+          <Select
+            {...common}
+            style={{ width: '100%' }}
+            value={r.setting || undefined}
+            onChange={(v: string) => set(i, col, v)}
+            options={exposureSetting.options.map((s) => ({ value: s, label: c.settings[s] }))}
+          />
+        );
       } else {
-        input = <Input {...common} value={r[col]} onChange={(e) => set(i, col, e.target.value)} placeholder={col === 'startAt' || col === 'endAt' ? 'dd/mm/yyyy hh:mm' : undefined} />;
+        input = (
+          <Input
+            {...common}
+            value={r[col]}
+            onChange={(e) => set(i, col, e.target.value)}
+            placeholder={col === 'startAt' || col === 'endAt' ? 'dd/mm/yyyy hh:mm' : undefined}
+          />
+        );
       }
-      return err ? <div data-testid={`line-error-${i}-${col}`}>{input}<div role="alert" style={{ color: '#cf1322', fontSize: 12 }}>{err}</div></div> : input;
+      return err ? (
+        <div data-testid={`line-error-${i}-${col}`}>
+          {input}
+          <div role="alert" style={{ color: '#cf1322', fontSize: 12 }}>
+            {err}
+          </div>
+        </div>
+      ) : (
+        input
+      );
     },
   });
 
-  const widths: Record<LineColumn, number> = { fullName: 180, birthYear: 80, sex: 90, nationalId: 130, phone: 120, communeCode: 100, contactType: 200, setting: 140, startAt: 150, endAt: 150 };
+  const widths: Record<LineColumn, number> = {
+    fullName: 180,
+    birthYear: 80,
+    sex: 90,
+    nationalId: 130,
+    phone: 120,
+    communeCode: 100,
+    contactType: 200,
+    setting: 140,
+    startAt: 150,
+    endAt: 150,
+  };
   const columns: TableColumnsType<LineRow> = [
     ...LINE_COLUMNS.map((col) => cell(col, widths[col])),
-    { key: 'remove', width: 48, render: (_, __, i) => <Button aria-label={c.remove} icon={<DeleteOutlined />} onClick={() => setRows((rs) => (rs.length > 1 ? rs.filter((_, j) => j !== i) : [emptyRow()]))} /> },
+    {
+      key: 'remove',
+      width: 48,
+      render: (_, __, i) => (
+        <Button
+          aria-label={c.remove}
+          icon={<DeleteOutlined />}
+          onClick={() => setRows((rs) => (rs.length > 1 ? rs.filter((_, j) => j !== i) : [emptyRow()]))}
+        />
+      ),
+    },
   ];
 
   return (
@@ -101,12 +163,26 @@ export function LineListEditor({ caseId }: { caseId: string }) {
           onChange={(e) => setPasted(e.target.value)}
           data-testid="line-paste"
         />
-        <Button onClick={fillFromPaste} disabled={!pasted.trim()} data-testid="line-fill">{c.pasteFill}</Button>
+        <Button onClick={fillFromPaste} disabled={!pasted.trim()} data-testid="line-fill">
+          {c.pasteFill}
+        </Button>
         {general ? <Alert type="error" showIcon message={general} data-testid="line-error" /> : null}
-        <Table<LineRow> rowKey="key" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} data-testid="line-table" />
+        <Table<LineRow>
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="line-table"
+        />
         <Space wrap>
-          <Button icon={<PlusOutlined />} onClick={() => setRows((rs) => [...rs, emptyRow()])}>{c.addRow}</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={add.isPending} onClick={() => void saveAll()} data-testid="line-save">{c.saveAll}</Button>
+          <Button icon={<PlusOutlined />} onClick={() => setRows((rs) => [...rs, emptyRow()])}>
+            {c.addRow}
+          </Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={add.isPending} onClick={() => void saveAll()} data-testid="line-save">
+            {c.saveAll}
+          </Button>
         </Space>
       </Space>
     </Card>

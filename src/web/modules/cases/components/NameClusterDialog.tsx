@@ -23,7 +23,10 @@ export function NameClusterDialog({ caseId, onClose }: { caseId: string; onClose
     const input = { indexCaseId: caseId, name: form.getFieldValue('name') ?? '' };
     const parsed = clusterInput.safeParse(input);
     if (!parsed.success) {
-      showFieldErrors(form, zodFieldErrors(parsed.error, input, lang, m, () => k.clusterName));
+      showFieldErrors(
+        form,
+        zodFieldErrors(parsed.error, input, lang, m, () => k.clusterName),
+      );
       return;
     }
     try {
@@ -38,7 +41,15 @@ export function NameClusterDialog({ caseId, onClose }: { caseId: string; onClose
   }
 
   return (
-    <Modal open title={k.name} okText={m.common.save} cancelText={m.common.cancel} okButtonProps={{ loading: create.isPending }} onCancel={onClose} onOk={() => void submit()}>
+    <Modal
+      open
+      title={k.name}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      okButtonProps={{ loading: create.isPending }}
+      onCancel={onClose}
+      onOk={() => void submit()}
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form form={form} layout="vertical" name="cluster-name" onValuesChange={(changed) => clearChangedErrors(form, changed)} onFinish={() => void submit()}>
         <Form.Item name="name" label={k.clusterName} extra={k.nameHelp} required>

@@ -18,7 +18,10 @@ export function PersonSelect({ id, value, onChange }: PersonSelectProps) {
   const q = useDebounced(text.trim(), 300);
   const search = usePersonSearch({ q: q || undefined, page: 1, pageSize: 20 });
   const chosen = usePerson(value);
-  const options = (q ? search.data?.items ?? [] : []).map((p) => ({ value: p.id, label: `${p.fullName} (${p.birthYear})${p.nationalId ? ` · ${p.nationalId}` : ''}` }));
+  const options = (q ? (search.data?.items ?? []) : []).map((p) => ({
+    value: p.id,
+    label: `${p.fullName} (${p.birthYear})${p.nationalId ? ` · ${p.nationalId}` : ''}`,
+  }));
   if (value && chosen.data && !options.some((o) => o.value === value)) options.unshift({ value, label: `${chosen.data.fullName} (${chosen.data.birthYear})` });
   return (
     <Select

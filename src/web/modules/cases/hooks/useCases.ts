@@ -87,7 +87,11 @@ export function useUpdateCase(id: string) {
 export type Investigation = ResponseOf<'GET', '/api/cases/:id/investigation'>;
 
 export function useInvestigation(caseId: string) {
-  return useQuery({ queryKey: ['case', caseId, 'investigation'], queryFn: () => api.get('/api/cases/:id/investigation', { params: { id: caseId } }), refetchOnWindowFocus: false });
+  return useQuery({
+    queryKey: ['case', caseId, 'investigation'],
+    queryFn: () => api.get('/api/cases/:id/investigation', { params: { id: caseId } }),
+    refetchOnWindowFocus: false,
+  });
 }
 
 export function saveInvestigation(caseId: string, body: BodyOf<'PUT', '/api/cases/:id/investigation'>) {

@@ -35,7 +35,8 @@ export function CaseCreatePage() {
   const [form] = Form.useForm<Values>();
   const create = useCreateCase();
   const [general, setGeneral] = useState<string | null>(null);
-  const labelOf = (path: FieldPath) => (path[0] === 'personId' ? c.person : (c as Record<string, unknown>)[String(path[0])] as string | undefined ?? String(path[0]));
+  const labelOf = (path: FieldPath) =>
+    path[0] === 'personId' ? c.person : (((c as Record<string, unknown>)[String(path[0])] as string | undefined) ?? String(path[0]));
 
   async function submit(values: Values) {
     setGeneral(null);
@@ -73,17 +74,27 @@ export function CaseCreatePage() {
             <PersonSelect />
           </Form.Item>
           <Space wrap size={16} align="start">
-            <Form.Item name="confirmedOn" label={c.confirmedOn} required><VnDateInput /></Form.Item>
-            <Form.Item name="sampledOn" label={c.sampledOn} required><VnDateInput /></Form.Item>
-            <Form.Item name="onsetOn" label={c.onsetOn}><VnDateInput /></Form.Item>
+            <Form.Item name="confirmedOn" label={c.confirmedOn} required>
+              <VnDateInput />
+            </Form.Item>
+            <Form.Item name="sampledOn" label={c.sampledOn} required>
+              <VnDateInput />
+            </Form.Item>
+            <Form.Item name="onsetOn" label={c.onsetOn}>
+              <VnDateInput />
+            </Form.Item>
           </Space>
-          <Form.Item name="confirmingTest" label={c.confirmingTest} required><Input maxLength={100} autoComplete="off" /></Form.Item>
+          <Form.Item name="confirmingTest" label={c.confirmingTest} required>
+            <Input maxLength={100} autoComplete="off" />
+          </Form.Item>
           <Form.Item name="detectedIn" label={c.detectedIn} required>
             <Select options={detectedIn.options.map((d) => ({ value: d, label: c.detectedIns[d] }))} />
           </Form.Item>
           <CourseStatusFields />
           <Space>
-            <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="case-submit">{m.common.save}</Button>
+            <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="case-submit">
+              {m.common.save}
+            </Button>
             <Button onClick={() => navigate(-1)}>{m.common.cancel}</Button>
           </Space>
         </Form>

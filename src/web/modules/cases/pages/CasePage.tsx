@@ -47,8 +47,12 @@ function CaseDetail({ kase }: { kase: CaseView }) {
 
   const extra = canWrite ? (
     <Space wrap>
-      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="case-edit-course">{c.editCourse}</Button>
-      <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="case-withdraw">{c.withdraw}</Button>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="case-edit-course">
+        {c.editCourse}
+      </Button>
+      <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)} data-testid="case-withdraw">
+        {c.withdraw}
+      </Button>
     </Space>
   ) : null;
 
@@ -57,7 +61,9 @@ function CaseDetail({ kase }: { kase: CaseView }) {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="case-header">
           <Descriptions.Item label={c.caseCode}>{kase.caseCode}</Descriptions.Item>
-          <Descriptions.Item label={c.person}><PersonLink id={kase.personId} /></Descriptions.Item>
+          <Descriptions.Item label={c.person}>
+            <PersonLink id={kase.personId} />
+          </Descriptions.Item>
           <Descriptions.Item label={c.status}>
             <Tag color={kase.status === 'active' ? 'red' : 'default'}>{c.statuses[kase.status]}</Tag>
             {kase.withdrawnReason ? <span>{kase.withdrawnReason}</span> : null}
@@ -69,11 +75,11 @@ function CaseDetail({ kase }: { kase: CaseView }) {
           <Descriptions.Item label={c.detectedIn}>{c.detectedIns[kase.detectedIn]}</Descriptions.Item>
           <Descriptions.Item label={c.clinicalStatus}>{c.clinicalStatuses[kase.clinicalStatus]}</Descriptions.Item>
           <Descriptions.Item label={c.treatmentPlace}>{c.treatmentPlaces[kase.treatmentPlace]}</Descriptions.Item>
-          <Descriptions.Item label={c.outcome}>
-            {kase.outcome ? `${c.outcomes[kase.outcome]} (${date(kase.outcomeOn)})` : c.noOutcome}
-          </Descriptions.Item>
+          <Descriptions.Item label={c.outcome}>{kase.outcome ? `${c.outcomes[kase.outcome]} (${date(kase.outcomeOn)})` : c.noOutcome}</Descriptions.Item>
           <Descriptions.Item label={c.confirmingTest}>{kase.confirmingTest}</Descriptions.Item>
-          <Descriptions.Item label={m.units.commune}><UnitName code={kase.communeCode} withParents /></Descriptions.Item>
+          <Descriptions.Item label={m.units.commune}>
+            <UnitName code={kase.communeCode} withParents />
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Tabs
@@ -118,8 +124,19 @@ function WithdrawDialog({ kase, onClose }: { kase: CaseView; onClose(): void }) 
       }}
     >
       <label htmlFor="withdraw-reason">{c.withdrawReason}</label>
-      <Input.TextArea id="withdraw-reason" value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 3 }} maxLength={500} status={error ? 'error' : undefined} />
-      {error ? <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>{error}</div> : null}
+      <Input.TextArea
+        id="withdraw-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        autoSize={{ minRows: 3 }}
+        maxLength={500}
+        status={error ? 'error' : undefined}
+      />
+      {error ? (
+        <div role="alert" style={{ color: '#cf1322', marginTop: 8 }}>
+          {error}
+        </div>
+      ) : null}
     </Modal>
   );
 }

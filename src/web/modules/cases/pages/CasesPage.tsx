@@ -29,7 +29,9 @@ export function CasesPage() {
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: true });
   }
   const setDate = (key: 'from' | 'to') => (v: string | null) => {
@@ -51,7 +53,13 @@ export function CasesPage() {
       <a href={pathOf('/api/cases/export.xlsx', { query: caseQuery(filters) })} download data-testid="cases-export">
         <Button icon={<FileExcelOutlined />}>{c.exportExcel}</Button>
       </a>
-      {can('cases.write') ? <Link to={paths.newCase()}><Button type="primary" icon={<PlusOutlined />}>{c.newCase}</Button></Link> : null}
+      {can('cases.write') ? (
+        <Link to={paths.newCase()}>
+          <Button type="primary" icon={<PlusOutlined />}>
+            {c.newCase}
+          </Button>
+        </Link>
+      ) : null}
     </Space>
   );
 
@@ -90,7 +98,9 @@ export function CasesPage() {
           </Form.Item>
         </div>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<CaseView>
           rowKey="id"
           size="middle"
@@ -106,7 +116,8 @@ export function CasesPage() {
             pageSizeOptions: CASE_PAGE_SIZES,
             showSizeChanger: true,
             showTotal: () => (data ? fill(c.total, { n: num(data.total) }) : ''),
-            onChange: (p, size) => update({ page: size !== filters.pageSize || p === 1 ? null : String(p), size: size === CASE_PAGE_SIZES[0] ? null : String(size) }),
+            onChange: (p, size) =>
+              update({ page: size !== filters.pageSize || p === 1 ? null : String(p), size: size === CASE_PAGE_SIZES[0] ? null : String(size) }),
           }}
         />
       )}

@@ -32,12 +32,20 @@ export function ClusterPage() {
     <Page title={data.name} crumbs={[{ title: k.title, to: paths.clusters }, { title: data.name }]}>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="cluster-header">
-          <Descriptions.Item label={k.indexCase}><Link to={paths.caseDetail(data.indexCaseId)}>{index?.caseCode ?? m.common.none}</Link></Descriptions.Item>
+          <Descriptions.Item label={k.indexCase}>
+            <Link to={paths.caseDetail(data.indexCaseId)}>{index?.caseCode ?? m.common.none}</Link>
+          </Descriptions.Item>
           <Descriptions.Item label={k.place}>
             {data.placeName ?? m.common.none}
-            {data.highContact ? <Tag color="orange" style={{ marginInlineStart: 8 }}>{k.highContact}</Tag> : null}
+            {data.highContact ? (
+              <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                {k.highContact}
+              </Tag>
+            ) : null}
           </Descriptions.Item>
-          <Descriptions.Item label={k.growth}><GrowthTag last7={graph.summary.casesLast7Days} previous7={graph.summary.casesPrevious7Days} /></Descriptions.Item>
+          <Descriptions.Item label={k.growth}>
+            <GrowthTag last7={graph.summary.casesLast7Days} previous7={graph.summary.casesPrevious7Days} />
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <ChainSummary summary={graph.summary} />

@@ -32,8 +32,17 @@ export function ClustersPage() {
     { title: s.lastCaseOn, key: 'lastCaseOn', responsive: ['sm'], render: (_, r) => date(r.summary.lastCaseOn) },
     { title: k.growth, key: 'growth', render: (_, r) => <GrowthTag last7={r.summary.casesLast7Days} previous7={r.summary.casesPrevious7Days} /> },
     {
-      title: k.place, dataIndex: 'placeName', responsive: ['md'],
-      render: (name: string | null, r) => (name ? <>{name} {r.highContact ? <Tag color="orange">{k.highContact}</Tag> : null}</> : m.common.none),
+      title: k.place,
+      dataIndex: 'placeName',
+      responsive: ['md'],
+      render: (name: string | null, r) =>
+        name ? (
+          <>
+            {name} {r.highContact ? <Tag color="orange">{k.highContact}</Tag> : null}
+          </>
+        ) : (
+          m.common.none
+        ),
     },
     { title: m.units.commune, dataIndex: 'communeCode', responsive: ['sm'], render: (code: string) => <UnitName code={code} /> },
   ];
@@ -47,7 +56,9 @@ export function ClustersPage() {
           </Form.Item>
         </div>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<ClusterRow>
           rowKey="id"
           size="middle"
@@ -57,11 +68,16 @@ export function ClustersPage() {
           scroll={{ x: 'max-content' }}
           data-testid="clusters-table"
           pagination={{
-            current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false,
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
             showTotal: (total) => fill(k.total, { n: num(total) }),
             onChange: (p) => {
               const next = new URLSearchParams(params);
-              if (p === 1) next.delete('page'); else next.set('page', String(p));
+              if (p === 1) next.delete('page');
+              else next.set('page', String(p));
               setParams(next, { replace: true });
             },
           }}

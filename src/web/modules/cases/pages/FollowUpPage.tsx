@@ -28,12 +28,16 @@ export function FollowUpPage() {
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: true });
   }
 
   const overdue = (r: FollowUpRow) => r.testsDue.some((d) => d !== day);
-  const rows = (data ?? []).filter((r) => (view === 'testToday' ? r.testToday : view === 'overdue' ? overdue(r) : view === 'releaseToday' ? r.releaseToday : true));
+  const rows = (data ?? []).filter((r) =>
+    view === 'testToday' ? r.testToday : view === 'overdue' ? overdue(r) : view === 'releaseToday' ? r.releaseToday : true,
+  );
   const count = (pred: (r: FollowUpRow) => boolean) => (data ?? []).filter(pred).length;
 
   const columns: TableColumnsType<FollowUpRow> = [
@@ -61,11 +65,21 @@ export function FollowUpPage() {
             <UnitPicker id="fu-commune" leaf="commune" value={commune} onChange={(code) => update({ commune: code ?? null })} />
           </Form.Item>
           <Form.Item label={f.date} htmlFor="fu-date" style={{ marginBottom: 0, width: 140 }}>
-            <VnDateInput id="fu-date" value={day} onChange={(v) => { if (v === null || ISO.test(v)) update({ date: v }); }} />
+            <VnDateInput
+              id="fu-date"
+              value={day}
+              onChange={(v) => {
+                if (v === null || ISO.test(v)) update({ date: v });
+              }}
+            />
           </Form.Item>
         </div>
       </Form>
-      {!commune ? <Empty description={f.chooseCommune} /> : error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {!commune ? (
+        <Empty description={f.chooseCommune} />
+      ) : error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <>
           <Segmented<View>
             style={{ margin: '12px 0', maxWidth: '100%', overflowX: 'auto' }}
@@ -78,7 +92,15 @@ export function FollowUpPage() {
               { value: 'releaseToday', label: `${f.releaseToday} (${count((r) => r.releaseToday)})` },
             ]}
           />
-          <Table<FollowUpRow> rowKey="personId" size="middle" columns={columns} dataSource={rows} loading={isFetching && !data} scroll={{ x: 'max-content' }} data-testid="follow-up-table" />
+          <Table<FollowUpRow>
+            rowKey="personId"
+            size="middle"
+            columns={columns}
+            dataSource={rows}
+            loading={isFetching && !data}
+            scroll={{ x: 'max-content' }}
+            data-testid="follow-up-table"
+          />
         </>
       )}
     </Page>

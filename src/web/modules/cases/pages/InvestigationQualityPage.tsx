@@ -25,7 +25,8 @@ export function InvestigationQualityPage() {
   const setParam = (key: 'from' | 'to' | 'unit') => (v: string | null | undefined) => {
     if (key !== 'unit' && v && !ISO.test(v)) return;
     const next = new URLSearchParams(params);
-    if (!v) next.delete(key); else next.set(key, v);
+    if (!v) next.delete(key);
+    else next.set(key, v);
     setParams(next, { replace: true });
   };
 
@@ -34,11 +35,17 @@ export function InvestigationQualityPage() {
     { title: q.cases, dataIndex: 'cases', align: 'right', sorter: (a, b) => a.cases - b.cases, render: (n: number) => num(n) },
     { title: q.completed, dataIndex: 'completed', align: 'right', render: (n: number, r) => `${num(n)} (${num(tenths((n / r.cases) * 100))}%)` },
     {
-      title: q.completeness, dataIndex: 'meanCompleteness', align: 'right', sorter: (a, b) => a.meanCompleteness - b.meanCompleteness,
+      title: q.completeness,
+      dataIndex: 'meanCompleteness',
+      align: 'right',
+      sorter: (a, b) => a.meanCompleteness - b.meanCompleteness,
       render: (v: number) => `${num(tenths(v * 100))}%`,
     },
     {
-      title: q.timeliness, dataIndex: 'medianHours', align: 'right', sorter: (a, b) => (a.medianHours ?? Infinity) - (b.medianHours ?? Infinity),
+      title: q.timeliness,
+      dataIndex: 'medianHours',
+      align: 'right',
+      sorter: (a, b) => (a.medianHours ?? Infinity) - (b.medianHours ?? Infinity),
       render: (h: number | null) => (h === null ? m.common.none : num(tenths(h))),
     },
   ];
@@ -59,7 +66,9 @@ export function InvestigationQualityPage() {
           </Form.Item>
         </div>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<QualityRow>
           rowKey="districtCode"
           size="middle"

@@ -35,18 +35,42 @@ export function HamletImport({ communeCode }: { communeCode: string }) {
       <p style={{ marginTop: 0 }}>{t.help}</p>
       <Form layout="vertical" name="hamlet-import" onFinish={() => importing.mutate(csv)}>
         <Form.Item label={t.file} htmlFor="hamlet-import-file">
-          <Upload accept=".csv,text/csv,text/plain" showUploadList={false} maxCount={1} beforeUpload={(file) => { void pick(file); return false; }}>
-            <Button id="hamlet-import-file" icon={<UploadOutlined />}>{t.file}</Button>
+          <Upload
+            accept=".csv,text/csv,text/plain"
+            showUploadList={false}
+            maxCount={1}
+            beforeUpload={(file) => {
+              void pick(file);
+              return false;
+            }}
+          >
+            <Button id="hamlet-import-file" icon={<UploadOutlined />}>
+              {t.file}
+            </Button>
           </Upload>
           {fileName ? <span style={{ marginInlineStart: 12 }}>{fileName}</span> : null}
         </Form.Item>
         <Form.Item label={t.text} htmlFor="hamlet-import-csv">
-          <Input.TextArea id="hamlet-import-csv" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder={EXAMPLE} style={{ fontFamily: 'ui-monospace, monospace' }} />
+          <Input.TextArea
+            id="hamlet-import-csv"
+            rows={6}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            placeholder={EXAMPLE}
+            style={{ fontFamily: 'ui-monospace, monospace' }}
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={importing.isPending} disabled={!csv.trim()}>{t.submit}</Button>
+        <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={importing.isPending} disabled={!csv.trim()}>
+          {t.submit}
+        </Button>
       </Form>
       {importing.data ? (
-        <Alert style={{ marginTop: 16 }} type="success" showIcon message={fill(t.done, { inserted: importing.data.inserted, updated: importing.data.updated, unchanged: importing.data.unchanged })} />
+        <Alert
+          style={{ marginTop: 16 }}
+          type="success"
+          showIcon
+          message={fill(t.done, { inserted: importing.data.inserted, updated: importing.data.updated, unchanged: importing.data.unchanged })}
+        />
       ) : null}
       {error ? <Alert style={{ marginTop: 16 }} type="error" showIcon message={errorMessage(error, m, lang)} role="alert" /> : null}
       {rowErrors?.length ? (

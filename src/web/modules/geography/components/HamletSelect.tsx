@@ -4,7 +4,17 @@ import { useI18n } from '@web/app/i18n/I18nProvider';
 import { useUnitChildren } from '../hooks/useUnits';
 
 /** The hamlets of a commune (optional choice); empty and disabled until a commune is chosen. */
-export function HamletSelect({ id, communeCode, value, onChange }: { id?: string; communeCode?: string | null; value?: string | null; onChange?(v: string | null): void }) {
+export function HamletSelect({
+  id,
+  communeCode,
+  value,
+  onChange,
+}: {
+  id?: string;
+  communeCode?: string | null;
+  value?: string | null;
+  onChange?(v: string | null): void;
+}) {
   const { m } = useI18n();
   const { data, isFetching } = useUnitChildren(communeCode && /^\d{5}$/.test(communeCode) ? communeCode : null);
   return (

@@ -6,5 +6,15 @@ export function UnitName({ code, withParents = false }: { code: string | null | 
   if (!code) return null;
   if (!data) return <span>{code}</span>;
   if (!withParents) return <span>{data.name}</span>;
-  return <span>{[data.name, ...data.ancestors.slice().reverse().map((a) => a.name)].join(', ')}</span>;
+  return (
+    <span>
+      {[
+        data.name,
+        ...data.ancestors
+          .slice()
+          .reverse()
+          .map((a) => a.name),
+      ].join(', ')}
+    </span>
+  );
 }

@@ -131,8 +131,15 @@ export function UnitPicker({ id, value, onChange, leaf, anyLevel = false, disabl
 }
 
 function ChildSelect(props: {
-  id?: string; parent: string; level: UnitLevel; value?: string; disabled?: boolean; style: React.CSSProperties;
-  label: string; placeholder: string; onChange(code: string | undefined): void;
+  id?: string;
+  parent: string;
+  level: UnitLevel;
+  value?: string;
+  disabled?: boolean;
+  style: React.CSSProperties;
+  label: string;
+  placeholder: string;
+  onChange(code: string | undefined): void;
 }) {
   const { data, isPending } = useUnitChildren(props.parent);
   if (props.level === 'hamlet' && data && data.length === 0) return null;

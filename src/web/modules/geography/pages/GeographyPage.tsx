@@ -24,7 +24,11 @@ export function GeographyPage() {
       <Page title={m.geography.scopeTitle} crumbs={[{ title: m.geography.title }]}>
         <Card>
           <ul>
-            {scope.map((u) => <li key={u.code}><Link to={paths.unit(u.code)}>{u.name}</Link></li>)}
+            {scope.map((u) => (
+              <li key={u.code}>
+                <Link to={paths.unit(u.code)}>{u.name}</Link>
+              </li>
+            ))}
           </ul>
         </Card>
       </Page>
@@ -39,36 +43,62 @@ function UnitOverviewView({ code }: { code: string }) {
   const g = m.geography;
   const { data, error, isPending, refetch } = useUnitOverview(code);
   if (isPending) return <PageSpinner />;
-  if (error) return <div className="tc-page"><QueryError error={error} onRetry={() => void refetch()} /></div>;
+  if (error)
+    return (
+      <div className="tc-page">
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </div>
+    );
   const { unit } = data;
   // Hamlets by name in Vietnamese order ("Khu vực 2" before "Khu vực 10"); districts and communes keep the GSO order.
   const children = unit.level === 'commune' ? [...data.children].sort((a, b) => compareVietnamese(a.name, b.name)) : data.children;
   const crumbs = [{ title: g.title, to: paths.geography }, ...unit.ancestors.map((a) => ({ title: a.name, to: paths.unit(a.code) })), { title: unit.name }];
   const childIsHamlet = unit.level === 'commune';
   const peopleButton = can('people.read') ? (
-    <Link to={paths.peopleIn(unit.code)}><Button icon={<TeamOutlined />}>{g.viewPeople}</Button></Link>
+    <Link to={paths.peopleIn(unit.code)}>
+      <Button icon={<TeamOutlined />}>{g.viewPeople}</Button>
+    </Link>
   ) : null;
 
   const columns: TableColumnsType<ChildOverview> = [
     {
-      title: g.unit, dataIndex: 'name', fixed: 'left',
+      title: g.unit,
+      dataIndex: 'name',
+      fixed: 'left',
       render: (name: string, c) => (childIsHamlet ? name : <Link to={paths.unit(c.code)}>{name}</Link>),
     },
     { title: g.type, dataIndex: 'type' },
     {
-      title: g.population, align: 'right',
-      render: (_, c) => (c.population ? <>{num(c.population.count)}{c.population.synthetic ? <Tag style={{ marginLeft: 6 }}>{m.common.synthetic}</Tag> : null}</> : <span style={{ color: '#999' }}>{g.noPopulation}</span>),
+      title: g.population,
+      align: 'right',
+      render: (_, c) =>
+        c.population ? (
+          <>
+            {num(c.population.count)}
+            {c.population.synthetic ? <Tag style={{ marginLeft: 6 }}>{m.common.synthetic}</Tag> : null}
+          </>
+        ) : (
+          <span style={{ color: '#999' }}>{g.noPopulation}</span>
+        ),
     },
     { title: g.households, align: 'right', render: (_, c) => (c.population?.households != null ? num(c.population.households) : m.common.none) },
     { title: g.asOf, render: (_, c) => (c.population ? date(c.population.asOf) : m.common.none) },
     { title: g.registeredPersons, align: 'right', render: (_, c) => num(c.registered.persons) },
     { title: g.registeredHouseholds, align: 'right', render: (_, c) => num(c.registered.households) },
-    ...(can('people.read') ? [{
-      title: m.common.actions, key: 'people',
-      render: (_: unknown, c: ChildOverview) => <Link to={paths.peopleIn(c.code)}>{g.viewPeople}</Link>,
-    }] : []),
+    ...(can('people.read')
+      ? [
+          {
+            title: m.common.actions,
+            key: 'people',
+            render: (_: unknown, c: ChildOverview) => <Link to={paths.peopleIn(c.code)}>{g.viewPeople}</Link>,
+          },
+        ]
+      : []),
   ];
-  const totals = children.reduce((t, c) => ({ persons: t.persons + c.registered.persons, households: t.households + c.registered.households }), { persons: 0, households: 0 });
+  const totals = children.reduce((t, c) => ({ persons: t.persons + c.registered.persons, households: t.households + c.registered.households }), {
+    persons: 0,
+    households: 0,
+  });
 
   return (
     <Page title={unit.name} crumbs={crumbs} extra={peopleButton}>
@@ -76,7 +106,14 @@ function UnitOverviewView({ code }: { code: string }) {
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label={g.type}>{unit.type}</Descriptions.Item>
           <Descriptions.Item label={g.population}>
-            {unit.population ? <>{num(unit.population.count)}{unit.population.synthetic ? <Tag style={{ marginLeft: 6 }}>{m.common.synthetic}</Tag> : null}</> : g.noPopulation}
+            {unit.population ? (
+              <>
+                {num(unit.population.count)}
+                {unit.population.synthetic ? <Tag style={{ marginLeft: 6 }}>{m.common.synthetic}</Tag> : null}
+              </>
+            ) : (
+              g.noPopulation
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={g.households}>{unit.population?.households != null ? num(unit.population.households) : m.common.none}</Descriptions.Item>
           <Descriptions.Item label={g.asOf}>{unit.population ? `${date(unit.population.asOf)} · ${unit.population.source}` : m.common.none}</Descriptions.Item>
@@ -95,10 +132,16 @@ function UnitOverviewView({ code }: { code: string }) {
           scroll={{ x: 'max-content' }}
           summary={() => (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0}><strong>{g.total}</strong></Table.Summary.Cell>
+              <Table.Summary.Cell index={0}>
+                <strong>{g.total}</strong>
+              </Table.Summary.Cell>
               <Table.Summary.Cell index={1} colSpan={4} />
-              <Table.Summary.Cell index={5} align="right"><strong>{num(totals.persons)}</strong></Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right"><strong>{num(totals.households)}</strong></Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">
+                <strong>{num(totals.persons)}</strong>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                <strong>{num(totals.households)}</strong>
+              </Table.Summary.Cell>
               {can('people.read') ? <Table.Summary.Cell index={7} /> : null}
             </Table.Summary.Row>
           )}

@@ -60,7 +60,9 @@ export function HouseholdEditForm({ household }: { household: HouseholdView }) {
       <Form.Item name="headPersonId" label={m.household.head}>
         <Select allowClear options={household.members.map((p) => ({ value: p.id, label: p.fullName }))} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={update.isPending}>{m.common.save}</Button>
+      <Button type="primary" htmlType="submit" loading={update.isPending}>
+        {m.common.save}
+      </Button>
     </Form>
   );
 }

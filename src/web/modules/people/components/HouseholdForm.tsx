@@ -41,7 +41,8 @@ export function HouseholdForm() {
   const showErrors = (errors: FieldErrorEntry[]) => showFieldErrors(form, errors);
 
   /** Member errors about the place belong to the household's own commune and hamlet fields. */
-  const placeOnHousehold = (errors: FieldErrorEntry[]) => errors.map((e) => (e.name[0] === 'members' && (e.name[2] === 'communeCode' || e.name[2] === 'hamletCode') ? { ...e, name: [e.name[2]] } : e));
+  const placeOnHousehold = (errors: FieldErrorEntry[]) =>
+    errors.map((e) => (e.name[0] === 'members' && (e.name[2] === 'communeCode' || e.name[2] === 'hamletCode') ? { ...e, name: [e.name[2]] } : e));
 
   const save = async () => {
     setGeneral(null);
@@ -55,7 +56,9 @@ export function HouseholdForm() {
     };
     const parsed = householdInput.safeParse(payload);
     if (!parsed.success) {
-      showErrors(placeOnHousehold(zodFieldErrors(parsed.error, payload, lang, m, (path) => labels[String(path[path.length - 1])] ?? String(path[path.length - 1]))));
+      showErrors(
+        placeOnHousehold(zodFieldErrors(parsed.error, payload, lang, m, (path) => labels[String(path[path.length - 1])] ?? String(path[path.length - 1]))),
+      );
       setGeneral(m.common.fixErrors);
       return;
     }
@@ -80,7 +83,14 @@ export function HouseholdForm() {
   };
 
   return (
-    <Form<HouseholdFormValues> form={form} name="household" layout="vertical" initialValues={{ members: [{}], headIndex: 0, hamletCode: null }} onFinish={() => void save()} onValuesChange={onValuesChange}>
+    <Form<HouseholdFormValues>
+      form={form}
+      name="household"
+      layout="vertical"
+      initialValues={{ members: [{}], headIndex: 0, hamletCode: null }}
+      onFinish={() => void save()}
+      onValuesChange={onValuesChange}
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
@@ -103,39 +113,43 @@ export function HouseholdForm() {
                 title={fill(h.member, { n: index + 1 })}
                 style={{ marginBottom: 16 }}
                 data-testid={`member-${index}`}
-                extra={fields.length > 1 ? (
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={fill(h.removeMember, { n: index + 1 })}
-                    onClick={() => {
-                      const head = form.getFieldValue('headIndex') ?? 0;
-                      remove(field.name);
-                      form.setFieldValue('headIndex', head === index ? 0 : head > index ? head - 1 : head);
-                    }}
-                  />
-                ) : null}
+                extra={
+                  fields.length > 1 ? (
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={fill(h.removeMember, { n: index + 1 })}
+                      onClick={() => {
+                        const head = form.getFieldValue('headIndex') ?? 0;
+                        remove(field.name);
+                        form.setFieldValue('headIndex', head === index ? 0 : head > index ? head - 1 : head);
+                      }}
+                    />
+                  ) : null
+                }
               >
                 <PersonFields at={[field.name]} withAddress={false} />
                 <MemberDuplicates form={form} index={index} communeCode={communeCode} />
               </Card>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }} block>{h.addMember}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }} block>
+              {h.addMember}
+            </Button>
           </>
         )}
       </Form.List>
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form.Item name="headIndex" label={h.head} required style={{ marginBottom: 0 }}>
-          <Radio.Group
-            options={members.map((mv, i) => ({ value: i, label: mv?.fullName?.trim() || fill(h.member, { n: i + 1 }) }))}
-          />
+          <Radio.Group options={members.map((mv, i) => ({ value: i, label: mv?.fullName?.trim() || fill(h.member, { n: i + 1 }) }))} />
         </Form.Item>
       </Card>
 
       <Space>
-        <Button type="primary" htmlType="submit" loading={create.isPending}>{m.common.save}</Button>
+        <Button type="primary" htmlType="submit" loading={create.isPending}>
+          {m.common.save}
+        </Button>
         <Button onClick={() => navigate(-1)}>{m.common.cancel}</Button>
       </Space>
     </Form>

@@ -10,11 +10,16 @@ export function HouseholdMembers({ household, currentId }: { household: Househol
   const p = m.people;
   const columns: TableColumnsType<PersonView> = [
     {
-      title: p.fullName, dataIndex: 'fullName',
+      title: p.fullName,
+      dataIndex: 'fullName',
       render: (name: string, r) => (
         <>
           {r.id === currentId ? <strong>{name}</strong> : <Link to={paths.person(r.id)}>{name}</Link>}
-          {r.id === household.headPersonId ? <Tag color="blue" style={{ marginLeft: 8 }}>{p.head}</Tag> : null}
+          {r.id === household.headPersonId ? (
+            <Tag color="blue" style={{ marginLeft: 8 }}>
+              {p.head}
+            </Tag>
+          ) : null}
         </>
       ),
     },

@@ -13,7 +13,12 @@ export interface MergeParty {
  * Confirms merging two records. `current` is the record open on screen (id null while it is still
  * being entered: it is then saved first and always merged into the other one).
  */
-export function MergeDialog({ current, other, onConfirm, onClose }: {
+export function MergeDialog({
+  current,
+  other,
+  onConfirm,
+  onClose,
+}: {
   current: MergeParty;
   other: MergeParty & { id: string };
   onConfirm(keep: 'current' | 'other'): Promise<void>;
@@ -38,15 +43,30 @@ export function MergeDialog({ current, other, onConfirm, onClose }: {
   };
 
   return (
-    <Modal open title={d.mergeTitle} okText={d.merge} cancelText={m.common.cancel} onOk={confirm} confirmLoading={busy} onCancel={onClose} okButtonProps={{ danger: true }}>
+    <Modal
+      open
+      title={d.mergeTitle}
+      okText={d.merge}
+      cancelText={m.common.cancel}
+      onOk={confirm}
+      confirmLoading={busy}
+      onCancel={onClose}
+      okButtonProps={{ danger: true }}
+    >
       <p>{isNew ? d.mergeNewHelp : d.mergeHelp}</p>
       {isNew ? (
-        <p><strong>{d.keep}:</strong> {other.fullName}</p>
+        <p>
+          <strong>{d.keep}:</strong> {other.fullName}
+        </p>
       ) : (
         <Radio.Group value={keep} onChange={(e) => setKeep(e.target.value)} aria-label={d.keep}>
           <Space direction="vertical">
-            <Radio value="current">{d.keep}: {fill(d.keepCurrent, { name: current.fullName })}</Radio>
-            <Radio value="other">{d.keep}: {fill(d.keepOther, { name: other.fullName })}</Radio>
+            <Radio value="current">
+              {d.keep}: {fill(d.keepCurrent, { name: current.fullName })}
+            </Radio>
+            <Radio value="other">
+              {d.keep}: {fill(d.keepOther, { name: other.fullName })}
+            </Radio>
           </Space>
         </Radio.Group>
       )}

@@ -19,7 +19,12 @@ export function PersonFields({ at = [], withAddress = true }: { at?: (string | n
       </Col>
       <Col xs={24} md={12}>
         <Form.Item name={name('sex')} label={p.sex} required>
-          <Radio.Group options={[{ value: 'male', label: p.sexes.male }, { value: 'female', label: p.sexes.female }]} />
+          <Radio.Group
+            options={[
+              { value: 'male', label: p.sexes.male },
+              { value: 'female', label: p.sexes.female },
+            ]}
+          />
         </Form.Item>
       </Col>
       <Col xs={12} md={6}>

@@ -26,9 +26,17 @@ interface Existing {
 function initialValues(person?: PersonView, household?: HouseholdView): PersonFormValues {
   if (person) {
     return {
-      fullName: person.fullName, birthDate: person.birthDate, birthYear: person.birthYear, sex: person.sex, nationalId: person.nationalId,
-      phone: person.phone, occupation: person.occupation, workplace: person.workplace, address: person.address,
-      communeCode: person.communeCode, hamletCode: person.hamletCode,
+      fullName: person.fullName,
+      birthDate: person.birthDate,
+      birthYear: person.birthYear,
+      sex: person.sex,
+      nationalId: person.nationalId,
+      phone: person.phone,
+      occupation: person.occupation,
+      workplace: person.workplace,
+      address: person.address,
+      communeCode: person.communeCode,
+      hamletCode: person.hamletCode,
     };
   }
   return { communeCode: household?.communeCode, hamletCode: household?.hamletCode ?? null, address: household?.address ?? null };
@@ -57,14 +65,21 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
   const communeCode = household?.communeCode ?? watched?.communeCode;
   const duplicates = useDuplicates({ fullName: watched?.fullName, birthYear: birthYearOf(watched), communeCode, excludeId: person?.id }, can('people.write'));
 
-  const showErrors = (errors: FieldErrorEntry[]) => showFieldErrors(form, errors.filter((e) => formFields.includes(String(e.name[0]) as (typeof formFields)[number])));
+  const showErrors = (errors: FieldErrorEntry[]) =>
+    showFieldErrors(
+      form,
+      errors.filter((e) => formFields.includes(String(e.name[0]) as (typeof formFields)[number])),
+    );
 
   /** Saves; with `mergeInto`, the new record is then merged into that existing one. */
   const save = async (mergeInto?: string) => {
     setGeneral(null);
     setExisting(null);
     const values = form.getFieldsValue(true) as PersonFormValues;
-    const payload = { ...toPersonPayload(values), ...(household ? { householdId: household.id, communeCode: household.communeCode, hamletCode: household.hamletCode } : {}) };
+    const payload = {
+      ...toPersonPayload(values),
+      ...(household ? { householdId: household.id, communeCode: household.communeCode, hamletCode: household.hamletCode } : {}),
+    };
     const parsed = person ? personPatch.safeParse({ ...payload, version: person.version }) : personInput.safeParse(payload);
     if (!parsed.success) {
       showErrors(zodFieldErrors(parsed.error, payload, lang, m, (path) => labels[String(path[0])] ?? String(path[0])));
@@ -120,10 +135,23 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
 
   const saving = create.isPending || update.isPending || merge.isPending;
   return (
-    <Form<PersonFormValues> form={form} name="person" layout="vertical" initialValues={initialValues(person, household)} onFinish={() => void save()} onValuesChange={onValuesChange} scrollToFirstError>
+    <Form<PersonFormValues>
+      form={form}
+      name="person"
+      layout="vertical"
+      initialValues={initialValues(person, household)}
+      onFinish={() => void save()}
+      onValuesChange={onValuesChange}
+      scrollToFirstError
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
       {existing ? (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={<Link to={paths.person(existing.id)}>{fill(m.duplicates.openExisting, { name: existing.fullName })}</Link>} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={<Link to={paths.person(existing.id)}>{fill(m.duplicates.openExisting, { name: existing.fullName })}</Link>}
+        />
       ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <PersonFields />
@@ -131,7 +159,8 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
       <Card size="small" title={m.people.place} style={{ marginBottom: 16 }}>
         {household ? (
           <p style={{ margin: 0 }}>
-            {m.people.household}: <Link to={paths.household(household.id)}>{household.address}</Link> · <UnitName code={household.hamletCode ?? household.communeCode} withParents />
+            {m.people.household}: <Link to={paths.household(household.id)}>{household.address}</Link> ·{' '}
+            <UnitName code={household.hamletCode ?? household.communeCode} withParents />
           </p>
         ) : (
           <Row gutter={16}>
@@ -141,7 +170,9 @@ export function PersonForm({ person, household }: { person?: PersonView; househo
       </Card>
       <DuplicateWarnings warnings={duplicates.data} checking={duplicates.isFetching} onMerge={setMergeWith} />
       <Space>
-        <Button type="primary" htmlType="submit" loading={saving}>{m.common.save}</Button>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          {m.common.save}
+        </Button>
         <Button onClick={() => navigate(-1)}>{m.common.cancel}</Button>
       </Space>
       {mergeWith ? (

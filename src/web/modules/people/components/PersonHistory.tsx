@@ -5,8 +5,14 @@ import { usePersonHistory, type HistoryEntry } from '../hooks/usePeople';
 import { personLabels } from '../person-form-values';
 
 const COLUMN_FIELDS: Record<string, string> = {
-  full_name: 'fullName', birth_date: 'birthDate', birth_year: 'birthYear', national_id: 'nationalId', commune_code: 'communeCode',
-  hamlet_code: 'hamletCode', household_id: 'householdId', district_code: 'communeCode',
+  full_name: 'fullName',
+  birth_date: 'birthDate',
+  birth_year: 'birthYear',
+  national_id: 'nationalId',
+  commune_code: 'communeCode',
+  hamlet_code: 'hamletCode',
+  household_id: 'householdId',
+  district_code: 'communeCode',
 };
 
 /** Who changed the record, when, and which fields (from the audit log). */

@@ -20,7 +20,8 @@ export function useDuplicates(probe: DuplicateProbe, enabled = true) {
   const ready = enabled && name.length >= 2 && !!birthYear && birthYear >= 1880 && birthYear <= 2100 && /^\d{5}$/.test(communeCode ?? '');
   return useQuery({
     queryKey: ['duplicates', name, birthYear, communeCode, excludeId],
-    queryFn: () => api.post('/api/persons/duplicates', { body: { fullName: name, birthYear: birthYear!, communeCode: communeCode!, ...(excludeId ? { excludeId } : {}) } }),
+    queryFn: () =>
+      api.post('/api/persons/duplicates', { body: { fullName: name, birthYear: birthYear!, communeCode: communeCode!, ...(excludeId ? { excludeId } : {}) } }),
     enabled: ready,
     staleTime: 30_000,
     retry: false,

@@ -27,11 +27,12 @@ export function searchParamsOf(url: URLSearchParams): SearchParams {
   };
 }
 
-export const personSearchQuery = (params: SearchParams) => queryOptions({
-  queryKey: ['persons', params],
-  queryFn: () => api.get('/api/persons', { query: { q: params.q, unit: params.unit, page: params.page, pageSize: params.pageSize } }),
-  staleTime: 10_000,
-});
+export const personSearchQuery = (params: SearchParams) =>
+  queryOptions({
+    queryKey: ['persons', params],
+    queryFn: () => api.get('/api/persons', { query: { q: params.q, unit: params.unit, page: params.page, pageSize: params.pageSize } }),
+    staleTime: 10_000,
+  });
 
 /** One page of persons matching a name/ID/phone, within a unit; the previous page stays shown while the next loads. */
 export function usePersonSearch(params: SearchParams) {

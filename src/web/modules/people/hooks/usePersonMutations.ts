@@ -7,10 +7,11 @@ function useRefresh() {
   return (...ids: (string | null | undefined)[]) => {
     void qc.invalidateQueries({ queryKey: ['persons'] });
     void qc.invalidateQueries({ queryKey: ['duplicates'] });
-    for (const id of ids) if (id) {
-      void qc.invalidateQueries({ queryKey: ['person', id] });
-      void qc.invalidateQueries({ queryKey: ['household', id] });
-    }
+    for (const id of ids)
+      if (id) {
+        void qc.invalidateQueries({ queryKey: ['person', id] });
+        void qc.invalidateQueries({ queryKey: ['household', id] });
+      }
   };
 }
 

@@ -20,10 +20,17 @@ export function HouseholdPage() {
   const { data, error, isPending, refetch } = useHousehold(id);
   const crumbs = [{ title: m.people.title, to: paths.people }, { title: h.title }];
   if (isPending) return <PageSpinner />;
-  if (error) return <Page title={h.title} crumbs={crumbs}><QueryError error={error} onRetry={() => void refetch()} /></Page>;
+  if (error)
+    return (
+      <Page title={h.title} crumbs={crumbs}>
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </Page>
+    );
   const head = data.members.find((p) => p.id === data.headPersonId);
   const extra = can('people.write') ? (
-    <Link to={`${paths.newPerson}?ho=${data.id}`}><Button icon={<UserAddOutlined />}>{m.people.addToHousehold}</Button></Link>
+    <Link to={`${paths.newPerson}?ho=${data.id}`}>
+      <Button icon={<UserAddOutlined />}>{m.people.addToHousehold}</Button>
+    </Link>
   ) : null;
   return (
     <Page title={`${h.title}: ${data.address}`} crumbs={crumbs} extra={extra}>
@@ -32,7 +39,9 @@ export function HouseholdPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={1}>
               <Descriptions.Item label={h.address}>{data.address}</Descriptions.Item>
-              <Descriptions.Item label={m.people.place}><UnitName code={data.hamletCode ?? data.communeCode} withParents /></Descriptions.Item>
+              <Descriptions.Item label={m.people.place}>
+                <UnitName code={data.hamletCode ?? data.communeCode} withParents />
+              </Descriptions.Item>
               <Descriptions.Item label={h.head}>{head ? <Link to={paths.person(head.id)}>{head.fullName}</Link> : m.common.none}</Descriptions.Item>
             </Descriptions>
           </Card>

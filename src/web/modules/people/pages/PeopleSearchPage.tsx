@@ -36,7 +36,9 @@ export function PeopleSearchPage() {
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: true });
   }
 
@@ -54,8 +56,14 @@ export function PeopleSearchPage() {
 
   const extra = can('people.write') ? (
     <Space wrap>
-      <Link to={paths.newPerson}><Button type="primary" icon={<UserAddOutlined />}>{p.newPerson}</Button></Link>
-      <Link to={paths.newHousehold}><Button icon={<HomeOutlined />}>{p.newHousehold}</Button></Link>
+      <Link to={paths.newPerson}>
+        <Button type="primary" icon={<UserAddOutlined />}>
+          {p.newPerson}
+        </Button>
+      </Link>
+      <Link to={paths.newHousehold}>
+        <Button icon={<HomeOutlined />}>{p.newHousehold}</Button>
+      </Link>
     </Space>
   ) : null;
 
@@ -81,7 +89,9 @@ export function PeopleSearchPage() {
           </Form.Item>
         </div>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<PersonView>
           rowKey="id"
           size="middle"
@@ -97,7 +107,8 @@ export function PeopleSearchPage() {
             pageSizeOptions: PAGE_SIZES,
             showSizeChanger: true,
             showTotal: () => (data ? fill(data.totalCapped ? p.totalCapped : p.total, { n: num(data.total) }) : ''),
-            onChange: (nextPage, nextSize) => update({ page: nextSize !== pageSize || nextPage === 1 ? null : String(nextPage), size: nextSize === PAGE_SIZES[0] ? null : String(nextSize) }),
+            onChange: (nextPage, nextSize) =>
+              update({ page: nextSize !== pageSize || nextPage === 1 ? null : String(nextPage), size: nextSize === PAGE_SIZES[0] ? null : String(nextSize) }),
           }}
         />
       )}

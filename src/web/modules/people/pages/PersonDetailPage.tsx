@@ -42,36 +42,59 @@ function PersonDetail({ person }: { person: PersonView }) {
   const p = m.people;
   const household = useHousehold(person.householdId);
   const active = !person.mergedInto;
-  const duplicates = useDuplicates({ fullName: person.fullName, birthYear: person.birthYear, communeCode: person.communeCode, excludeId: person.id }, active && can('people.write'));
+  const duplicates = useDuplicates(
+    { fullName: person.fullName, birthYear: person.birthYear, communeCode: person.communeCode, excludeId: person.id },
+    active && can('people.write'),
+  );
   const merge = useMergePersons();
   const [mergeWith, setMergeWith] = useState<DuplicateWarning | null>(null);
 
-  const extra = active && can('people.write') ? (
-    <Space wrap>
-      <Link to={paths.newCase(person.id)}><Button danger>{m.cases.newCaseForPerson}</Button></Link>
-      <Link to={paths.editPerson(person.id)}><Button type="primary" icon={<EditOutlined />}>{m.common.edit}</Button></Link>
-    </Space>
-  ) : null;
+  const extra =
+    active && can('people.write') ? (
+      <Space wrap>
+        <Link to={paths.newCase(person.id)}>
+          <Button danger>{m.cases.newCaseForPerson}</Button>
+        </Link>
+        <Link to={paths.editPerson(person.id)}>
+          <Button type="primary" icon={<EditOutlined />}>
+            {m.common.edit}
+          </Button>
+        </Link>
+      </Space>
+    ) : null;
   const none = m.common.none;
 
   return (
     <Page title={person.fullName} crumbs={[{ title: p.title, to: paths.people }, { title: person.fullName }]} extra={extra}>
       {person.mergedInto ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={p.mergedInto} action={<Link to={paths.person(person.mergedInto)}>{p.openKept}</Link>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={p.mergedInto}
+          action={<Link to={paths.person(person.mergedInto)}>{p.openKept}</Link>}
+        />
       ) : null}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="person-details">
           <Descriptions.Item label={p.fullName}>
-            <Space size={4} wrap>{person.fullName}{person.synthetic ? <Tag>{m.common.synthetic}</Tag> : null}</Space>
+            <Space size={4} wrap>
+              {person.fullName}
+              {person.synthetic ? <Tag>{m.common.synthetic}</Tag> : null}
+            </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={person.birthDate ? p.birthDate : p.birthYear}>{person.birthDate ? date(person.birthDate) : person.birthYear}</Descriptions.Item>
+          <Descriptions.Item label={person.birthDate ? p.birthDate : p.birthYear}>
+            {person.birthDate ? date(person.birthDate) : person.birthYear}
+          </Descriptions.Item>
           <Descriptions.Item label={p.sex}>{p.sexes[person.sex]}</Descriptions.Item>
           <Descriptions.Item label={p.nationalId}>{person.nationalId ?? none}</Descriptions.Item>
           <Descriptions.Item label={p.phone}>{person.phone ?? none}</Descriptions.Item>
           <Descriptions.Item label={p.occupation}>{person.occupation ?? none}</Descriptions.Item>
           <Descriptions.Item label={p.workplace}>{person.workplace ?? none}</Descriptions.Item>
           <Descriptions.Item label={p.address}>{person.address ?? none}</Descriptions.Item>
-          <Descriptions.Item label={p.place}><UnitName code={person.hamletCode ?? person.communeCode} withParents /></Descriptions.Item>
+          <Descriptions.Item label={p.place}>
+            <UnitName code={person.hamletCode ?? person.communeCode} withParents />
+          </Descriptions.Item>
           <Descriptions.Item label={p.createdAt}>{dateTime(person.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={p.updatedAt}>{dateTime(person.updatedAt)}</Descriptions.Item>
         </Descriptions>
@@ -83,11 +106,23 @@ function PersonDetail({ person }: { person: PersonView }) {
         size="small"
         title={p.members}
         style={{ marginBottom: 16 }}
-        extra={household.data ? <Link to={paths.household(household.data.id)}>{m.household.title}: {household.data.address}</Link> : null}
+        extra={
+          household.data ? (
+            <Link to={paths.household(household.data.id)}>
+              {m.household.title}: {household.data.address}
+            </Link>
+          ) : null
+        }
       >
-        {!person.householdId ? <span>{p.noHousehold}</span>
-          : household.error ? <QueryError error={household.error} />
-            : household.data ? <HouseholdMembers household={household.data} currentId={person.id} /> : <PageSpinner />}
+        {!person.householdId ? (
+          <span>{p.noHousehold}</span>
+        ) : household.error ? (
+          <QueryError error={household.error} />
+        ) : household.data ? (
+          <HouseholdMembers household={household.data} currentId={person.id} />
+        ) : (
+          <PageSpinner />
+        )}
       </Card>
 
       <Card size="small" title={p.history}>

@@ -12,7 +12,12 @@ export function PersonEditPage() {
   const { m } = useI18n();
   const { data, error, isPending, refetch } = usePerson(id);
   if (isPending) return <PageSpinner />;
-  if (error) return <div className="tc-page"><QueryError error={error} onRetry={() => void refetch()} /></div>;
+  if (error)
+    return (
+      <div className="tc-page">
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </div>
+    );
   const crumbs = [{ title: m.people.title, to: paths.people }, { title: data.fullName, to: paths.person(data.id) }, { title: m.people.editTitle }];
   return (
     <Page title={`${m.people.editTitle}: ${data.fullName}`} crumbs={crumbs}>

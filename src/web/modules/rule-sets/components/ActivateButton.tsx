@@ -27,7 +27,9 @@ export function ActivateButton({ ruleSet, size }: { ruleSet: RuleSetView; size?:
         }
       }}
     >
-      <Button size={size} type="primary" icon={<CheckCircleOutlined />} loading={activate.isPending}>{r.activate}</Button>
+      <Button size={size} type="primary" icon={<CheckCircleOutlined />} loading={activate.isPending}>
+        {r.activate}
+      </Button>
     </Popconfirm>
   );
 }

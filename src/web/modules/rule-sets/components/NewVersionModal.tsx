@@ -32,7 +32,14 @@ export function NewVersionModal({ kind, base, onClose, onCreated }: { kind: stri
   const [general, setGeneral] = useState<string | null>(null);
   const add = useAddRuleSetVersion();
   const kindName = (r.kinds as Record<string, string>)[kind] ?? kind;
-  const labels: Record<string, string> = { legalBasis: r.legalBasis, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, payload: r.payload, confidence: r.confidence, notes: r.notes };
+  const labels: Record<string, string> = {
+    legalBasis: r.legalBasis,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    payload: r.payload,
+    confidence: r.confidence,
+    notes: r.notes,
+  };
 
   /** Errors inside the payload are listed under the JSON with their path. */
   const grouped = (errors: FieldErrorEntry[]) => {
@@ -69,16 +76,23 @@ export function NewVersionModal({ kind, base, onClose, onCreated }: { kind: stri
       return;
     }
     const input = {
-      kind, legalBasis: v.legalBasis ?? '', effectiveFrom: v.effectiveFrom ?? '', effectiveTo: v.effectiveTo || null,
-      payload: payload.ok ? payload.value : undefined, confidence: confidence.ok ? confidence.value : {}, notes: v.notes || null,
+      kind,
+      legalBasis: v.legalBasis ?? '',
+      effectiveFrom: v.effectiveFrom ?? '',
+      effectiveTo: v.effectiveTo || null,
+      payload: payload.ok ? payload.value : undefined,
+      confidence: confidence.ok ? confidence.value : {},
+      notes: v.notes || null,
     };
-    const labelOf = (p: (string | number)[]) => (p.length === 1 ? labels[String(p[0])] ?? String(p[0]) : p.slice(1).join('.'));
+    const labelOf = (p: (string | number)[]) => (p.length === 1 ? (labels[String(p[0])] ?? String(p[0])) : p.slice(1).join('.'));
     const parsed = ruleSetInput.safeParse(input);
     const kindSchema = RULE_SET_KINDS[kind as RuleSetKind];
     const content = kindSchema?.safeParse(input.payload);
     const errors = [
       ...(parsed.success ? [] : zodFieldErrors(parsed.error, input, lang, m, labelOf)),
-      ...(content && !content.success ? zodFieldErrors(content.error, input.payload, lang, m, (p) => p.join('.')).map((e) => ({ ...e, name: ['payload', ...e.name] })) : []),
+      ...(content && !content.success
+        ? zodFieldErrors(content.error, input.payload, lang, m, (p) => p.join('.')).map((e) => ({ ...e, name: ['payload', ...e.name] }))
+        : []),
     ];
     show(errors);
     if (errors.length || !parsed.success) {
@@ -101,7 +115,16 @@ export function NewVersionModal({ kind, base, onClose, onCreated }: { kind: stri
     confidence: base ? JSON.stringify(base.confidence, null, 2) : '{}',
   };
   return (
-    <Modal open title={fill(r.addTitle, { kind: kindName })} okText={m.common.save} cancelText={m.common.cancel} onOk={() => void save()} confirmLoading={add.isPending} onCancel={onClose} width={900}>
+    <Modal
+      open
+      title={fill(r.addTitle, { kind: kindName })}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      onOk={() => void save()}
+      confirmLoading={add.isPending}
+      onCancel={onClose}
+      width={900}
+    >
       <p>{r.addHelp}</p>
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form<Values> form={form} name="rule-set" layout="vertical" initialValues={initial} onValuesChange={(changed) => clearChangedErrors(form, changed)}>

@@ -10,7 +10,9 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 export function PayloadTree({ payload, confidence }: { payload: unknown; confidence: Confidence }) {
   return (
     <ul className="tc-tree tc-tree-root" data-testid="payload-tree">
-      {entries(payload).map(([key, value]) => <TreeNode key={key} name={key} value={value} pointer={`/${escape(key)}`} confidence={confidence} />)}
+      {entries(payload).map(([key, value]) => (
+        <TreeNode key={key} name={key} value={value} pointer={`/${escape(key)}`} confidence={confidence} />
+      ))}
     </ul>
   );
 }
@@ -33,9 +35,13 @@ function TreeNode({ name, value, pointer, confidence }: { name: string; value: u
         {tag ? <ConfidenceTag tag={tag} /> : null}
         {children.length ? (
           <ul className="tc-tree">
-            {children.map(([k, v]) => <TreeNode key={k} name={k} value={v} pointer={`${pointer}/${escape(k)}`} confidence={confidence} />)}
+            {children.map(([k, v]) => (
+              <TreeNode key={k} name={k} value={v} pointer={`${pointer}/${escape(k)}`} confidence={confidence} />
+            ))}
           </ul>
-        ) : <span> {Array.isArray(value) ? '[ ]' : '{ }'}</span>}
+        ) : (
+          <span> {Array.isArray(value) ? '[ ]' : '{ }'}</span>
+        )}
       </li>
     );
   }

@@ -30,7 +30,12 @@ export function RuleSetPage() {
   const [adding, setAdding] = useState(false);
   const crumbs = [{ title: m.menu.admin }, { title: r.title, to: paths.ruleSets }];
   if (isPending) return <PageSpinner />;
-  if (error) return <Page title={r.title} crumbs={crumbs}><QueryError error={error} onRetry={() => void refetch()} /></Page>;
+  if (error)
+    return (
+      <Page title={r.title} crumbs={crumbs}>
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </Page>
+    );
 
   const kindName = (r.kinds as Record<string, string>)[data.kind] ?? data.kind;
   const title = `${kindName} · ${fill(r.versionN, { n: data.version })}`;
@@ -40,7 +45,9 @@ export function RuleSetPage() {
   const extra = can('rules.manage') ? (
     <Space wrap>
       {data.status === 'draft' ? <ActivateButton ruleSet={data} /> : null}
-      <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{r.addVersion}</Button>
+      <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+        {r.addVersion}
+      </Button>
     </Space>
   ) : null;
 
@@ -49,21 +56,41 @@ export function RuleSetPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}>
           <Descriptions.Item label={r.kind}>{kindName}</Descriptions.Item>
-          <Descriptions.Item label={r.status}><StatusTag status={data.status} inForce={inForce} /></Descriptions.Item>
+          <Descriptions.Item label={r.status}>
+            <StatusTag status={data.status} inForce={inForce} />
+          </Descriptions.Item>
           <Descriptions.Item label={r.window}>{ruleWindow(m, data.effectiveFrom, data.effectiveTo)}</Descriptions.Item>
           <Descriptions.Item label={r.createdAt}>{dateTime(data.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={r.activatedAt}>{data.activatedAt ? dateTime(data.activatedAt) : m.common.none}</Descriptions.Item>
-          <Descriptions.Item label={r.legalBasis} span={2}>{data.legalBasis}</Descriptions.Item>
-          {data.notes ? <Descriptions.Item label={r.notes} span={2}>{data.notes}</Descriptions.Item> : null}
+          <Descriptions.Item label={r.legalBasis} span={2}>
+            {data.legalBasis}
+          </Descriptions.Item>
+          {data.notes ? (
+            <Descriptions.Item label={r.notes} span={2}>
+              {data.notes}
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       {unverified ? <Alert type="error" showIcon style={{ marginBottom: 16 }} message={fill(r.unverifiedCount, { n: unverified })} /> : null}
       <Card
         size="small"
         title={r.payload}
-        extra={<Segmented<'tree' | 'json'> size="small" value={view} onChange={setView} options={[{ value: 'tree', label: r.asTree }, { value: 'json', label: r.asJson }]} />}
+        extra={
+          <Segmented<'tree' | 'json'>
+            size="small"
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'tree', label: r.asTree },
+              { value: 'json', label: r.asJson },
+            ]}
+          />
+        }
       >
-        {view === 'tree' ? <PayloadTree payload={data.payload} confidence={data.confidence} /> : (
+        {view === 'tree' ? (
+          <PayloadTree payload={data.payload} confidence={data.confidence} />
+        ) : (
           <>
             <pre className="tc-json">{JSON.stringify(data.payload, null, 2)}</pre>
             <h3 style={{ fontSize: 14 }}>{r.confidence}</h3>

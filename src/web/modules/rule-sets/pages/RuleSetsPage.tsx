@@ -31,7 +31,12 @@ export function RuleSetsPage() {
   const [adding, setAdding] = useState<{ kind: string; base?: RuleSetView } | null>(null);
   if (isPending) return <PageSpinner />;
   const crumbs = [{ title: m.menu.admin }, { title: r.title }];
-  if (error) return <Page title={r.title} crumbs={crumbs}><QueryError error={error} onRetry={() => void refetch()} /></Page>;
+  if (error)
+    return (
+      <Page title={r.title} crumbs={crumbs}>
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </Page>
+    );
 
   const today = vnDay();
   const kinds = [...new Set([...Object.keys(r.kinds), ...data.map((x) => x.kind)])];
@@ -42,10 +47,13 @@ export function RuleSetsPage() {
     { title: r.legalBasis, dataIndex: 'legalBasis', render: (t: string) => <div style={{ minWidth: 240, maxWidth: 520 }}>{t}</div> },
     { title: r.confidence, key: 'm', render: (_, x) => (unverified(x) ? <Tag color="red">{unverified(x)} [M]</Tag> : null) },
     {
-      title: m.common.actions, key: 'actions',
+      title: m.common.actions,
+      key: 'actions',
       render: (_, x) => (
         <Space size={4} wrap>
-          <Link to={paths.ruleSet(x.id)}><Button size="small">{m.common.view}</Button></Link>
+          <Link to={paths.ruleSet(x.id)}>
+            <Button size="small">{m.common.view}</Button>
+          </Link>
           {x.status === 'draft' && can('rules.manage') ? <ActivateButton ruleSet={x} size="small" /> : null}
         </Space>
       ),
@@ -64,7 +72,13 @@ export function RuleSetsPage() {
             size="small"
             title={(r.kinds as Record<string, string>)[kind] ?? kind}
             style={{ marginBottom: 16 }}
-            extra={can('rules.manage') ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding({ kind, base: versions[0] })}>{r.addVersion}</Button> : null}
+            extra={
+              can('rules.manage') ? (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding({ kind, base: versions[0] })}>
+                  {r.addVersion}
+                </Button>
+              ) : null
+            }
           >
             <Table<RuleSetView> rowKey="id" size="small" columns={columns(inForce)} dataSource={versions} pagination={false} scroll={{ x: 'max-content' }} />
           </Card>

@@ -9,7 +9,14 @@ import { useI18n } from '@web/app/i18n/I18nProvider';
 import { ApiError } from '@web/lib/api';
 import { fill } from '@web/lib/fill';
 import {
-  clearChangedErrors, errorMessage, problemFieldErrors, requiredMessage, showFieldErrors, zodFieldErrors, type FieldErrorEntry, type FieldPath,
+  clearChangedErrors,
+  errorMessage,
+  problemFieldErrors,
+  requiredMessage,
+  showFieldErrors,
+  zodFieldErrors,
+  type FieldErrorEntry,
+  type FieldPath,
 } from '@web/lib/form-errors';
 import { useHousehold } from '@web/modules/people/hooks/usePeople';
 import { personLabels } from '@web/modules/people/person-form-values';
@@ -52,7 +59,11 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
 
   // A household just chosen: everyone is present until unticked.
   useEffect(() => {
-    if (h) form.setFieldValue('present', h.members.map((p) => p.id));
+    if (h)
+      form.setFieldValue(
+        'present',
+        h.members.map((p) => p.id),
+      );
   }, [h?.id]);
 
   // A task opens the form on a single RT-PCR sample of its person.
@@ -72,7 +83,14 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
   const existing = h ? h.members.filter((p) => present.has(p.id)).length : 0;
 
   const labels: Record<string, string> = {
-    ...personLabels(m), barcodes: s.barcode, result: s.onSiteResult, present: s.present, members: s.present, personId: s.person, householdId: s.household, testType: s.testType,
+    ...personLabels(m),
+    barcodes: s.barcode,
+    result: s.onSiteResult,
+    present: s.present,
+    members: s.present,
+    personId: s.person,
+    householdId: s.household,
+    testType: s.testType,
   };
   const labelOf = (path: FieldPath) => labels[String(path[path.length - 1])] ?? labels[String(path[0])] ?? String(path[0]);
 
@@ -98,7 +116,8 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
     payload.members.forEach((member, i) => {
       if (!('newPerson' in member)) return;
       const r = personInput.safeParse(member.newPerson);
-      if (!r.success) errors.push(...zodFieldErrors(r.error, member.newPerson, lang, m, labelOf).map((e) => ({ ...e, name: ['members', i, 'newPerson', ...e.name] })));
+      if (!r.success)
+        errors.push(...zodFieldErrors(r.error, member.newPerson, lang, m, labelOf).map((e) => ({ ...e, name: ['members', i, 'newPerson', ...e.name] })));
     });
     const parsed = collectInput.safeParse(payload);
     if (!parsed.success) {
@@ -167,13 +186,28 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
           style={{ marginBottom: 12 }}
           data-testid="collect-task"
           message={fill(s.forTask, { kind: s.taskKinds[task.kind] })}
-          description={<Button size="small" onClick={onTaskDone}>{s.dropTask}</Button>}
+          description={
+            <Button size="small" onClick={onTaskDone}>
+              {s.dropTask}
+            </Button>
+          }
         />
       ) : null}
-      <Form<CollectValues> form={form} name="collect" layout="vertical" initialValues={{ choice: 'pool', symptomatic: false }} onValuesChange={onValuesChange} onFinish={() => void save()}>
+      <Form<CollectValues>
+        form={form}
+        name="collect"
+        layout="vertical"
+        initialValues={{ choice: 'pool', symptomatic: false }}
+        onValuesChange={onValuesChange}
+        onFinish={() => void save()}
+      >
         <Form.Item name="choice" label={s.testType}>
           <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-            {CHOICE_ORDER.map((c) => <Radio key={c} value={c} style={OPTION_STYLE}>{s.testTypes[CHOICES[c].testType]}</Radio>)}
+            {CHOICE_ORDER.map((c) => (
+              <Radio key={c} value={c} style={OPTION_STYLE}>
+                {s.testTypes[CHOICES[c].testType]}
+              </Radio>
+            ))}
           </Radio.Group>
         </Form.Item>
 
@@ -184,10 +218,18 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
             </Form.Item>
             {h ? (
               <>
-                {plan.data ? <Typography.Paragraph type="secondary">{fill(s.maxPool, { max: plan.data.maxPoolSize, version: plan.data.ruleVersion })}</Typography.Paragraph> : null}
+                {plan.data ? (
+                  <Typography.Paragraph type="secondary">
+                    {fill(s.maxPool, { max: plan.data.maxPoolSize, version: plan.data.ruleVersion })}
+                  </Typography.Paragraph>
+                ) : null}
                 <Form.Item name="present" label={s.present} extra={s.presentHelp}>
                   <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-                    {h.members.map((p) => <Checkbox key={p.id} value={p.id} style={{ padding: '6px 0' }}>{p.fullName} ({p.birthYear})</Checkbox>)}
+                    {h.members.map((p) => (
+                      <Checkbox key={p.id} value={p.id} style={{ padding: '6px 0' }}>
+                        {p.fullName} ({p.birthYear})
+                      </Checkbox>
+                    ))}
                   </Checkbox.Group>
                 </Form.Item>
                 <Form.List name="newPersons">
@@ -200,12 +242,22 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
                           title={fill(s.newPerson, { n: i + 1 })}
                           style={{ marginBottom: 12 }}
                           data-testid={`new-person-${i}`}
-                          extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={fill(s.removeNewPerson, { n: i + 1 })} onClick={() => remove(field.name)} />}
+                          extra={
+                            <Button
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={fill(s.removeNewPerson, { n: i + 1 })}
+                              onClick={() => remove(field.name)}
+                            />
+                          }
                         >
                           <NewPersonFields at={[field.name]} />
                         </Card>
                       ))}
-                      <Button block icon={<UserAddOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>{s.addNewPerson}</Button>
+                      <Button block icon={<UserAddOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+                        {s.addNewPerson}
+                      </Button>
                     </>
                   )}
                 </Form.List>
@@ -221,7 +273,16 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
         ) : (
           <>
             {addingNew ? (
-              <Card size="small" title={s.notRegistered} style={{ marginBottom: 16 }} extra={<Button type="link" onClick={() => setAddingNew(false)}>{s.backToSearch}</Button>}>
+              <Card
+                size="small"
+                title={s.notRegistered}
+                style={{ marginBottom: 16 }}
+                extra={
+                  <Button type="link" onClick={() => setAddingNew(false)}>
+                    {s.backToSearch}
+                  </Button>
+                }
+              >
                 <NewPersonFields at={['newPerson']} />
               </Card>
             ) : (
@@ -229,13 +290,21 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
                 <Form.Item name="personId" label={values.personId ? s.person : s.personSearch}>
                   <PersonPicker communeCode={session.communeCode} />
                 </Form.Item>
-                {values.personId ? null : <Button block icon={<UserAddOutlined />} onClick={() => setAddingNew(true)} style={{ marginBottom: 16 }}>{s.notRegistered}</Button>}
+                {values.personId ? null : (
+                  <Button block icon={<UserAddOutlined />} onClick={() => setAddingNew(true)} style={{ marginBottom: 16 }}>
+                    {s.notRegistered}
+                  </Button>
+                )}
               </>
             )}
             {choice === 'antigen' ? (
               <Form.Item name="result" label={s.onSiteResult} required>
                 <Radio.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-                  {RESULTS.map((r) => <Radio key={r} value={r} style={OPTION_STYLE}>{m.testResults[r]}</Radio>)}
+                  {RESULTS.map((r) => (
+                    <Radio key={r} value={r} style={OPTION_STYLE}>
+                      {m.testResults[r]}
+                    </Radio>
+                  ))}
                 </Radio.Group>
               </Form.Item>
             ) : null}
@@ -245,7 +314,9 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
             <TubeBarcodes tubes={tubes} onLast={() => submit.current?.focus()} />
           </>
         )}
-        <Button ref={submit} type="primary" htmlType="submit" block loading={collect.isPending} data-testid="collect-submit">{s.submit}</Button>
+        <Button ref={submit} type="primary" htmlType="submit" block loading={collect.isPending} data-testid="collect-submit">
+          {s.submit}
+        </Button>
       </Form>
     </div>
   );

@@ -12,7 +12,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   if (report.status === 'rejected') {
     return (
       <div data-testid="import-rejected">
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={fill(t.rejected, { count: num(report.rejected) })} description={t.rejectedHelp} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          message={fill(t.rejected, { count: num(report.rejected) })}
+          description={t.rejectedHelp}
+        />
         {report.errors.length < report.rejected ? <p>{fill(t.shownErrors, { shown: num(report.errors.length), count: num(report.rejected) })}</p> : null}
         <Table<ImportRowError>
           size="small"
@@ -37,17 +44,28 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     <div data-testid="import-done">
       <Alert type="success" showIcon style={{ marginBottom: 12 }} message={fill(t.done, { file: report.fileName })} />
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
-        <Descriptions.Item label={t.total}><span data-testid="import-total">{num(report.total)}</span></Descriptions.Item>
-        <Descriptions.Item label={t.applied}><span data-testid="import-applied">{num(report.applied)}</span></Descriptions.Item>
-        <Descriptions.Item label={t.unchanged}><span data-testid="import-unchanged">{num(report.unchanged)}</span></Descriptions.Item>
+        <Descriptions.Item label={t.total}>
+          <span data-testid="import-total">{num(report.total)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t.applied}>
+          <span data-testid="import-applied">{num(report.applied)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t.unchanged}>
+          <span data-testid="import-unchanged">{num(report.unchanged)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t.conflicts}>
           <span data-testid="import-conflicts">{num(report.conflicts)}</span>
-          {report.conflicts > 0 ? <> · <Link to={paths.resultConflicts}>{t.conflictsLink}</Link></> : null}
+          {report.conflicts > 0 ? (
+            <>
+              {' '}
+              · <Link to={paths.resultConflicts}>{t.conflictsLink}</Link>
+            </>
+          ) : null}
         </Descriptions.Item>
-        <Descriptions.Item label={t.casesOpened}>
-          {report.casesOpened.length ? report.casesOpened.map((c) => c.caseCode).join(', ') : num(0)}
+        <Descriptions.Item label={t.casesOpened}>{report.casesOpened.length ? report.casesOpened.map((c) => c.caseCode).join(', ') : num(0)}</Descriptions.Item>
+        <Descriptions.Item label={t.tasksCreated}>
+          <span data-testid="import-tasks">{num(report.tasksCreated)}</span>
         </Descriptions.Item>
-        <Descriptions.Item label={t.tasksCreated}><span data-testid="import-tasks">{num(report.tasksCreated)}</span></Descriptions.Item>
       </Descriptions>
     </div>
   );

@@ -33,7 +33,14 @@ export function LabFormModal({ lab, onClose }: { lab?: LabView; onClose(): void 
     setGeneral(null);
     const v = form.getFieldsValue(true) as Values;
     const dailyCapacity = Object.fromEntries(Object.entries(v.dailyCapacity ?? {}).filter(([, n]) => n !== null && n !== undefined));
-    const input = { name: v.name ?? '', address: v.address ?? null, dailyCapacity, opensAt: v.opensAt?.trim() ?? '', closesAt: v.closesAt?.trim() ?? '', active: v.active };
+    const input = {
+      name: v.name ?? '',
+      address: v.address ?? null,
+      dailyCapacity,
+      opensAt: v.opensAt?.trim() ?? '',
+      closesAt: v.closesAt?.trim() ?? '',
+      active: v.active,
+    };
     const parsed = labInput.safeParse(input);
     if (!parsed.success) {
       showFieldErrors(form, zodFieldErrors(parsed.error, input, lang, m, labelOf));
@@ -51,13 +58,26 @@ export function LabFormModal({ lab, onClose }: { lab?: LabView; onClose(): void 
   };
 
   return (
-    <Modal open title={lab ? fill(l.editLab, { name: lab.name }) : l.addLab} okText={m.common.save} cancelText={m.common.cancel} onOk={() => void submit()} confirmLoading={save.isPending} onCancel={onClose} width={640}>
+    <Modal
+      open
+      title={lab ? fill(l.editLab, { name: lab.name }) : l.addLab}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      onOk={() => void submit()}
+      confirmLoading={save.isPending}
+      onCancel={onClose}
+      width={640}
+    >
       {general ? <Alert type="error" showIcon message={general} role="alert" style={{ marginBottom: 12 }} /> : null}
       <Form<Values>
         form={form}
         name="lab"
         layout="vertical"
-        initialValues={lab ? { name: lab.name, address: lab.address, dailyCapacity: lab.dailyCapacity, opensAt: lab.opensAt, closesAt: lab.closesAt, active: lab.active } : { opensAt: '07:00', closesAt: '22:00', active: true, dailyCapacity: {} }}
+        initialValues={
+          lab
+            ? { name: lab.name, address: lab.address, dailyCapacity: lab.dailyCapacity, opensAt: lab.opensAt, closesAt: lab.closesAt, active: lab.active }
+            : { opensAt: '07:00', closesAt: '22:00', active: true, dailyCapacity: {} }
+        }
         onValuesChange={(changed) => clearChangedErrors(form, changed)}
         onFinish={() => void submit()}
       >

@@ -12,7 +12,14 @@ export function NewPersonFields({ at }: { at: (string | number)[] }) {
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name={name('sex')} label={p.sex} required>
-        <Radio.Group optionType="button" buttonStyle="solid" options={[{ value: 'male', label: p.sexes.male }, { value: 'female', label: p.sexes.female }]} />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'male', label: p.sexes.male },
+            { value: 'female', label: p.sexes.female },
+          ]}
+        />
       </Form.Item>
       <Form.Item name={name('birthYear')} label={p.birthYear} required>
         <InputNumber min={1880} max={2100} controls={false} inputMode="numeric" style={{ width: '100%' }} />

@@ -41,10 +41,15 @@ export function OpenSessionModal({ communeCode, day, onClose }: { communeCode: s
   const save = async () => {
     setGeneral(null);
     const v = form.getFieldsValue(true) as Values;
-    const input = { teamId: v.teamId ?? '', sessionDate: v.sessionDate ?? '', mode: v.mode, placeName: v.mode === 'fixed' ? v.placeName ?? '' : null };
+    const input = { teamId: v.teamId ?? '', sessionDate: v.sessionDate ?? '', mode: v.mode, placeName: v.mode === 'fixed' ? (v.placeName ?? '') : null };
     const parsed = sessionInput.safeParse(input);
     if (!parsed.success) {
-      showFieldErrors(form, zodFieldErrors(parsed.error, input, lang, m, labelOf).map((e) => (e.name[0] === 'teamId' && !input.teamId ? { ...e, errors: [requiredMessage(m, s.team, true)] } : e)));
+      showFieldErrors(
+        form,
+        zodFieldErrors(parsed.error, input, lang, m, labelOf).map((e) =>
+          e.name[0] === 'teamId' && !input.teamId ? { ...e, errors: [requiredMessage(m, s.team, true)] } : e,
+        ),
+      );
       return;
     }
     try {
@@ -59,7 +64,15 @@ export function OpenSessionModal({ communeCode, day, onClose }: { communeCode: s
   };
 
   return (
-    <Modal open title={s.openSession} okText={s.openSession} cancelText={m.common.cancel} onOk={() => void save()} confirmLoading={create.isPending} onCancel={onClose}>
+    <Modal
+      open
+      title={s.openSession}
+      okText={s.openSession}
+      cancelText={m.common.cancel}
+      onOk={() => void save()}
+      confirmLoading={create.isPending}
+      onCancel={onClose}
+    >
       {general ? <Alert type="error" showIcon message={general} role="alert" style={{ marginBottom: 12 }} /> : null}
       {teams.data && !active.length ? <Alert type="warning" showIcon message={s.noTeams} style={{ marginBottom: 12 }} /> : null}
       <Form<Values>
@@ -77,7 +90,12 @@ export function OpenSessionModal({ communeCode, day, onClose }: { communeCode: s
           <VnDateInput />
         </Form.Item>
         <Form.Item name="mode" label={s.mode} required>
-          <Radio.Group options={[{ value: 'door_to_door', label: s.modes.door_to_door }, { value: 'fixed', label: s.modes.fixed }]} />
+          <Radio.Group
+            options={[
+              { value: 'door_to_door', label: s.modes.door_to_door },
+              { value: 'fixed', label: s.modes.fixed },
+            ]}
+          />
         </Form.Item>
         {mode === 'fixed' ? (
           <Form.Item name="placeName" label={s.placeName}>

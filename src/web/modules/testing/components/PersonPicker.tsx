@@ -4,7 +4,17 @@ import { usePerson } from '@web/modules/people/hooks/usePeople';
 import { PersonSearchList } from './PersonSearchList';
 
 /** A form control: a registered person found by name, ID or phone; once chosen, the name and a "change" button. */
-export function PersonPicker({ id, value, onChange, communeCode }: { id?: string; value?: string; onChange?(personId: string | undefined): void; communeCode: string }) {
+export function PersonPicker({
+  id,
+  value,
+  onChange,
+  communeCode,
+}: {
+  id?: string;
+  value?: string;
+  onChange?(personId: string | undefined): void;
+  communeCode: string;
+}) {
   const { m } = useI18n();
   const person = usePerson(value);
   if (!value) return <PersonSearchList id={id} testId="person-search" communeCode={communeCode} onPick={(p) => onChange?.(p.id)} />;
@@ -13,7 +23,9 @@ export function PersonPicker({ id, value, onChange, communeCode }: { id?: string
       <Typography.Text strong style={{ flex: 1, minWidth: 0, fontSize: 16 }}>
         {person.data ? `${person.data.fullName} (${person.data.birthYear})` : m.common.loading}
       </Typography.Text>
-      <Button id={id} onClick={() => onChange?.(undefined)}>{m.sampling.change}</Button>
+      <Button id={id} onClick={() => onChange?.(undefined)}>
+        {m.sampling.change}
+      </Button>
     </div>
   );
 }

@@ -10,7 +10,13 @@ import { usePersonSearch } from '@web/modules/people/hooks/usePeople';
  * A search box over the people of a commune with the matches as big buttons (a phone at the door).
  * `needHousehold`: persons with no household cannot be picked (for a household pool).
  */
-export function PersonSearchList({ id, testId, communeCode, needHousehold = false, onPick }: {
+export function PersonSearchList({
+  id,
+  testId,
+  communeCode,
+  needHousehold = false,
+  onPick,
+}: {
   /** The input's id, so the form item's label names it. */
   id?: string;
   testId: string;
@@ -23,7 +29,7 @@ export function PersonSearchList({ id, testId, communeCode, needHousehold = fals
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const search = usePersonSearch({ q: q || undefined, unit: communeCode, page: 1, pageSize: 8 });
-  const items = q ? search.data?.items ?? [] : [];
+  const items = q ? (search.data?.items ?? []) : [];
   return (
     <div>
       <Input
@@ -41,11 +47,18 @@ export function PersonSearchList({ id, testId, communeCode, needHousehold = fals
         {items.map((p) => {
           const disabled = needHousehold && !p.householdId;
           return (
-            <Button key={p.id} block disabled={disabled} onClick={() => onPick(p)} style={{ height: 'auto', padding: '8px 12px', textAlign: 'left', whiteSpace: 'normal' }} data-testid={`${testId}-option`}>
+            <Button
+              key={p.id}
+              block
+              disabled={disabled}
+              onClick={() => onPick(p)}
+              style={{ height: 'auto', padding: '8px 12px', textAlign: 'left', whiteSpace: 'normal' }}
+              data-testid={`${testId}-option`}
+            >
               <span style={{ display: 'block', width: '100%' }}>
                 <strong>{p.fullName}</strong> ({p.birthYear})
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }}>
-                  {disabled ? s.noHousehold : p.address ?? p.nationalId ?? p.phone ?? ''}
+                  {disabled ? s.noHousehold : (p.address ?? p.nationalId ?? p.phone ?? '')}
                 </Typography.Text>
               </span>
             </Button>

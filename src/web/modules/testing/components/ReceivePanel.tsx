@@ -22,8 +22,20 @@ export function ReceivePanel({ labId }: { labId: string }) {
     { title: l.sentAt, dataIndex: 'sentAt', responsive: ['sm'], render: (t: string) => dateTime(t) },
     { title: l.tubes, dataIndex: 'tubes', align: 'right', render: (n: number) => num(n) },
     {
-      title: m.common.actions, key: 'receive',
-      render: (_, r) => <Button type={receiving?.id === r.id ? 'primary' : 'default'} onClick={() => { setReport(null); setReceiving(r); }} data-testid="shipment-receive">{l.receive}</Button>,
+      title: m.common.actions,
+      key: 'receive',
+      render: (_, r) => (
+        <Button
+          type={receiving?.id === r.id ? 'primary' : 'default'}
+          onClick={() => {
+            setReport(null);
+            setReceiving(r);
+          }}
+          data-testid="shipment-receive"
+        >
+          {l.receive}
+        </Button>
+      ),
     },
   ];
 
@@ -31,10 +43,20 @@ export function ReceivePanel({ labId }: { labId: string }) {
     <>
       {report ? <ReceiveReportView report={report} onClose={() => setReport(null)} /> : null}
       {receiving ? (
-        <ShipmentReceive key={receiving.id} shipment={receiving} onCancel={() => setReceiving(null)} onDone={(r) => { setReceiving(null); setReport(r); }} />
+        <ShipmentReceive
+          key={receiving.id}
+          shipment={receiving}
+          onCancel={() => setReceiving(null)}
+          onDone={(r) => {
+            setReceiving(null);
+            setReport(r);
+          }}
+        />
       ) : null}
       <Card size="small" title={l.pending}>
-        {pending.error ? <QueryError error={pending.error} onRetry={() => void pending.refetch()} /> : (
+        {pending.error ? (
+          <QueryError error={pending.error} onRetry={() => void pending.refetch()} />
+        ) : (
           <Table<ShipmentView>
             rowKey="id"
             size="middle"

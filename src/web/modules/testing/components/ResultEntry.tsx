@@ -114,12 +114,18 @@ export function ResultEntry() {
     { title: l.barcode, dataIndex: 'barcode' },
     { title: l.result, key: 'result', render: (_, r) => <TestResultTag result={r.result} ct={r.ct} /> },
     {
-      title: l.consequences, key: 'answer',
-      render: (_, r) => [
-        r.answer.casesOpened.length ? fill(m.sampling.casesOpened, { n: r.answer.casesOpened.length, codes: r.answer.casesOpened.map((c) => c.caseCode).join(', ') }) : '',
-        r.answer.tasksCreated ? fill(m.sampling.tasksCreated, { n: r.answer.tasksCreated }) : '',
-        r.answer.conflicts ? fill(l.conflict, { barcode: r.barcode }) : r.answer.unchanged ? fill(l.unchanged, { barcode: r.barcode }) : '',
-      ].filter(Boolean).join(' · ') || m.common.none,
+      title: l.consequences,
+      key: 'answer',
+      render: (_, r) =>
+        [
+          r.answer.casesOpened.length
+            ? fill(m.sampling.casesOpened, { n: r.answer.casesOpened.length, codes: r.answer.casesOpened.map((c) => c.caseCode).join(', ') })
+            : '',
+          r.answer.tasksCreated ? fill(m.sampling.tasksCreated, { n: r.answer.tasksCreated }) : '',
+          r.answer.conflicts ? fill(l.conflict, { barcode: r.barcode }) : r.answer.unchanged ? fill(l.unchanged, { barcode: r.barcode }) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ') || m.common.none,
     },
   ];
 
@@ -128,7 +134,14 @@ export function ResultEntry() {
       {last ? <ResultConsequences casesOpened={last.casesOpened} tasksCreated={last.tasksCreated} /> : null}
       <Card size="small" style={{ marginBottom: 16, maxWidth: 640 }}>
         {general ? <Alert type="error" showIcon message={general} role="alert" style={{ marginBottom: 12 }} data-testid="result-error" /> : null}
-        <Form<Values> form={form} name="result-entry" layout="vertical" size="large" onValuesChange={(changed) => clearChangedErrors(form, changed)} onFinish={() => void save()}>
+        <Form<Values>
+          form={form}
+          name="result-entry"
+          layout="vertical"
+          size="large"
+          onValuesChange={(changed) => clearChangedErrors(form, changed)}
+          onFinish={() => void save()}
+        >
           <Form.Item name="barcode" label={l.barcode} extra={l.barcodeHelp}>
             <Input
               ref={barcodeInput}
@@ -136,9 +149,18 @@ export function ResultEntry() {
               prefix={<BarcodeOutlined />}
               autoComplete="off"
               spellCheck={false}
-              onChange={() => { if (tube) setTube(null); }}
-              onPressEnter={(e) => { e.preventDefault(); void find(); }}
-              suffix={<Button type="link" size="small" loading={finding} onClick={() => void find()}>{l.find}</Button>}
+              onChange={() => {
+                if (tube) setTube(null);
+              }}
+              onPressEnter={(e) => {
+                e.preventDefault();
+                void find();
+              }}
+              suffix={
+                <Button type="link" size="small" loading={finding} onClick={() => void find()}>
+                  {l.find}
+                </Button>
+              }
               data-testid="result-barcode"
             />
           </Form.Item>
@@ -159,14 +181,24 @@ export function ResultEntry() {
                   <Input inputMode="decimal" autoComplete="off" maxLength={5} style={{ maxWidth: 160 }} data-testid="result-ct" />
                 </Form.Item>
               ) : null}
-              <Button type="primary" htmlType="submit" block loading={record.isPending} data-testid="result-save">{l.save}</Button>
+              <Button type="primary" htmlType="submit" block loading={record.isPending} data-testid="result-save">
+                {l.save}
+              </Button>
             </>
           ) : null}
         </Form>
       </Card>
       {entered.length ? (
         <Card size="small" title={<Typography.Text strong>{fill(l.recent, { n: entered.length })}</Typography.Text>}>
-          <Table<Entered> rowKey="key" size="small" columns={columns} dataSource={entered} pagination={false} scroll={{ x: 'max-content' }} data-testid="results-entered" />
+          <Table<Entered>
+            rowKey="key"
+            size="small"
+            columns={columns}
+            dataSource={entered}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            data-testid="results-entered"
+          />
         </Card>
       ) : null}
     </>

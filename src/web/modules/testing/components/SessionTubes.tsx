@@ -23,19 +23,18 @@ export function SessionTubes({ session, canShip }: { session: SessionView; canSh
   const selected = chosen.filter((b) => open.includes(b));
 
   return (
-    <Card
-      size="small"
-      title={fill(s.tubes, { n: session.tubes.length })}
-      style={{ marginBottom: 16 }}
-      data-testid="session-tubes"
-    >
-      {!tubes.length ? <Empty description={s.noTubes} /> : (
+    <Card size="small" title={fill(s.tubes, { n: session.tubes.length })} style={{ marginBottom: 16 }} data-testid="session-tubes">
+      {!tubes.length ? (
+        <Empty description={s.noTubes} />
+      ) : (
         <Checkbox.Group value={selected} onChange={(v) => setChosen(v as string[])} style={{ display: 'block' }}>
           {tubes.map((t) => (
             <div key={t.id} style={{ padding: '10px 0', borderBottom: '1px solid #f0f0f0' }} data-testid="tube-row" data-barcode={t.barcode}>
               <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
                 {canShip && unshipped(t) ? <Checkbox value={t.barcode} aria-label={t.barcode} /> : null}
-                <Typography.Text strong style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>{t.barcode}</Typography.Text>
+                <Typography.Text strong style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace' }}>
+                  {t.barcode}
+                </Typography.Text>
                 <SampleStatusTag status={t.status} />
                 {t.result ? <TestResultTag result={t.result} ct={t.ctValue} /> : null}
               </div>
@@ -51,13 +50,24 @@ export function SessionTubes({ session, canShip }: { session: SessionView; canSh
       )}
       {canShip && open.length ? (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
-          <Button block onClick={() => setChosen(open)} data-testid="select-unshipped">{s.selectUnshipped}</Button>
+          <Button block onClick={() => setChosen(open)} data-testid="select-unshipped">
+            {s.selectUnshipped}
+          </Button>
           <Button block type="primary" icon={<SendOutlined />} disabled={!selected.length} onClick={() => setShipping(true)} data-testid="ship-open">
             {fill(s.ship, { n: selected.length })}
           </Button>
         </Space>
       ) : null}
-      {shipping ? <ShipDialog session={session} barcodes={selected} onClose={(shipped) => { setShipping(false); if (shipped) setChosen([]); }} /> : null}
+      {shipping ? (
+        <ShipDialog
+          session={session}
+          barcodes={selected}
+          onClose={(shipped) => {
+            setShipping(false);
+            if (shipped) setChosen([]);
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

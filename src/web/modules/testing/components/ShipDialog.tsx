@@ -38,7 +38,15 @@ export function ShipDialog({ session, barcodes, onClose }: { session: SessionVie
   };
 
   return (
-    <Modal open title={fill(s.shipTitle, { n: barcodes.length })} okText={m.common.save} cancelText={m.common.cancel} onOk={() => void save()} confirmLoading={ship.isPending} onCancel={() => onClose(false)}>
+    <Modal
+      open
+      title={fill(s.shipTitle, { n: barcodes.length })}
+      okText={m.common.save}
+      cancelText={m.common.cancel}
+      onOk={() => void save()}
+      confirmLoading={ship.isPending}
+      onCancel={() => onClose(false)}
+    >
       {general ? <Alert type="error" showIcon message={general} role="alert" style={{ marginBottom: 12 }} /> : null}
       <Typography.Paragraph style={{ wordBreak: 'break-word' }}>{barcodes.join(', ')}</Typography.Paragraph>
       <Form form={form} layout="vertical" name="ship" onFinish={() => void save()}>

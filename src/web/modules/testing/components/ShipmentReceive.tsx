@@ -55,7 +55,10 @@ export function ShipmentReceive({ shipment, onDone, onCancel }: { shipment: Ship
             autoFocus
             value={text}
             onChange={(e) => setText(e.target.value)}
-            onPressEnter={(e) => { e.preventDefault(); add(); }}
+            onPressEnter={(e) => {
+              e.preventDefault();
+              add();
+            }}
             prefix={<BarcodeOutlined />}
             autoComplete="off"
             spellCheck={false}
@@ -63,17 +66,29 @@ export function ShipmentReceive({ shipment, onDone, onCancel }: { shipment: Ship
           />
         </Form.Item>
       </Form>
-      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="receive-count">{fill(l.scanned, { n: scanned.length, total: shipment.tubes })}</Typography.Title>
+      <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="receive-count">
+        {fill(l.scanned, { n: scanned.length, total: shipment.tubes })}
+      </Typography.Title>
       <div style={{ marginBottom: 16 }}>
         {scanned.map((b) => (
-          <Tag key={b} closable onClose={() => setScanned((list) => list.filter((x) => x !== b))} closeIcon={<span aria-label={fill(l.remove, { barcode: b })}>×</span>} style={{ fontSize: 14, padding: '2px 8px', marginBottom: 4 }}>
+          <Tag
+            key={b}
+            closable
+            onClose={() => setScanned((list) => list.filter((x) => x !== b))}
+            closeIcon={<span aria-label={fill(l.remove, { barcode: b })}>×</span>}
+            style={{ fontSize: 14, padding: '2px 8px', marginBottom: 4 }}
+          >
             {b}
           </Tag>
         ))}
       </div>
       <Space wrap>
-        <Button type="primary" size="large" disabled={!scanned.length} loading={receive.isPending} onClick={() => void confirm()} data-testid="receive-confirm">{l.confirmReceive}</Button>
-        <Button size="large" onClick={onCancel}>{m.common.cancel}</Button>
+        <Button type="primary" size="large" disabled={!scanned.length} loading={receive.isPending} onClick={() => void confirm()} data-testid="receive-confirm">
+          {l.confirmReceive}
+        </Button>
+        <Button size="large" onClick={onCancel}>
+          {m.common.cancel}
+        </Button>
       </Space>
     </Card>
   );

@@ -21,15 +21,31 @@ export function TaskCard({ task, note, action }: { task: TaskView; note?: ReactN
           {p?.fullName ?? m.common.none}
           {p?.birthYear ? <Typography.Text type="secondary"> ({p.birthYear})</Typography.Text> : null}
         </Typography.Text>
-        <Tag color={KIND_COLORS[task.kind]} style={{ whiteSpace: 'normal' }}>{s.taskKinds[task.kind]}</Tag>
+        <Tag color={KIND_COLORS[task.kind]} style={{ whiteSpace: 'normal' }}>
+          {s.taskKinds[task.kind]}
+        </Tag>
         <Typography.Text type="secondary">
           {fill(s.dueOn, { date: date(task.dueOn) })}
-          {overdue ? <Tag color="red" style={{ marginLeft: 8 }}>{s.overdue}</Tag> : null}
+          {overdue ? (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {s.overdue}
+            </Tag>
+          ) : null}
           {' · '}
           {fill(s.fromTube, { barcode: task.sourceBarcode })}
         </Typography.Text>
-        {p?.phone ? <a href={`tel:${p.phone}`}><PhoneOutlined /> {p.phone}</a> : null}
-        {task.collectedBarcode ? <Tag color="blue" data-testid="task-collected">{s.collectedForTask} · {task.collectedBarcode}</Tag> : note}
+        {p?.phone ? (
+          <a href={`tel:${p.phone}`}>
+            <PhoneOutlined /> {p.phone}
+          </a>
+        ) : null}
+        {task.collectedBarcode ? (
+          <Tag color="blue" data-testid="task-collected">
+            {s.collectedForTask} · {task.collectedBarcode}
+          </Tag>
+        ) : (
+          note
+        )}
         {task.collectedBarcode ? null : action}
       </Space>
     </Card>

@@ -17,12 +17,18 @@ export function TatBars({ tat, resulted }: { tat: TestingFigures['tat']; resulte
       {TAT_BUCKETS.map((b, i) => {
         const share = tat[b] / resulted;
         return (
-          <li key={b} style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '4px 0' }} aria-label={fill(t.bucket, { label: t[b], n: num(tat[b]), share: formatPercent(share, lang) })}>
+          <li
+            key={b}
+            style={{ display: 'flex', alignItems: 'center', gap: 8, margin: '4px 0' }}
+            aria-label={fill(t.bucket, { label: t[b], n: num(tat[b]), share: formatPercent(share, lang) })}
+          >
             <span style={{ width: 80, flex: 'none' }}>{t[b]}</span>
             <span style={{ flex: 1, background: '#f5f5f5', borderRadius: 3, height: 16 }}>
               <span style={{ display: 'block', width: `${share * 100}%`, height: '100%', background: COLORS[i], borderRadius: 3 }} />
             </span>
-            <span style={{ width: 110, flex: 'none', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{num(tat[b])} ({formatPercent(share, lang)})</span>
+            <span style={{ width: 110, flex: 'none', textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+              {num(tat[b])} ({formatPercent(share, lang)})
+            </span>
           </li>
         );
       })}

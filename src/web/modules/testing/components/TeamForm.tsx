@@ -29,7 +29,12 @@ export function TeamForm({ team, communeCode, onDone }: { team?: TeamView; commu
   const submit = async () => {
     setGeneral(null);
     const v = form.getFieldsValue(true) as Values;
-    const input = { communeCode, name: v.name ?? '', members: (v.members ?? []).map((x) => ({ fullName: x?.fullName ?? '', phone: x?.phone || null })), active: v.active };
+    const input = {
+      communeCode,
+      name: v.name ?? '',
+      members: (v.members ?? []).map((x) => ({ fullName: x?.fullName ?? '', phone: x?.phone || null })),
+      active: v.active,
+    };
     const parsed = teamInput.safeParse(input);
     if (!parsed.success) {
       showFieldErrors(form, zodFieldErrors(parsed.error, input, lang, m, labelOf));
@@ -68,7 +73,9 @@ export function TeamForm({ team, communeCode, onDone }: { team?: TeamView; commu
                 size="small"
                 title={fill(s.teamMember, { n: i + 1 })}
                 style={{ marginBottom: 12 }}
-                extra={<Button type="text" danger icon={<DeleteOutlined />} aria-label={fill(s.removeTeamMember, { n: i + 1 })} onClick={() => remove(field.name)} />}
+                extra={
+                  <Button type="text" danger icon={<DeleteOutlined />} aria-label={fill(s.removeTeamMember, { n: i + 1 })} onClick={() => remove(field.name)} />
+                }
               >
                 <Form.Item name={[field.name, 'fullName']} label={s.memberName} required>
                   <Input autoComplete="off" />
@@ -78,7 +85,9 @@ export function TeamForm({ team, communeCode, onDone }: { team?: TeamView; commu
                 </Form.Item>
               </Card>
             ))}
-            <Button block icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>{s.addTeamMember}</Button>
+            <Button block icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
+              {s.addTeamMember}
+            </Button>
           </>
         )}
       </Form.List>
@@ -86,7 +95,9 @@ export function TeamForm({ team, communeCode, onDone }: { team?: TeamView; commu
         <Switch />
       </Form.Item>
       <Space>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="team-save">{m.common.save}</Button>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="team-save">
+          {m.common.save}
+        </Button>
         <Button onClick={onDone}>{m.common.cancel}</Button>
       </Space>
     </Form>

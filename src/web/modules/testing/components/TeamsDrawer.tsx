@@ -16,31 +16,59 @@ export function TeamsDrawer({ communeCode, canEdit, onClose }: { communeCode: st
   const phone = useIsPhone();
   const teams = useTeams(communeCode);
   const [editing, setEditing] = useState<TeamView | 'new' | null>(null);
-  const title = editing === 'new' ? s.addTeam : editing ? fill(s.editTeam, { name: editing.name }) : <>{s.teams} · <UnitName code={communeCode} /></>;
+  const title =
+    editing === 'new' ? (
+      s.addTeam
+    ) : editing ? (
+      fill(s.editTeam, { name: editing.name })
+    ) : (
+      <>
+        {s.teams} · <UnitName code={communeCode} />
+      </>
+    );
   return (
     <Drawer open title={title} onClose={onClose} width={phone ? '100%' : 480} data-testid="teams-drawer">
       {editing ? (
-        <TeamForm key={editing === 'new' ? 'new' : editing.id} team={editing === 'new' ? undefined : editing} communeCode={communeCode} onDone={() => setEditing(null)} />
+        <TeamForm
+          key={editing === 'new' ? 'new' : editing.id}
+          team={editing === 'new' ? undefined : editing}
+          communeCode={communeCode}
+          onDone={() => setEditing(null)}
+        />
       ) : (
         <>
-          {teams.error ? <QueryError error={teams.error} onRetry={() => void teams.refetch()} /> : (
+          {teams.error ? (
+            <QueryError error={teams.error} onRetry={() => void teams.refetch()} />
+          ) : (
             <List
               loading={teams.isPending}
               dataSource={teams.data ?? []}
               locale={{ emptyText: <Empty description={s.noTeams} /> }}
               renderItem={(t) => (
                 <List.Item
-                  actions={canEdit ? [<Button key="edit" icon={<EditOutlined />} aria-label={fill(s.editTeam, { name: t.name })} onClick={() => setEditing(t)} />] : []}
+                  actions={
+                    canEdit ? [<Button key="edit" icon={<EditOutlined />} aria-label={fill(s.editTeam, { name: t.name })} onClick={() => setEditing(t)} />] : []
+                  }
                 >
                   <List.Item.Meta
-                    title={<>{t.name} {t.active ? null : <Tag>{s.inactive}</Tag>}</>}
-                    description={t.members.length ? t.members.map((x) => (x.phone ? `${x.fullName} (${x.phone})` : x.fullName)).join(', ') : fill(s.membersCount, { n: 0 })}
+                    title={
+                      <>
+                        {t.name} {t.active ? null : <Tag>{s.inactive}</Tag>}
+                      </>
+                    }
+                    description={
+                      t.members.length ? t.members.map((x) => (x.phone ? `${x.fullName} (${x.phone})` : x.fullName)).join(', ') : fill(s.membersCount, { n: 0 })
+                    }
                   />
                 </List.Item>
               )}
             />
           )}
-          {canEdit ? <Button type="primary" block icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginTop: 16 }} data-testid="team-add">{s.addTeam}</Button> : null}
+          {canEdit ? (
+            <Button type="primary" block icon={<PlusOutlined />} onClick={() => setEditing('new')} style={{ marginTop: 16 }} data-testid="team-add">
+              {s.addTeam}
+            </Button>
+          ) : null}
         </>
       )}
     </Drawer>

@@ -22,10 +22,18 @@ export function TubeBarcodes({ tubes, onLast }: { tubes: { names: string[] }[]; 
           label={many ? fill(s.tube, { n: i + 1 }) : s.barcode}
           required
           normalize={(v?: string) => v?.toUpperCase()}
-          extra={many ? <Typography.Text type="secondary">{fill(s.tubeMembers, { count: tube.names.length, names: tube.names.join(', ') })}</Typography.Text> : s.barcodeHelp}
+          extra={
+            many ? (
+              <Typography.Text type="secondary">{fill(s.tubeMembers, { count: tube.names.length, names: tube.names.join(', ') })}</Typography.Text>
+            ) : (
+              s.barcodeHelp
+            )
+          }
         >
           <Input
-            ref={(el) => { inputs.current[i] = el; }}
+            ref={(el) => {
+              inputs.current[i] = el;
+            }}
             prefix={<BarcodeOutlined />}
             autoComplete="off"
             autoCapitalize="characters"

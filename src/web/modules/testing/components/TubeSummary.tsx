@@ -23,10 +23,21 @@ export function TubeSummary({ tube }: { tube: SampleView }) {
           { key: 'type', label: l.testType, children: m.sampling.testTypes[tube.testType] },
           { key: 'members', label: l.members, children: num(tube.membersCount) },
           { key: 'collected', label: m.sampling.sessionDate, children: dateTime(tube.collectedAt) },
-          { key: 'status', label: l.status, children: <><SampleStatusTag status={tube.status} />{tube.result ? <TestResultTag result={tube.result} ct={tube.ctValue} /> : null}</> },
+          {
+            key: 'status',
+            label: l.status,
+            children: (
+              <>
+                <SampleStatusTag status={tube.status} />
+                {tube.result ? <TestResultTag result={tube.result} ct={tube.ctValue} /> : null}
+              </>
+            ),
+          },
         ]}
       />
-      {notReceived ? <Alert type="warning" showIcon message={messageFor('testing.sample_not_received', lang, { barcode: tube.barcode })} style={{ marginBottom: 12 }} /> : null}
+      {notReceived ? (
+        <Alert type="warning" showIcon message={messageFor('testing.sample_not_received', lang, { barcode: tube.barcode })} style={{ marginBottom: 12 }} />
+      ) : null}
     </>
   );
 }

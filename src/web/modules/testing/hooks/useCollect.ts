@@ -15,7 +15,8 @@ export function usePoolPlan(householdId: string | undefined) {
 export function useCollect(sessionId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: BodyOf<'POST', '/api/testing/sessions/:id/samples'>) => api.post('/api/testing/sessions/:id/samples', { params: { id: sessionId }, body: input }),
+    mutationFn: (input: BodyOf<'POST', '/api/testing/sessions/:id/samples'>) =>
+      api.post('/api/testing/sessions/:id/samples', { params: { id: sessionId }, body: input }),
     onSuccess: (_, input) => {
       void qc.invalidateQueries({ queryKey: ['testing', 'session', sessionId] });
       void qc.invalidateQueries({ queryKey: ['testing', 'sessions'] });

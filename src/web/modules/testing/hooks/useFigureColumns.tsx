@@ -22,19 +22,33 @@ export function useFigureColumns<T extends TestingFigures>(sameDayRequired: bool
     { title: s.resulted, dataIndex: 'resulted', align: 'right', render: (n: number) => num(n) },
     { title: s.positive, dataIndex: 'positive', align: 'right', render: (n: number) => num(n) },
     {
-      title: s.positivity, dataIndex: 'positivity', align: 'right', sorter: (a, b) => (a.positivity ?? -1) - (b.positivity ?? -1),
+      title: s.positivity,
+      dataIndex: 'positivity',
+      align: 'right',
+      sorter: (a, b) => (a.positivity ?? -1) - (b.positivity ?? -1),
       render: (v: number | null) => formatPercent(v, lang) || none,
     },
     {
-      title: s.sameDayShare, dataIndex: 'sameDayShare', align: 'right', sorter: (a, b) => (a.sameDayShare ?? 2) - (b.sameDayShare ?? 2),
+      title: s.sameDayShare,
+      dataIndex: 'sameDayShare',
+      align: 'right',
+      sorter: (a, b) => (a.sameDayShare ?? 2) - (b.sameDayShare ?? 2),
       render: (v: number | null) => {
         if (v === null) return none;
-        if (sameDayRequired && v < 1) return <Typography.Text type="danger" strong title={s.belowSameDay} data-testid="below-same-day">{formatPercent(v, lang)}</Typography.Text>;
+        if (sameDayRequired && v < 1)
+          return (
+            <Typography.Text type="danger" strong title={s.belowSameDay} data-testid="below-same-day">
+              {formatPercent(v, lang)}
+            </Typography.Text>
+          );
         return formatPercent(v, lang);
       },
     },
     {
-      title: s.meanTat, dataIndex: 'meanTatHours', align: 'right', sorter: (a, b) => (a.meanTatHours ?? Infinity) - (b.meanTatHours ?? Infinity),
+      title: s.meanTat,
+      dataIndex: 'meanTatHours',
+      align: 'right',
+      sorter: (a, b) => (a.meanTatHours ?? Infinity) - (b.meanTatHours ?? Infinity),
       render: (h: number | null) => formatHours(h, lang) || none,
     },
   ];

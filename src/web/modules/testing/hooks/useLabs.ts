@@ -13,7 +13,7 @@ export function useSaveLab(id?: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: BodyOf<'POST', '/api/testing/labs'>) =>
-      (id ? api.put('/api/testing/labs/:id', { params: { id }, body: input }) : api.post('/api/testing/labs', { body: input })),
+      id ? api.put('/api/testing/labs/:id', { params: { id }, body: input }) : api.post('/api/testing/labs', { body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: LABS }),
   });
 }

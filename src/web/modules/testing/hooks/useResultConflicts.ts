@@ -13,7 +13,8 @@ export function useResultConflicts() {
 export function useResolveConflict() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision }: { id: string; decision: ConflictDecision }) => api.post('/api/testing/conflicts/:id', { params: { id }, body: { decision } }),
+    mutationFn: ({ id, decision }: { id: string; decision: ConflictDecision }) =>
+      api.post('/api/testing/conflicts/:id', { params: { id }, body: { decision } }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['testing'] }),
   });
 }

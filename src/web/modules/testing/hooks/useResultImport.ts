@@ -42,15 +42,16 @@ export function useResultImport() {
   const progress = useQuery({
     queryKey: ['testing', 'import', importId],
     // Not there yet (the server has not started on the body) answers 404: keep asking.
-    queryFn: () => api.get('/api/testing/imports/:id', { params: { id: importId! } }).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) return null;
-      throw err;
-    }),
+    queryFn: () =>
+      api.get('/api/testing/imports/:id', { params: { id: importId! } }).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) return null;
+        throw err;
+      }),
     enabled: upload.isPending && !!importId,
     refetchInterval: upload.isPending ? POLL_MS : false,
     retry: false,
     gcTime: 0,
   });
   const working = upload.isPending && (uploaded >= 1 || !!progress.data);
-  return { upload, uploaded, progress: working ? progress.data ?? null : null, working };
+  return { upload, uploaded, progress: working ? (progress.data ?? null) : null, working };
 }

@@ -6,11 +6,12 @@ import { api, type BodyOf } from '@web/lib/api';
 export type { ResultEnteredView, SampleView } from '@server/modules/testing/schemas';
 
 /** A tube by its barcode, fetched afresh each time it is scanned. */
-export const sampleQuery = (barcode: string) => queryOptions({
-  queryKey: ['testing', 'sample', barcode],
-  queryFn: () => api.get('/api/testing/samples/:barcode', { params: { barcode } }),
-  staleTime: 0,
-});
+export const sampleQuery = (barcode: string) =>
+  queryOptions({
+    queryKey: ['testing', 'sample', barcode],
+    queryFn: () => api.get('/api/testing/samples/:barcode', { params: { barcode } }),
+    staleTime: 0,
+  });
 
 export function useRecordResult() {
   const qc = useQueryClient();

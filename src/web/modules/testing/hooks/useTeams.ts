@@ -15,7 +15,7 @@ export function useSaveTeam(id?: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: BodyOf<'POST', '/api/testing/teams'>) =>
-      (id ? api.put('/api/testing/teams/:id', { params: { id }, body: input }) : api.post('/api/testing/teams', { body: input })),
+      id ? api.put('/api/testing/teams/:id', { params: { id }, body: input }) : api.post('/api/testing/teams', { body: input }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['testing', 'teams'] }),
   });
 }

@@ -5,7 +5,8 @@ export const vi = {
   testResults: { negative: 'Âm tính', positive: 'Dương tính', invalid: 'Không xác định' },
   testingSummary: {
     title: 'Tổng hợp xét nghiệm',
-    intro: 'Xét nghiệm theo ngày lấy mẫu: số mẫu, số người, tỷ lệ dương tính, thời gian trả kết quả và mẫu tồn đọng tại các phòng xét nghiệm. Trang tự cập nhật mỗi phút.',
+    intro:
+      'Xét nghiệm theo ngày lấy mẫu: số mẫu, số người, tỷ lệ dương tính, thời gian trả kết quả và mẫu tồn đọng tại các phòng xét nghiệm. Trang tự cập nhật mỗi phút.',
     day: 'Ngày lấy mẫu',
     updatedAt: 'Cập nhật lúc {time}',
     sameDayRequired: 'Bộ quy tắc đang áp dụng (phiên bản {version}) yêu cầu trả kết quả trong ngày lấy mẫu',
@@ -75,7 +76,8 @@ export const vi = {
   },
   resultImport: {
     title: 'Nhập kết quả xét nghiệm từ tệp',
-    intro: 'Tệp CSV hoặc Excel (.xlsx) theo mẫu: mã ống mẫu, kết quả, giá trị Ct, thời gian có kết quả. Tất cả hoặc không: tệp có dòng lỗi thì không kết quả nào được lưu. Nhập lại cùng một tệp không thay đổi gì.',
+    intro:
+      'Tệp CSV hoặc Excel (.xlsx) theo mẫu: mã ống mẫu, kết quả, giá trị Ct, thời gian có kết quả. Tất cả hoặc không: tệp có dòng lỗi thì không kết quả nào được lưu. Nhập lại cùng một tệp không thay đổi gì.',
     lab: 'Phòng xét nghiệm',
     template: 'Tải mẫu tệp kết quả (CSV)',
     file: 'Tệp kết quả',
@@ -110,7 +112,8 @@ export const vi = {
   },
   resultConflicts: {
     title: 'Kết quả khác nhau cho cùng một ống mẫu',
-    intro: 'Một kết quả mới khác với kết quả ống mẫu đã có. Chấp nhận: thay bằng kết quả mới, các bước tiếp theo (tách mẫu, mở ca bệnh) được thực hiện theo kết quả mới. Giữ: bỏ kết quả mới.',
+    intro:
+      'Một kết quả mới khác với kết quả ống mẫu đã có. Chấp nhận: thay bằng kết quả mới, các bước tiếp theo (tách mẫu, mở ca bệnh) được thực hiện theo kết quả mới. Giữ: bỏ kết quả mới.',
     barcode: 'Mã ống',
     current: 'Kết quả hiện tại',
     proposed: 'Kết quả mới',
@@ -218,7 +221,8 @@ export const en: Widen<typeof vi> = {
   },
   resultImport: {
     title: 'Import test results from a file',
-    intro: 'A CSV or Excel (.xlsx) file in the template: tube barcode, result, Ct value, result time. All or nothing: if any row has an error, no result of the file is stored. Importing the same file again changes nothing.',
+    intro:
+      'A CSV or Excel (.xlsx) file in the template: tube barcode, result, Ct value, result time. All or nothing: if any row has an error, no result of the file is stored. Importing the same file again changes nothing.',
     lab: 'Lab',
     template: 'Download the result file template (CSV)',
     file: 'Result file',
@@ -253,7 +257,8 @@ export const en: Widen<typeof vi> = {
   },
   resultConflicts: {
     title: 'Conflicting results for the same tube',
-    intro: 'A new result differs from the result the tube already has. Accept: replace it with the new result; what follows from it (deconvolution, opening a case) is done. Keep: discard the new result.',
+    intro:
+      'A new result differs from the result the tube already has. Accept: replace it with the new result; what follows from it (deconvolution, opening a case) is done. Keep: discard the new result.',
     barcode: 'Tube barcode',
     current: 'Current result',
     proposed: 'New result',

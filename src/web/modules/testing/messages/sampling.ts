@@ -78,7 +78,8 @@ export const vi = {
     tasksCreated: 'Đã tạo {n} nhiệm vụ lấy lại mẫu hoặc khẳng định RT-PCR: những người này nghi nhiễm, ở yên tại nhà đến khi có kết quả',
     openTasks: 'Xem nhiệm vụ lấy lại mẫu',
     tasksTitle: 'Nhiệm vụ lấy lại mẫu',
-    tasksIntro: 'Người cần lấy mẫu đơn vì mẫu gộp của hộ dương tính, và người test nhanh kháng nguyên dương tính cần khẳng định bằng RT-PCR. Những người này nghi nhiễm: ở yên tại nhà đến khi có kết quả.',
+    tasksIntro:
+      'Người cần lấy mẫu đơn vì mẫu gộp của hộ dương tính, và người test nhanh kháng nguyên dương tính cần khẳng định bằng RT-PCR. Những người này nghi nhiễm: ở yên tại nhà đến khi có kết quả.',
     tasksHere: 'Nhiệm vụ lấy lại mẫu ở xã/phường này ({n})',
     taskKinds: {
       recollect: 'Nghi nhiễm — ở yên tại nhà: lấy lại mẫu đơn (tách mẫu)',
@@ -227,7 +228,8 @@ export const en: Widen<typeof vi> = {
     tasksCreated: '{n} re-collection or RT-PCR confirmation task(s) created: these persons are suspected and stay home until their result',
     openTasks: 'Open the re-collection tasks',
     tasksTitle: 'Re-collection tasks',
-    tasksIntro: 'Persons to sample individually because their household pool was positive, and persons with a positive rapid antigen test who need a confirmatory RT-PCR. They are suspected: they stay home until their result.',
+    tasksIntro:
+      'Persons to sample individually because their household pool was positive, and persons with a positive rapid antigen test who need a confirmatory RT-PCR. They are suspected: they stay home until their result.',
     tasksHere: 'Re-collection tasks in this commune ({n})',
     taskKinds: {
       recollect: 'Suspected — stay home: collect a single sample (pool deconvolution)',
@@ -238,7 +240,7 @@ export const en: Widen<typeof vi> = {
     overdue: 'Overdue',
     fromTube: 'From tube {barcode}',
     collectForTask: 'Collect',
-    todaySession: 'Today\'s sampling session',
+    todaySession: "Today's sampling session",
     noSessionToday: 'No sampling session today in this commune: open one to collect for the tasks',
     noTasks: 'No re-collection task',
     collectedForTask: 'Collected, awaiting result',

@@ -35,7 +35,9 @@ export function LabPage() {
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: true });
   }
 
@@ -56,10 +58,16 @@ export function LabPage() {
     update({ lab: id });
   };
 
-  const extra = can('testing.manage') ? <Link to={paths.labs}><Button icon={<SettingOutlined />}>{l.labs}</Button></Link> : null;
+  const extra = can('testing.manage') ? (
+    <Link to={paths.labs}>
+      <Button icon={<SettingOutlined />}>{l.labs}</Button>
+    </Link>
+  ) : null;
   return (
     <Page title={l.title} crumbs={[{ title: l.title }]} extra={extra}>
-      {labs.error ? <QueryError error={labs.error} onRetry={() => void labs.refetch()} /> : (
+      {labs.error ? (
+        <QueryError error={labs.error} onRetry={() => void labs.refetch()} />
+      ) : (
         <Form layout="vertical" name="lab-choice" onSubmitCapture={(e) => e.preventDefault()}>
           <div className="tc-filters">
             <Form.Item label={l.chooseLab} htmlFor="lab-choice" style={{ marginBottom: 0 }}>
@@ -75,7 +83,9 @@ export function LabPage() {
           </div>
         </Form>
       )}
-      {!labId ? <Empty description={active.length || labs.isPending ? l.chooseLabHint : l.noLabs} /> : (
+      {!labId ? (
+        <Empty description={active.length || labs.isPending ? l.chooseLabHint : l.noLabs} />
+      ) : (
         <Tabs
           activeKey={tab}
           onChange={(key) => update({ tab: key === 'results' ? 'results' : null })}

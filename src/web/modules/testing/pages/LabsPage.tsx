@@ -21,13 +21,16 @@ export function LabsPage() {
     { title: l.name, dataIndex: 'name', fixed: 'left' },
     { title: l.address, dataIndex: 'address', responsive: ['md'], render: (a: string | null) => a ?? m.common.none },
     ...TEST_TYPES.map((t: TestType) => ({
-      title: m.sampling.testTypes[t], key: t, align: 'right' as const,
+      title: m.sampling.testTypes[t],
+      key: t,
+      align: 'right' as const,
       render: (_: unknown, r: LabView) => (r.dailyCapacity[t] === undefined ? m.common.none : num(r.dailyCapacity[t])),
     })),
     { title: l.hours, key: 'hours', render: (_, r) => `${r.opensAt}–${r.closesAt}` },
     { title: l.active, dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{l.active}</Tag> : <Tag>{l.inactive}</Tag>) },
     {
-      title: m.common.actions, key: 'edit',
+      title: m.common.actions,
+      key: 'edit',
       render: (_, r) => <Button icon={<EditOutlined />} aria-label={fill(l.editLab, { name: r.name })} onClick={() => setEditing(r)} />,
     },
   ];
@@ -36,9 +39,15 @@ export function LabsPage() {
     <Page
       title={l.labs}
       crumbs={[{ title: l.title, to: paths.lab }, { title: l.labs }]}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lab-add">{l.addLab}</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="lab-add">
+          {l.addLab}
+        </Button>
+      }
     >
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<LabView>
           rowKey="id"
           size="middle"

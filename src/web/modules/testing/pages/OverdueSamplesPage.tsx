@@ -24,14 +24,20 @@ export function OverdueSamplesPage() {
 
   function update(key: string, value: string | null) {
     const next = new URLSearchParams(params);
-    if (value === null || value === '') next.delete(key); else next.set(key, value);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
     setParams(next, { replace: true });
   }
 
   const columns: TableColumnsType<OverdueSample> = [
     { title: o.barcode, dataIndex: 'barcode', fixed: 'left', render: (b: string) => <strong>{b}</strong> },
     { title: o.stage, dataIndex: 'stage', render: (s: PendingStage) => <Tag color={STAGE_COLORS[s]}>{o.stages[s]}</Tag> },
-    { title: o.hours, dataIndex: 'hoursSinceCollection', align: 'right', render: (h: number) => <span style={{ color: '#cf1322', fontWeight: 600 }}>{num(h)}</span> },
+    {
+      title: o.hours,
+      dataIndex: 'hoursSinceCollection',
+      align: 'right',
+      render: (h: number) => <span style={{ color: '#cf1322', fontWeight: 600 }}>{num(h)}</span>,
+    },
     { title: o.collectedAt, dataIndex: 'collectedAt', render: (t: string) => dateTime(t) },
     { title: o.kind, dataIndex: 'kind', responsive: ['md'], render: (k: OverdueSample['kind']) => o.kinds[k] },
     { title: o.members, dataIndex: 'membersCount', align: 'right', responsive: ['md'], render: (n: number) => num(n) },
@@ -63,9 +69,13 @@ export function OverdueSamplesPage() {
           </Form.Item>
         </div>
       </Form>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <>
-          {data && data.samples.length >= OVERDUE_LIMIT ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={fill(o.limited, { n: num(OVERDUE_LIMIT) })} /> : null}
+          {data && data.samples.length >= OVERDUE_LIMIT ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={fill(o.limited, { n: num(OVERDUE_LIMIT) })} />
+          ) : null}
           <Table<OverdueSample>
             rowKey="id"
             size="middle"

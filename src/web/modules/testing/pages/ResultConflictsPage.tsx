@@ -17,10 +17,11 @@ export function ResultConflictsPage() {
   const { data, error, isPending, refetch } = useResultConflicts();
   const resolve = useResolveConflict();
 
-  const decide = (row: ResultConflict, decision: ConflictDecision) => resolve.mutateAsync({ id: row.id, decision }).then(
-    (r) => void message.success(decision === 'reject' ? c.kept : r.casesOpened.length ? fill(c.acceptedCases, { n: num(r.casesOpened.length) }) : c.accepted),
-    (err: unknown) => void message.error(errorMessage(err, m, lang)),
-  );
+  const decide = (row: ResultConflict, decision: ConflictDecision) =>
+    resolve.mutateAsync({ id: row.id, decision }).then(
+      (r) => void message.success(decision === 'reject' ? c.kept : r.casesOpened.length ? fill(c.acceptedCases, { n: num(r.casesOpened.length) }) : c.accepted),
+      (err: unknown) => void message.error(errorMessage(err, m, lang)),
+    );
 
   const columns: TableColumnsType<ResultConflict> = [
     { title: c.barcode, dataIndex: 'barcode', fixed: 'left', render: (b: string) => <strong>{b}</strong> },
@@ -30,14 +31,39 @@ export function ResultConflictsPage() {
     { title: c.proposedAt, dataIndex: 'proposedResultedAt', render: (t: string) => dateTime(t) },
     { title: c.createdAt, dataIndex: 'createdAt', responsive: ['lg'], render: (t: string) => dateTime(t) },
     {
-      title: m.common.actions, key: 'actions', fixed: 'right',
+      title: m.common.actions,
+      key: 'actions',
+      fixed: 'right',
       render: (_, r) => (
         <Space wrap>
-          <Popconfirm title={fill(c.acceptConfirm, { barcode: r.barcode })} okText={c.accept} cancelText={m.common.cancel} onConfirm={() => decide(r, 'accept')}>
-            <Button type="primary" size="small" icon={<CheckOutlined />} loading={resolve.isPending && resolve.variables?.id === r.id && resolve.variables.decision === 'accept'}>{c.accept}</Button>
+          <Popconfirm
+            title={fill(c.acceptConfirm, { barcode: r.barcode })}
+            okText={c.accept}
+            cancelText={m.common.cancel}
+            onConfirm={() => decide(r, 'accept')}
+          >
+            <Button
+              type="primary"
+              size="small"
+              icon={<CheckOutlined />}
+              loading={resolve.isPending && resolve.variables?.id === r.id && resolve.variables.decision === 'accept'}
+            >
+              {c.accept}
+            </Button>
           </Popconfirm>
-          <Popconfirm title={fill(c.rejectConfirm, { barcode: r.barcode })} okText={c.reject} cancelText={m.common.cancel} onConfirm={() => decide(r, 'reject')}>
-            <Button size="small" icon={<CloseOutlined />} loading={resolve.isPending && resolve.variables?.id === r.id && resolve.variables.decision === 'reject'}>{c.reject}</Button>
+          <Popconfirm
+            title={fill(c.rejectConfirm, { barcode: r.barcode })}
+            okText={c.reject}
+            cancelText={m.common.cancel}
+            onConfirm={() => decide(r, 'reject')}
+          >
+            <Button
+              size="small"
+              icon={<CloseOutlined />}
+              loading={resolve.isPending && resolve.variables?.id === r.id && resolve.variables.decision === 'reject'}
+            >
+              {c.reject}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -47,7 +73,9 @@ export function ResultConflictsPage() {
   return (
     <Page title={c.title} crumbs={[{ title: c.title }]}>
       <p style={{ marginTop: 0 }}>{c.intro}</p>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<ResultConflict>
           rowKey="id"
           size="middle"

@@ -38,7 +38,13 @@ export function ResultImportPage() {
     <Page title={t.title} crumbs={[{ title: t.title }]}>
       <p style={{ marginTop: 0 }}>{t.intro}</p>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" name="result-import" onFinish={() => { if (labId && file) upload.mutate({ labId, file }); }}>
+        <Form
+          layout="vertical"
+          name="result-import"
+          onFinish={() => {
+            if (labId && file) upload.mutate({ labId, file });
+          }}
+        >
           <Form.Item label={t.lab} htmlFor="import-lab" required>
             <Select
               id="import-lab"
@@ -55,15 +61,21 @@ export function ResultImportPage() {
           <Form.Item label={t.file} htmlFor="import-file" required>
             <Space wrap>
               <Upload accept={ACCEPT} showUploadList={false} maxCount={1} beforeUpload={pick}>
-                <Button id="import-file" icon={<UploadOutlined />}>{t.chooseFile}</Button>
+                <Button id="import-file" icon={<UploadOutlined />}>
+                  {t.chooseFile}
+                </Button>
               </Upload>
               {file ? <span data-testid="import-file-name">{file.name}</span> : null}
               <a href="/api/testing/imports/template.csv" download data-testid="import-template">
-                <Button type="link" icon={<DownloadOutlined />}>{t.template}</Button>
+                <Button type="link" icon={<DownloadOutlined />}>
+                  {t.template}
+                </Button>
               </a>
             </Space>
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={upload.isPending} disabled={!labId || !file} data-testid="import-submit">{t.submit}</Button>
+          <Button type="primary" htmlType="submit" icon={<UploadOutlined />} loading={upload.isPending} disabled={!labId || !file} data-testid="import-submit">
+            {t.submit}
+          </Button>
         </Form>
         {upload.isPending ? (
           <div style={{ marginTop: 16, maxWidth: 640 }} data-testid="import-progress" aria-live="polite">

@@ -29,26 +29,41 @@ export function ResultLookupPage() {
 
   const submit = (v: Values) => {
     setError(null);
-    lookup.mutate({ barcode: v.barcode.trim(), idOrPhone: v.idOrPhone.trim() }, {
-      onError: (err) => {
-        const fields = err instanceof ApiError ? problemFieldErrors(err.problem).filter((f) => f.name[0] === 'barcode' || f.name[0] === 'idOrPhone') : [];
-        if (fields.length) showFieldErrors(form, fields);
-        else setError(errorMessage(err, m, lang));
+    lookup.mutate(
+      { barcode: v.barcode.trim(), idOrPhone: v.idOrPhone.trim() },
+      {
+        onError: (err) => {
+          const fields = err instanceof ApiError ? problemFieldErrors(err.problem).filter((f) => f.name[0] === 'barcode' || f.name[0] === 'idOrPhone') : [];
+          if (fields.length) showFieldErrors(form, fields);
+          else setError(errorMessage(err, m, lang));
+        },
       },
-    });
+    );
   };
   const result = lookup.data;
   const shown = result ? shownOf(result) : null;
   const help = shown === 'pending' ? t.pendingHelp : shown === 'retest' ? t.retestHelp : shown === 'positive' ? t.positiveHelp : null;
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)' }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)',
+      }}
+    >
       <Card style={{ width: '100%', maxWidth: 440 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
           <img src="/favicon.svg" alt="" width={40} height={40} />
           <div style={{ flex: 1 }}>
             <h1 style={{ fontSize: 20, margin: 0 }}>{t.title}</h1>
-            <div style={{ color: 'rgba(0,0,0,0.55)' }}>{m.app.name} {m.app.tagline}</div>
+            <div style={{ color: 'rgba(0,0,0,0.55)' }}>
+              {m.app.name} {m.app.tagline}
+            </div>
           </div>
           <LanguageSwitch compact />
         </div>
@@ -61,13 +76,17 @@ export function ResultLookupPage() {
           <Form.Item name="idOrPhone" label={t.idOrPhone} rules={[{ required: true, whitespace: true, message: requiredMessage(m, t.idOrPhone) }]}>
             <Input prefix={<IdcardOutlined />} inputMode="numeric" autoComplete="off" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" icon={<SearchOutlined />} loading={lookup.isPending}>{t.submit}</Button>
+          <Button type="primary" htmlType="submit" block size="large" icon={<SearchOutlined />} loading={lookup.isPending}>
+            {t.submit}
+          </Button>
         </Form>
         {result && shown ? (
           <div style={{ marginTop: 20 }} data-testid="lookup-result" aria-live="polite">
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t.result}>
-                <Tag color={COLORS[shown]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="lookup-status">{t.statuses[shown]}</Tag>
+                <Tag color={COLORS[shown]} style={{ fontSize: 16, padding: '4px 10px' }} data-testid="lookup-status">
+                  {t.statuses[shown]}
+                </Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t.collectedOn}>{date(result.collectedOn)}</Descriptions.Item>
               <Descriptions.Item label={t.resultedAt}>{result.resultedAt ? dateTime(result.resultedAt) : m.common.none}</Descriptions.Item>
@@ -76,7 +95,9 @@ export function ResultLookupPage() {
           </div>
         ) : null}
         <p style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13, margin: '16px 0 0' }}>{t.privacy}</p>
-        <div style={{ marginTop: 8 }}><Link to={paths.login}>{t.staffLogin}</Link></div>
+        <div style={{ marginTop: 8 }}>
+          <Link to={paths.login}>{t.staffLogin}</Link>
+        </div>
       </Card>
     </main>
   );

@@ -33,7 +33,12 @@ export function SessionPage() {
   const tasks = useTasks(collector ? session.data?.communeCode : undefined);
   const crumbs = [{ title: s.title, to: paths.sampling }, { title: s.session }];
   if (session.isPending) return <PageSpinner />;
-  if (session.error) return <Page title={s.session} crumbs={crumbs}><QueryError error={session.error} onRetry={() => void session.refetch()} /></Page>;
+  if (session.error)
+    return (
+      <Page title={s.session} crumbs={crumbs}>
+        <QueryError error={session.error} onRetry={() => void session.refetch()} />
+      </Page>
+    );
 
   const data = session.data;
   const task = tasks.data?.find((t) => t.id === params.get('task')) ?? null;
@@ -68,7 +73,11 @@ export function SessionPage() {
                   key={t.id}
                   task={t}
                   note={collectedFor.has(t.id) ? <Tag color="blue">{s.collectedForTask}</Tag> : null}
-                  action={<Button block type={t.id === task?.id ? 'primary' : 'default'} onClick={() => chooseTask(t.id)} data-testid="task-collect">{s.collectForTask}</Button>}
+                  action={
+                    <Button block type={t.id === task?.id ? 'primary' : 'default'} onClick={() => chooseTask(t.id)} data-testid="task-collect">
+                      {s.collectForTask}
+                    </Button>
+                  }
                 />
               ))}
               {fieldTasks.length > TASKS_SHOWN ? <Link to={withQuery(paths.testingTasks, { commune: data.communeCode })}>{s.openTasks}</Link> : null}

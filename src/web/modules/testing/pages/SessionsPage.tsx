@@ -33,13 +33,20 @@ export function SessionsPage() {
 
   function update(changes: Record<string, string | null>) {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) if (v === null || v === '') next.delete(k); else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
     setParams(next, { replace: true });
   }
 
   const columns: TableColumnsType<SessionListItem> = [
     { title: s.team, dataIndex: 'teamName', render: (name: string, r) => <Link to={paths.samplingSession(r.id)}>{name}</Link> },
-    { title: s.mode, dataIndex: 'mode', responsive: ['sm'], render: (mode: SessionListItem['mode'], r) => (r.placeName ? `${s.modes[mode]}: ${r.placeName}` : s.modes[mode]) },
+    {
+      title: s.mode,
+      dataIndex: 'mode',
+      responsive: ['sm'],
+      render: (mode: SessionListItem['mode'], r) => (r.placeName ? `${s.modes[mode]}: ${r.placeName}` : s.modes[mode]),
+    },
     { title: s.commune, dataIndex: 'communeCode', responsive: ['md'], render: (code: string) => <UnitName code={code} /> },
     { title: s.sessionDate, dataIndex: 'sessionDate', responsive: ['md'], render: (d: string) => date(d) },
     { title: s.tubeCount, dataIndex: 'samples', align: 'right', render: (n: number) => num(n) },
@@ -47,9 +54,17 @@ export function SessionsPage() {
 
   const extra = (
     <Space wrap>
-      <Link to={withQuery(paths.testingTasks, { commune })}><Button icon={<ScheduleOutlined />}>{s.tasksTitle}</Button></Link>
-      <Button icon={<TeamOutlined />} disabled={!commune} onClick={() => setTeams(true)} data-testid="teams-open">{s.teams}</Button>
-      {collector ? <Button type="primary" icon={<PlusOutlined />} disabled={!commune} onClick={() => setOpening(true)} data-testid="session-open">{s.openSession}</Button> : null}
+      <Link to={withQuery(paths.testingTasks, { commune })}>
+        <Button icon={<ScheduleOutlined />}>{s.tasksTitle}</Button>
+      </Link>
+      <Button icon={<TeamOutlined />} disabled={!commune} onClick={() => setTeams(true)} data-testid="teams-open">
+        {s.teams}
+      </Button>
+      {collector ? (
+        <Button type="primary" icon={<PlusOutlined />} disabled={!commune} onClick={() => setOpening(true)} data-testid="session-open">
+          {s.openSession}
+        </Button>
+      ) : null}
     </Space>
   );
 
@@ -61,12 +76,20 @@ export function SessionsPage() {
             <UnitPicker id="sessions-commune" leaf="commune" value={commune} onChange={(code) => update({ commune: code ?? null })} />
           </Form.Item>
           <Form.Item label={s.day} htmlFor="sessions-day" style={{ marginBottom: 0, width: 140 }}>
-            <VnDateInput id="sessions-day" value={day} onChange={(v) => { if (v === null || ISO.test(v)) update({ day: v }); }} />
+            <VnDateInput
+              id="sessions-day"
+              value={day}
+              onChange={(v) => {
+                if (v === null || ISO.test(v)) update({ day: v });
+              }}
+            />
           </Form.Item>
         </div>
       </Form>
       {!commune && collector ? <Typography.Paragraph type="secondary">{s.chooseCommune}</Typography.Paragraph> : null}
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
         <Table<SessionListItem>
           rowKey="id"
           size="middle"

@@ -60,15 +60,25 @@ export function TasksPage() {
               description={<Link to={withQuery(paths.sampling, { commune })}>{s.openSession}</Link>}
             />
           ) : null}
-          {!commune ? null : tasks.isPending ? <PageSpinner /> : tasks.error ? <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} /> : !tasks.data.length ? <Empty description={s.noTasks} /> : (
+          {!commune ? null : tasks.isPending ? (
+            <PageSpinner />
+          ) : tasks.error ? (
+            <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />
+          ) : !tasks.data.length ? (
+            <Empty description={s.noTasks} />
+          ) : (
             <div data-testid="tasks-list">
               {tasks.data.map((t) => (
                 <TaskCard
                   key={t.id}
                   task={t}
-                  action={collector && session && t.kind !== 'retest_stored' ? (
-                    <Button type="primary" block onClick={() => navigate(paths.samplingSession(session, t.id))} data-testid="task-collect">{s.collectForTask}</Button>
-                  ) : null}
+                  action={
+                    collector && session && t.kind !== 'retest_stored' ? (
+                      <Button type="primary" block onClick={() => navigate(paths.samplingSession(session, t.id))} data-testid="task-collect">
+                        {s.collectForTask}
+                      </Button>
+                    ) : null
+                  }
                 />
               ))}
             </div>

@@ -29,8 +29,19 @@ type DistrictRow = TestingSummary['byDistrict'][number];
 type DayRow = TestingSummary['trend'][number];
 
 const NO_FIGURES: TestingFigures = {
-  samples: 0, persons: 0, pools: 0, received: 0, resulted: 0, positive: 0, negative: 0, invalid: 0, sameDay: 0,
-  positivity: null, sameDayShare: null, meanTatHours: null, tat: { le6h: 0, le12h: 0, le24h: 0, le48h: 0, gt48h: 0 },
+  samples: 0,
+  persons: 0,
+  pools: 0,
+  received: 0,
+  resulted: 0,
+  positive: 0,
+  negative: 0,
+  invalid: 0,
+  sameDay: 0,
+  positivity: null,
+  sameDayShare: null,
+  meanTatHours: null,
+  tat: { le6h: 0, le12h: 0, le24h: 0, le48h: 0, gt48h: 0 },
 };
 
 /**
@@ -55,7 +66,8 @@ export function TestingSummaryPage() {
 
   function update(key: string, value: string | null) {
     const next = new URLSearchParams(params);
-    if (value === null || value === '') next.delete(key); else next.set(key, value);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
     setParams(next, { replace: true });
   }
 
@@ -63,7 +75,13 @@ export function TestingSummaryPage() {
     <Form layout="vertical" name="testing-summary-filters" onSubmitCapture={(e) => e.preventDefault()}>
       <div className="tc-filters">
         <Form.Item label={s.day} htmlFor="summary-day" style={{ marginBottom: 0, maxWidth: 160 }}>
-          <VnDateInput id="summary-day" value={day} onChange={(v) => { if (v === null || ISO.test(v)) update('day', v === vnDay() ? null : v); }} />
+          <VnDateInput
+            id="summary-day"
+            value={day}
+            onChange={(v) => {
+              if (v === null || ISO.test(v)) update('day', v === vnDay() ? null : v);
+            }}
+          />
         </Form.Item>
         {chooseDistrict ? (
           <Form.Item label={m.units.district} htmlFor="summary-district" style={{ marginBottom: 0, maxWidth: 480 }}>
@@ -73,28 +91,46 @@ export function TestingSummaryPage() {
       </div>
     </Form>
   );
-  const extra = <Link to={paths.overdueSamples}><Button icon={<ClockCircleOutlined />}>{s.overdueLink}</Button></Link>;
+  const extra = (
+    <Link to={paths.overdueSamples}>
+      <Button icon={<ClockCircleOutlined />}>{s.overdueLink}</Button>
+    </Link>
+  );
 
   if (isPending) return <PageSpinner />;
-  if (error && !data) return <div className="tc-page"><QueryError error={error} onRetry={() => void refetch()} /></div>;
+  if (error && !data)
+    return (
+      <div className="tc-page">
+        <QueryError error={error} onRetry={() => void refetch()} />
+      </div>
+    );
 
   // Labs with a backlog but no samples of the day still show, with their backlog.
   const capacityOf = (id: string) => data.byLab.find((l) => l.labId === id)?.capacity ?? labs.data?.find((l) => l.id === id)?.dailyCapacity ?? {};
   const labRows: LabRow[] = [
     ...data.byLab,
-    ...data.backlog.filter((b) => !data.byLab.some((l) => l.labId === b.labId))
+    ...data.backlog
+      .filter((b) => !data.byLab.some((l) => l.labId === b.labId))
       .map((b) => ({ ...NO_FIGURES, labId: b.labId, name: b.name, capacity: capacityOf(b.labId), backlog: b })),
   ];
   const capacityText = (capacity: LabRow['capacity']) => {
     const types = TEST_TYPES.filter((t) => capacity[t]);
     if (!types.length) return m.common.none;
     const total = types.reduce((sum, t) => sum + (capacity[t] ?? 0), 0);
-    return <Tooltip title={types.map((t) => `${s.testTypes[t]}: ${num(capacity[t]!)}`).join(' · ')}><span>{num(total)}</span></Tooltip>;
+    return (
+      <Tooltip title={types.map((t) => `${s.testTypes[t]}: ${num(capacity[t]!)}`).join(' · ')}>
+        <span>{num(total)}</span>
+      </Tooltip>
+    );
   };
   const backlogColumns: TableColumnsType<LabRow> = [
     { title: s.inTransit, dataIndex: ['backlog', 'inTransit'], align: 'right', render: (n: number) => num(n) },
     { title: s.awaitingResult, dataIndex: ['backlog', 'awaitingResult'], align: 'right', render: (n: number) => num(n) },
-    { title: s.oldestCollected, dataIndex: ['backlog', 'oldestCollectedAt'], render: (t: LabBacklog['oldestCollectedAt']) => (t ? dateTime(t) : m.common.none) },
+    {
+      title: s.oldestCollected,
+      dataIndex: ['backlog', 'oldestCollectedAt'],
+      render: (t: LabBacklog['oldestCollectedAt']) => (t ? dateTime(t) : m.common.none),
+    },
   ];
   const labColumns: TableColumnsType<LabRow> = [
     { title: s.lab, dataIndex: 'name', fixed: 'left' },
@@ -115,13 +151,18 @@ export function TestingSummaryPage() {
     { title: m.units.district, dataIndex: 'districtCode', fixed: 'left', render: (code: string) => <UnitName code={code} /> },
     ...columns<DistrictRow>(),
   ];
-  const trendColumns: TableColumnsType<DayRow> = [
-    { title: s.day, dataIndex: 'day', fixed: 'left', render: (d: string) => date(d) },
-    ...columns<DayRow>(),
-  ];
+  const trendColumns: TableColumnsType<DayRow> = [{ title: s.day, dataIndex: 'day', fixed: 'left', render: (d: string) => date(d) }, ...columns<DayRow>()];
   const table = <T extends object>(testId: string, title: string, rowKey: keyof T & string, rows: T[], cols: TableColumnsType<T>) => (
     <Card size="small" title={title} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Table<T> rowKey={rowKey} size="small" columns={cols} dataSource={rows} pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false} scroll={{ x: 'max-content' }} loading={isFetching && isPlaceholderData} />
+      <Table<T>
+        rowKey={rowKey}
+        size="small"
+        columns={cols}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        scroll={{ x: 'max-content' }}
+        loading={isFetching && isPlaceholderData}
+      />
     </Card>
   );
 
@@ -129,9 +170,17 @@ export function TestingSummaryPage() {
     <Page title={s.title} crumbs={[{ title: s.title }]} extra={extra}>
       <p style={{ marginTop: 0 }}>{s.intro}</p>
       {filters}
-      {error ? <div style={{ marginBottom: 16 }}><QueryError error={error} onRetry={() => void refetch()} /></div> : null}
-      <p style={{ color: 'rgba(0,0,0,0.55)', marginTop: 0 }} data-testid="summary-updated">{fill(s.updatedAt, { time: dateTime(new Date(dataUpdatedAt).toISOString()) })}</p>
-      {data.sameDayRequired ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={fill(s.sameDayRequired, { version: data.ruleVersion })} /> : null}
+      {error ? (
+        <div style={{ marginBottom: 16 }}>
+          <QueryError error={error} onRetry={() => void refetch()} />
+        </div>
+      ) : null}
+      <p style={{ color: 'rgba(0,0,0,0.55)', marginTop: 0 }} data-testid="summary-updated">
+        {fill(s.updatedAt, { time: dateTime(new Date(dataUpdatedAt).toISOString()) })}
+      </p>
+      {data.sameDayRequired ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={fill(s.sameDayRequired, { version: data.ruleVersion })} />
+      ) : null}
       {data.totals.samples === 0 ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={s.empty} /> : null}
       <SummaryFigures figures={data.totals} sameDayRequired={data.sameDayRequired} />
       <Card size="small" title={s.tat.title} style={{ marginBottom: 16 }}>

@@ -34,30 +34,60 @@ export function TokenFormModal({ onClose, onIssued }: { onClose(): void; onIssue
   const save = async () => {
     setGeneral(null);
     const v = form.getFieldsValue(true) as Values;
-    const payload = { name: v.name ?? '', permissions: v.permissions ?? [], scopeUnits: (v.scopeUnits ?? []).map((s) => s.value), expiresOn: v.expiresOn ?? '' };
+    const payload = {
+      name: v.name ?? '',
+      permissions: v.permissions ?? [],
+      scopeUnits: (v.scopeUnits ?? []).map((s) => s.value),
+      expiresOn: v.expiresOn ?? '',
+    };
     const parsed = tokenIssue.safeParse(payload);
     const errors = parsed.success ? [] : zodFieldErrors(parsed.error, payload, lang, m, (p) => labels[String(p[0])] ?? String(p[0]));
-    showFieldErrors(form, errors.map((e) => ({ ...e, name: [e.name[0]] })));
+    showFieldErrors(
+      form,
+      errors.map((e) => ({ ...e, name: [e.name[0]] })),
+    );
     if (!parsed.success) return;
     try {
       onIssued(await issue.mutateAsync(parsed.data));
     } catch (err) {
       const { fields, general: text } = splitProblem(err, FIELDS, m, lang);
-      showFieldErrors(form, fields.map((f) => ({ ...f, name: [f.name[0]] })));
+      showFieldErrors(
+        form,
+        fields.map((f) => ({ ...f, name: [f.name[0]] })),
+      );
       setGeneral(text);
     }
   };
 
   return (
-    <Modal open title={k.issue} okText={k.issueOk} cancelText={m.common.cancel} onOk={() => void save()} confirmLoading={issue.isPending} onCancel={onClose} width={680}>
+    <Modal
+      open
+      title={k.issue}
+      okText={k.issueOk}
+      cancelText={m.common.cancel}
+      onOk={() => void save()}
+      confirmLoading={issue.isPending}
+      onCancel={onClose}
+      width={680}
+    >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Form<Values> form={form} name="token" layout="vertical" initialValues={{ scopeUnits: [], permissions: [], expiresOn: addDays(vnDay(), 90) }}
-        onFinish={() => void save()} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
+      <Form<Values>
+        form={form}
+        name="token"
+        layout="vertical"
+        initialValues={{ scopeUnits: [], permissions: [], expiresOn: addDays(vnDay(), 90) }}
+        onFinish={() => void save()}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      >
         <Form.Item name="name" label={k.name} required extra={k.nameHelp}>
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="permissions" label={k.permissions} required extra={k.permissionsHelp}>
-          <Select mode="multiple" filterOption={(input, o) => foldVietnamese(String(o?.label ?? '')).includes(foldVietnamese(input))} options={grantable.map((p) => ({ value: p, label: lang === 'vi' ? `${PERMISSION_INFO[p]} (${p})` : p }))} />
+          <Select
+            mode="multiple"
+            filterOption={(input, o) => foldVietnamese(String(o?.label ?? '')).includes(foldVietnamese(input))}
+            options={grantable.map((p) => ({ value: p, label: lang === 'vi' ? `${PERMISSION_INFO[p]} (${p})` : p }))}
+          />
         </Form.Item>
         <Form.Item name="scopeUnits" label={k.scope} required extra={k.scopeHelp}>
           <ScopePicker />

@@ -33,28 +33,73 @@ export function TokensPage() {
   };
 
   const columns: TableColumnsType<TokenView> = [
-    { title: k.name, dataIndex: 'name', fixed: 'left', render: (n: string, t) => <Space direction="vertical" size={0}><strong>{n}</strong><Typography.Text type="secondary" code>{t.prefix}…</Typography.Text></Space> },
-    { title: k.permissions, dataIndex: 'permissions', render: (ps: string[]) => <Space wrap size={4}>{ps.map((p) => <Tag key={p}>{p}</Tag>)}</Space> },
+    {
+      title: k.name,
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (n: string, t) => (
+        <Space direction="vertical" size={0}>
+          <strong>{n}</strong>
+          <Typography.Text type="secondary" code>
+            {t.prefix}…
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: k.permissions,
+      dataIndex: 'permissions',
+      render: (ps: string[]) => (
+        <Space wrap size={4}>
+          {ps.map((p) => (
+            <Tag key={p}>{p}</Tag>
+          ))}
+        </Space>
+      ),
+    },
     { title: k.scope, dataIndex: 'scopeUnits', render: (s: TokenView['scopeUnits']) => s.map((x) => x.name).join(', ') },
     { title: k.issuedBy, dataIndex: 'issuedBy', render: (by: string, t) => `${by} · ${date(t.createdAt.slice(0, 10))}` },
     { title: k.expiresOn, dataIndex: 'expiresOn', render: (d: string) => date(d) },
     { title: k.lastUsed, dataIndex: 'lastUsedAt', render: (d: string | null) => (d ? dateTime(d) : k.neverUsed) },
     { title: k.status, dataIndex: 'status', render: (s: TokenView['status']) => <Tag color={STATUS_COLOR[s]}>{k.statuses[s]}</Tag> },
     {
-      title: m.common.actions, key: 'actions',
-      render: (_, t) => (t.status !== 'active' ? null : (
-        <Popconfirm title={fill(k.revokeConfirm, { name: t.name })} okText={k.revoke} cancelText={m.common.cancel} onConfirm={() => void doRevoke(t)}>
-          <Button size="small" danger icon={<StopOutlined />}>{k.revoke}</Button>
-        </Popconfirm>
-      )),
+      title: m.common.actions,
+      key: 'actions',
+      render: (_, t) =>
+        t.status !== 'active' ? null : (
+          <Popconfirm title={fill(k.revokeConfirm, { name: t.name })} okText={k.revoke} cancelText={m.common.cancel} onConfirm={() => void doRevoke(t)}>
+            <Button size="small" danger icon={<StopOutlined />}>
+              {k.revoke}
+            </Button>
+          </Popconfirm>
+        ),
     },
   ];
 
   return (
-    <Page title={k.title} crumbs={[{ title: m.menu.admin }, { title: k.title }]} extra={<Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)}>{k.issue}</Button>}>
+    <Page
+      title={k.title}
+      crumbs={[{ title: m.menu.admin }, { title: k.title }]}
+      extra={
+        <Button type="primary" icon={<KeyOutlined />} onClick={() => setIssuing(true)}>
+          {k.issue}
+        </Button>
+      }
+    >
       <Typography.Paragraph type="secondary">{k.intro}</Typography.Paragraph>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
-        <Table<TokenView> rowKey="id" size="middle" loading={isPending} columns={columns} dataSource={data ?? []} scroll={{ x: 'max-content' }} locale={{ emptyText: k.none }} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Table<TokenView>
+          rowKey="id"
+          size="middle"
+          loading={isPending}
+          columns={columns}
+          dataSource={data ?? []}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: k.none }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        />
       )}
       {issuing ? (
         <TokenFormModal

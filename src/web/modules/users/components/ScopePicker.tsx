@@ -28,7 +28,9 @@ export function ScopePicker({ id, value, onChange }: { id?: string; value?: Scop
   const { me } = useAuth();
   const { m } = useI18n();
   const qc = useQueryClient();
-  const [nodes, setNodes] = useState<Node[]>(() => (me?.scopeUnits ?? []).map((u) => ({ id: u.code, pId: 0, value: u.code, title: u.name, isLeaf: levelOfCode(u.code) === 'commune' })));
+  const [nodes, setNodes] = useState<Node[]>(() =>
+    (me?.scopeUnits ?? []).map((u) => ({ id: u.code, pId: 0, value: u.code, title: u.name, isLeaf: levelOfCode(u.code) === 'commune' })),
+  );
 
   const loadData = async (node: { value?: string | number }) => {
     const code = String(node.value);
@@ -38,7 +40,12 @@ export function ScopePicker({ id, value, onChange }: { id?: string; value?: Scop
       queryFn: () => api.get('/api/units/:code/children', { params: { code } }),
       staleTime: 5 * 60_000,
     });
-    setNodes((prev) => [...prev, ...children.filter((c) => levelOfCode(c.code) !== 'hamlet').map((c) => ({ id: c.code, pId: code, value: c.code, title: c.name, isLeaf: levelOfCode(c.code) === 'commune' }))]);
+    setNodes((prev) => [
+      ...prev,
+      ...children
+        .filter((c) => levelOfCode(c.code) !== 'hamlet')
+        .map((c) => ({ id: c.code, pId: code, value: c.code, title: c.name, isLeaf: levelOfCode(c.code) === 'commune' })),
+    ]);
   };
 
   return (

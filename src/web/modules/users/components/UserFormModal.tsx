@@ -31,7 +31,14 @@ export function UserFormModal({ user, onClose, onCreated }: { user?: UserView; o
   const [general, setGeneral] = useState<string | null>(null);
   const create = useCreateUser();
   const update = useUpdateUser();
-  const labels: Record<string, string> = { username: u.username, fullName: u.fullName, role: u.role, scopeUnits: u.scope, agency: u.agency, password: u.password };
+  const labels: Record<string, string> = {
+    username: u.username,
+    fullName: u.fullName,
+    role: u.role,
+    scopeUnits: u.scope,
+    agency: u.agency,
+    password: u.password,
+  };
 
   const save = async () => {
     setGeneral(null);
@@ -40,7 +47,10 @@ export function UserFormModal({ user, onClose, onCreated }: { user?: UserView; o
     const payload = user ? common : { ...common, username: v.username ?? '', password: v.password || undefined };
     const parsed = user ? userPatch.safeParse(payload) : userCreate.safeParse(payload);
     const errors = parsed.success ? [] : zodFieldErrors(parsed.error, payload, lang, m, (p) => labels[String(p[0])] ?? String(p[0]));
-    showFieldErrors(form, errors.map((e) => ({ ...e, name: [e.name[0]] })));
+    showFieldErrors(
+      form,
+      errors.map((e) => ({ ...e, name: [e.name[0]] })),
+    );
     if (!parsed.success) return;
     try {
       if (user) {
@@ -52,7 +62,10 @@ export function UserFormModal({ user, onClose, onCreated }: { user?: UserView; o
       }
     } catch (err) {
       const { fields, general: text } = splitProblem(err, FIELDS, m, lang);
-      showFieldErrors(form, fields.map((f) => ({ ...f, name: [f.name[0]] })));
+      showFieldErrors(
+        form,
+        fields.map((f) => ({ ...f, name: [f.name[0]] })),
+      );
       setGeneral(text);
     }
   };
@@ -72,7 +85,14 @@ export function UserFormModal({ user, onClose, onCreated }: { user?: UserView; o
       width={640}
     >
       {general ? <Alert type="error" showIcon message={general} style={{ marginBottom: 16 }} role="alert" /> : null}
-      <Form<Values> form={form} name="user" layout="vertical" initialValues={initial} onFinish={() => void save()} onValuesChange={(changed) => clearChangedErrors(form, changed)}>
+      <Form<Values>
+        form={form}
+        name="user"
+        layout="vertical"
+        initialValues={initial}
+        onFinish={() => void save()}
+        onValuesChange={(changed) => clearChangedErrors(form, changed)}
+      >
         {user ? null : (
           <Form.Item name="username" label={u.username} required>
             <Input autoComplete="off" autoCapitalize="none" />

@@ -56,26 +56,51 @@ export function UsersPage() {
     { title: u.scope, dataIndex: 'scopeUnits', render: (s: UserView['scopeUnits']) => s.map((x) => x.name).join(', ') },
     { title: u.agency, dataIndex: 'agency', render: (a: string | null) => a ?? m.common.none },
     {
-      title: u.status, key: 'status',
-      render: (_, x) => (x.disabled ? <Tag color="red">{u.disabled}</Tag>
-        : x.failedLogins > 0 ? <Tag color="orange">{fill(u.failedLogins, { n: num(x.failedLogins) })}</Tag>
-          : <Tag color="green">{u.active}</Tag>),
+      title: u.status,
+      key: 'status',
+      render: (_, x) =>
+        x.disabled ? (
+          <Tag color="red">{u.disabled}</Tag>
+        ) : x.failedLogins > 0 ? (
+          <Tag color="orange">{fill(u.failedLogins, { n: num(x.failedLogins) })}</Tag>
+        ) : (
+          <Tag color="green">{u.active}</Tag>
+        ),
     },
     { title: u.createdAt, dataIndex: 'createdAt', render: (d: string) => date(d.slice(0, 10)) },
     {
-      title: m.common.actions, key: 'actions',
+      title: m.common.actions,
+      key: 'actions',
       render: (_, x) => (
         <Space wrap size={4}>
-          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(x)}>{m.common.edit}</Button>
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(x)}>
+            {m.common.edit}
+          </Button>
           {x.id === me?.id ? null : x.disabled ? (
-            <Button size="small" icon={<UnlockOutlined />} onClick={() => void setDisabled(x, false)}>{u.enable}</Button>
+            <Button size="small" icon={<UnlockOutlined />} onClick={() => void setDisabled(x, false)}>
+              {u.enable}
+            </Button>
           ) : (
-            <Popconfirm title={fill(u.disableConfirm, { name: x.username })} okText={u.disable} cancelText={m.common.cancel} onConfirm={() => setDisabled(x, true)}>
-              <Button size="small" danger icon={<LockOutlined />}>{u.disable}</Button>
+            <Popconfirm
+              title={fill(u.disableConfirm, { name: x.username })}
+              okText={u.disable}
+              cancelText={m.common.cancel}
+              onConfirm={() => setDisabled(x, true)}
+            >
+              <Button size="small" danger icon={<LockOutlined />}>
+                {u.disable}
+              </Button>
             </Popconfirm>
           )}
-          <Popconfirm title={fill(u.resetConfirm, { name: x.username })} okText={u.resetPassword} cancelText={m.common.cancel} onConfirm={() => resetPassword(x)}>
-            <Button size="small" icon={<KeyOutlined />}>{u.resetPassword}</Button>
+          <Popconfirm
+            title={fill(u.resetConfirm, { name: x.username })}
+            okText={u.resetPassword}
+            cancelText={m.common.cancel}
+            onConfirm={() => resetPassword(x)}
+          >
+            <Button size="small" icon={<KeyOutlined />}>
+              {u.resetPassword}
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -86,13 +111,27 @@ export function UsersPage() {
     <Page
       title={u.title}
       crumbs={[{ title: m.menu.admin }, { title: u.title }]}
-      extra={<Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>{u.create}</Button>}
+      extra={
+        <Button type="primary" icon={<UserAddOutlined />} onClick={() => setEditing('new')}>
+          {u.create}
+        </Button>
+      }
     >
       <div className="tc-filters">
         <Input.Search aria-label={u.search} placeholder={u.search} allowClear value={filter} onChange={(e) => setFilter(e.target.value)} />
       </div>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} /> : (
-        <Table<UserView> rowKey="id" size="middle" loading={isPending} columns={columns} dataSource={rows} scroll={{ x: 'max-content' }} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+      {error ? (
+        <QueryError error={error} onRetry={() => void refetch()} />
+      ) : (
+        <Table<UserView>
+          rowKey="id"
+          size="middle"
+          loading={isPending}
+          columns={columns}
+          dataSource={rows}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        />
       )}
       {editing ? (
         <UserFormModal
@@ -105,7 +144,14 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      {shown ? <SecretOnceModal title={fill(u.passwordOnceTitle, { name: shown.name })} help={u.passwordOnceHelp} secret={shown.password} onClose={() => setShown(null)} /> : null}
+      {shown ? (
+        <SecretOnceModal
+          title={fill(u.passwordOnceTitle, { name: shown.name })}
+          help={u.passwordOnceHelp}
+          secret={shown.password}
+          onClose={() => setShown(null)}
+        />
+      ) : null}
     </Page>
   );
 }
