@@ -161,3 +161,15 @@ export const historyEntry = z.object({
   action: z.string(),
   fields: z.array(z.string()).nullable(),
 });
+
+/** A person as service.ts's personCard shows one: outside the caller's scope, only the commune. */
+export const personCardView = z.object({
+  id: z.string(),
+  fullName: z.string().nullable(),
+  phone: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  sex: z.enum(['male', 'female']).nullable(),
+  communeCode: z.string(),
+  inScope: z.boolean(),
+});
+export type PersonCardView = z.infer<typeof personCardView>;

@@ -16,6 +16,7 @@ import type {
   HouseholdInput,
   HouseholdPatch,
   HouseholdView,
+  PersonCardView,
   PersonInput,
   PersonPatch,
   PersonView,
@@ -50,7 +51,7 @@ export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_c
  * lists, tasks, session lists): no identity, only the commune they live in. A tracer who needs to reach such a
  * contact hands them to that commune's team (the contact list names the team), who see the person in full.
  */
-export function personCard(actor: Actor, r: CardRow) {
+export function personCard(actor: Actor, r: CardRow): PersonCardView {
   const visible = placeInScope(actor.scope, r);
   return {
     id: r.id,

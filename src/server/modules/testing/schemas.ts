@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fullName, isoDate, mobilePhone, optionalText, unitCode, uuid } from '@domain/fields';
 import { normalizeBarcode, RESULTS, TAT_BUCKETS, TEST_TYPES } from '@domain/testing';
-import { personInput } from '../people/schemas';
+import { personCardView, personInput } from '../people/schemas';
 
 const instant = z.string().datetime({ offset: true, message: 'validation.date' });
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid' });
@@ -229,18 +229,6 @@ export const taskBrief = z.object({
   doneAt: z.string().nullable(),
 });
 export type TaskBrief = z.infer<typeof taskBrief>;
-
-/** A person by the one rule of people's personCard: outside the caller's scope, only the commune. */
-export const personCardView = z.object({
-  id: z.string(),
-  fullName: z.string().nullable(),
-  phone: z.string().nullable(),
-  birthYear: count.nullable(),
-  sex: z.enum(['male', 'female']).nullable(),
-  communeCode: z.string(),
-  inScope: z.boolean(),
-});
-export type PersonCardView = z.infer<typeof personCardView>;
 
 /** A task on the re-collection list, with its source tube, the tube already taken for it and the person. */
 export const taskView = taskBrief.extend({

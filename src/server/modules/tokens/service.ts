@@ -89,7 +89,9 @@ export class TokensService {
       return revoked;
     });
     const current = row ?? (await repo.tokenById(this.db, id))!;
-    return this.present({ ...current, issuer_username: actor.username });
+    // the one who issued it, not the one revoking it
+    const issuers = await this.users.issuers([current.issued_by]);
+    return this.present({ ...current, issuer_username: issuers.get(current.issued_by)?.username ?? current.issued_by });
   }
 
   /** The actor a bearer token stands for; a token that is unknown, revoked, expired or whose issuer is disabled is refused. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { unitCode, uuid, isoDate } from '@domain/fields';
+import { personCardView } from '../people/schemas';
 
 const instant = z.string().datetime({ offset: true, message: 'validation.date' });
 const count = z.number().int();
@@ -120,22 +121,11 @@ export type FollowUpItem = z.infer<typeof followUpItem>;
 export const lineListResult = z.object({ matched: count, created: count, exposures: count, rowsTouched: count, contactIds: z.array(z.string()) });
 export type LineListResult = z.infer<typeof lineListResult>;
 
-/** A person by the one rule of people's personCard: outside the caller's scope, only the commune. */
-const personCard = z.object({
-  id: z.string(),
-  fullName: z.string().nullable(),
-  phone: z.string().nullable(),
-  birthYear: count.nullable(),
-  sex: z.enum(['male', 'female']).nullable(),
-  communeCode: z.string(),
-  inScope: z.boolean(),
-});
-
 /** A tracer of the contact's commune (or district) to hand an out-of-scope contact to. */
 const tracer = z.object({ fullName: z.string(), agency: z.string().nullable(), unitCode: z.string() });
 
 /** A contact of a case; the card's keys are absent if the exposed person's record is missing. */
-export const contactView = personCard.partial().extend({
+export const contactView = personCardView.partial().extend({
   exposureId: z.string(),
   personId: z.string(),
   /** null when the contact is in the caller's scope. */
