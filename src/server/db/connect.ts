@@ -15,6 +15,12 @@ export interface Db {
   kysely: Kysely<Database>;
   pool: pg.Pool;
   kind: 'pglite' | 'postgres';
+  /**
+   * work_mem for the sorts and hashes of one large statement (a million-row import's checks and merge): generous on a
+   * PostgreSQL server, small on PGlite, whose engine shares this process's memory and never gives WASM memory back
+   * (beyond it, PostgreSQL sorts on disk).
+   */
+  largeWorkMem: string;
   /** Bulk load CSV text into a table (COPY FROM STDIN on both engines). */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
@@ -33,7 +39,7 @@ export interface ConnectOptions {
 export async function connect(opts: ConnectOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    return wrap(pool, 'postgres', async () => {
+    return wrap(pool, 'postgres', '128MB', async () => {
       await pool.end();
     });
   }
@@ -44,9 +50,11 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
     dataDir: opts.dataDir ?? 'memory://',
     loadDataDir: opts.loadDataDir,
     extensions: { pg_trgm },
+    // the engine lives in this process's WASM memory, which never shrinks: a small buffer cache (the OS caches the files)
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
   });
   const pool = new pg.Pool(createPgConfig(lite));
-  const db = wrap(pool, 'pglite', async () => {
+  const db = wrap(pool, 'pglite', '16MB', async () => {
     await pool.end();
     await lite.close();
   });
@@ -57,13 +65,14 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
   return db;
 }
 
-function wrap(pool: pg.Pool, kind: Db['kind'], close: () => Promise<void>): Db {
+function wrap(pool: pg.Pool, kind: Db['kind'], largeWorkMem: string, close: () => Promise<void>): Db {
   usePreparedNames(pool);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
     pool,
     kind,
+    largeWorkMem,
     close,
     async copyCsv(table, columns, csv) {
       const { from } = await import('pg-copy-streams');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { Actor } from './actor';
 import { storableText } from './text-input';
@@ -44,19 +44,8 @@ export function storableJson(value: unknown): unknown {
 
 const text = (v: string | null | undefined) => (v == null ? null : storableText(v));
 
-export interface AuditRow {
-  seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  ip: string | null;
-  fields: string[];
-  detail: unknown;
-  prev_hash: string;
-}
+/** An audit row as its hash covers it: every column but the hash itself. */
+export type AuditRow = Omit<Selectable<Database['audit_log']>, 'hash'>;
 
 export function hashRow(row: AuditRow): string {
   // the same text as canonicalJson of the whole array: only the detail object can hold keys to sort

@@ -7,6 +7,7 @@ import { useAuth } from './AuthProvider';
 import { useI18n } from './i18n/I18nProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { paths } from './paths';
+import { PUBLIC_PAGE_STYLE } from '@web/ui/public-page';
 
 interface Values {
   username: string;
@@ -38,17 +39,7 @@ export function LoginPage() {
   };
 
   return (
-    <main
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)',
-      }}
-    >
+    <main style={PUBLIC_PAGE_STYLE}>
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
           <img src="/favicon.svg" alt="" width={40} height={40} />

@@ -200,6 +200,7 @@ async function loadAndMerge(
         now: svc.now(),
         rules,
         cases: svc.cases,
+        workMem: svc.db.largeWorkMem,
         onStep: async (step, ms) => {
           if (step === 'check') progress.stage = 'merging';
           opts.onStep?.(step, ms);

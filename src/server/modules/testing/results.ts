@@ -45,6 +45,8 @@ export interface MergeContext {
   now: Date;
   rules: { testing: TestingRules; testingVersion: number; classification: ClassificationRuleSets };
   cases: CasesService;
+  /** work_mem of the checks and merge (Db.largeWorkMem: small on PGlite, whose engine shares the process's memory). */
+  workMem: string;
   /** Told how long each step of the merge took (benchmarks, logs, progress); the merge waits for what it returns. */
   onStep?: (step: MergeStep, ms: number) => void | Promise<void>;
 }
@@ -125,7 +127,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
   const step = stepClock(ctx.onStep);
   // Memory for the sorts and hashes of a large file (a ceiling: a one-row entry uses none of it). Set for this
   // transaction only.
-  await repo.largeSortMemory(trx);
+  await repo.largeSortMemory(trx, ctx.workMem);
   const check = await checkStaged(trx, ctx);
   report.total = check.total;
   await step('check');

@@ -327,6 +327,7 @@ export class TestingService {
       now: this.now(),
       rules: opts.rules,
       cases: this.cases,
+      workMem: this.db.largeWorkMem,
     });
     if (report.errors.length) {
       const e = report.errors[0];

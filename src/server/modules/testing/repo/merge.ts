@@ -30,8 +30,9 @@ const staged = (importId: string, repeated: boolean) =>
     : sql`(select barcode, result, ct_value, resulted_at from result_import_rows where import_id = ${importId}::uuid)`;
 
 /** Memory for the sorts and hashes of a large file (a ceiling: a one-row entry uses none of it), for this transaction only. */
-export async function largeSortMemory(trx: Transaction<Database>): Promise<void> {
-  await sql`set local work_mem = '128MB'`.execute(trx);
+export async function largeSortMemory(trx: Transaction<Database>, workMem: string): Promise<void> {
+  if (!/^\d+MB$/.test(workMem)) throw new Error(`work_mem ${workMem}: expected a size in MB`);
+  await sql`set local work_mem = ${sql.lit(workMem)}`.execute(trx);
 }
 
 export interface CheckRow {
@@ -57,18 +58,7 @@ export async function checkRows(
   ctx: { importId: string; provinceCode: string; labId: string | null; now: Date; scope: Actor; maxErrors: number },
 ): Promise<CheckRow[]> {
   const MAX_ROW_ERRORS = ctx.maxErrors;
-  const { rows } = await sql<{
-    line: number | null;
-    barcode: string;
-    code: ErrorCode;
-    pool: string | null;
-    lines: string | null;
-    total: number;
-    staged: number;
-    barcodes: number;
-    repeated: number;
-    final: number;
-  }>`
+  const { rows } = await sql<CheckRow>`
     with st as (select * from result_import_rows where import_id = ${ctx.importId}::uuid),
     g as (select barcode, count(*) as n from st group by barcode),
     dup as (select barcode, string_agg(line::text, ', ' order by line) as lines from st where barcode in (select barcode from g where n > 1) group by barcode

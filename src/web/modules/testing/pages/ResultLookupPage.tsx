@@ -8,6 +8,7 @@ import { paths } from '@web/app/paths';
 import { ApiError } from '@web/lib/api';
 import { errorMessage, problemFieldErrors, requiredMessage, showFieldErrors } from '@web/lib/form-errors';
 import { useResultLookup, type LookupView } from '../hooks/useResultLookup';
+import { PUBLIC_PAGE_STYLE } from '@web/ui/public-page';
 
 interface Values {
   barcode: string;
@@ -45,17 +46,7 @@ export function ResultLookupPage() {
   const help = shown === 'pending' ? t.pendingHelp : shown === 'retest' ? t.retestHelp : shown === 'positive' ? t.positiveHelp : null;
 
   return (
-    <main
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        flexDirection: 'column',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #0b5cad 0%, #083d73 100%)',
-      }}
-    >
+    <main style={PUBLIC_PAGE_STYLE}>
       <Card style={{ width: '100%', maxWidth: 440 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 16 }}>
           <img src="/favicon.svg" alt="" width={40} height={40} />
