@@ -67,7 +67,7 @@ export default tseslint.config(
   },
   {
     // module contracts are shared with the web: zod and @domain only
-    files: ['src/server/modules/*/schemas.ts'],
+    files: ['src/server/modules/*/schemas.ts', 'src/server/modules/*/views.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['kysely', 'fastify', 'pg', 'node:*', '../../*', '../*/repo', '../*/service'] }] },
   },
   {

@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { HouseholdsTable, PersonsTable } from '../../db/tables';
 import type { PERSON_COLUMNS } from './repo';
-import type { HouseholdView, PersonView } from './schemas';
+import type { Actor } from '../../platform/actor';
+import { placeInScope } from '../../platform/scope';
+import type { HouseholdView, PersonCardView, PersonView } from './schemas';
 
 export type PersonRow = Pick<Selectable<PersonsTable>, (typeof PERSON_COLUMNS)[number]>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
@@ -44,5 +46,26 @@ export function presentHousehold(h: HouseholdRow, members: PersonRow[]): Househo
     synthetic: h.synthetic,
     version: h.version,
     members: members.map(presentPerson),
+  };
+}
+
+/** The fields of a person row a card shows. */
+export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_code' | 'district_code' | 'commune_code' | 'birth_year' | 'sex'>;
+
+/**
+ * The one rule for a person outside the caller's scope, on every route that returns persons (graphs, contact
+ * lists, tasks, session lists): no identity, only the commune they live in. A tracer who needs to reach such a
+ * contact hands them to that commune's team (the contact list names the team), who see the person in full.
+ */
+export function personCard(actor: Actor, r: CardRow): PersonCardView {
+  const visible = placeInScope(actor.scope, r);
+  return {
+    id: r.id,
+    fullName: visible ? r.full_name : null,
+    phone: visible ? r.phone : null,
+    birthYear: visible ? r.birth_year : null,
+    sex: visible ? r.sex : null,
+    communeCode: r.commune_code,
+    inScope: visible,
   };
 }

@@ -9,14 +9,14 @@ import { queryAudit, type AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory, Place } from '../geography/directory';
-import { presentHousehold, presentPerson, type PersonRow } from './present';
+import { personCard, presentHousehold, presentPerson, type PersonRow } from './present';
+import { assertHouseholdFits, assertNationalIdFree, insertPerson, placeFor } from './writes';
 import * as repo from './repo';
 import type {
   DuplicateWarning,
   HouseholdInput,
   HouseholdPatch,
   HouseholdView,
-  PersonCardView,
   PersonInput,
   PersonPatch,
   PersonView,
@@ -42,27 +42,6 @@ const PERSON_COLUMNS: Record<string, keyof PersonsTable> = {
   hamletCode: 'hamlet_code',
   householdId: 'household_id',
 };
-
-/** The fields of a person row a card shows. */
-export type CardRow = Pick<PersonRow, 'id' | 'full_name' | 'phone' | 'province_code' | 'district_code' | 'commune_code' | 'birth_year' | 'sex'>;
-
-/**
- * The one rule for a person outside the caller's scope, on every route that returns persons (graphs, contact
- * lists, tasks, session lists): no identity, only the commune they live in. A tracer who needs to reach such a
- * contact hands them to that commune's team (the contact list names the team), who see the person in full.
- */
-export function personCard(actor: Actor, r: CardRow): PersonCardView {
-  const visible = placeInScope(actor.scope, r);
-  return {
-    id: r.id,
-    fullName: visible ? r.full_name : null,
-    phone: visible ? r.phone : null,
-    birthYear: visible ? r.birth_year : null,
-    sex: visible ? r.sex : null,
-    communeCode: r.commune_code,
-    inScope: visible,
-  };
-}
 
 export class PeopleService {
   constructor(
@@ -192,7 +171,7 @@ export class PeopleService {
     const similar = await repo.similarPersons(trx, { communeCode: commune.code, birthYear, nameFolded: foldVietnamese(input.fullName) }, 0.8);
     const exact = similar.find((p) => p.birth_year === birthYear);
     if (exact) return { person: (await repo.personById(trx, exact.id))!, created: false };
-    const person = await this.insertPerson(trx, actor, input, place, field);
+    const person = await insertPerson(trx, actor, input, place, field);
     await this.audit.record(trx, actor, {
       action: 'create',
       entity: 'person',
@@ -203,7 +182,6 @@ export class PeopleService {
     return { person, created: true };
   }
 
-  /** Changes to a person's record, newest first, from the audit log. */
   /** Persons by id inside the caller's transaction: their household and place (sampling checks membership). */
   personsInTx(trx: Transaction<Database>, ids: string[]) {
     return ids.length ? repo.placesOfPersons(trx, ids) : Promise.resolve([]);
@@ -216,6 +194,7 @@ export class PeopleService {
     return repo.withIdentity(this.db, ids, idOrPhone.trim(), phone);
   }
 
+  /** Changes to a person's record, newest first, from the audit log. */
   async history(actor: Actor, id: string) {
     const row = await repo.personById(this.db, id);
     if (!row) throw new AppError('people.person_not_found', 404);
@@ -247,9 +226,9 @@ export class PeopleService {
   }
 
   async create(actor: Actor, input: PersonInput): Promise<{ person: PersonView; warnings: DuplicateWarning[] }> {
-    const place = this.placeFor(actor, input.communeCode, input.hamletCode);
+    const place = placeFor(this.units, actor, input.communeCode, input.hamletCode);
     const person = await this.db.transaction().execute(async (trx) => {
-      const row = await this.insertPerson(trx, actor, input, place);
+      const row = await insertPerson(trx, actor, input, place);
       await this.audit.record(trx, actor, { action: 'create', entity: 'person', entityId: row.id, fields: Object.keys(input) });
       return row;
     });
@@ -276,7 +255,8 @@ export class PeopleService {
       if (patch.birthDate) changes.birth_year = Number(patch.birthDate.slice(0, 4));
       if (changes.full_name) changes.name_folded = foldVietnamese(changes.full_name);
       if (changes.commune_code !== undefined || changes.hamlet_code !== undefined) {
-        const place = this.placeFor(
+        const place = placeFor(
+          this.units,
           actor,
           changes.commune_code ?? current.commune_code,
           changes.hamlet_code !== undefined ? changes.hamlet_code : current.hamlet_code,
@@ -284,8 +264,8 @@ export class PeopleService {
         Object.assign(changes, { district_code: place.district_code, commune_code: place.commune_code, hamlet_code: place.hamlet_code });
         if (place.province_code !== current.province_code) throw new AppError('validation.unit_out_of_scope', 400, { code: place.commune_code }, 'communeCode');
       }
-      if (changes.national_id) await this.assertNationalIdFree(trx, actor, changes.national_id, id);
-      if (changes.household_id) await this.assertHouseholdFits(trx, actor, changes.household_id, changes.commune_code ?? current.commune_code);
+      if (changes.national_id) await assertNationalIdFree(trx, actor, changes.national_id, id);
+      if (changes.household_id) await assertHouseholdFits(trx, actor, changes.household_id, changes.commune_code ?? current.commune_code);
       const updated = await repo.updatePerson(trx, id, patch.version, changes);
       if (!updated) throw new AppError('people.version_conflict', 409, {}, 'version');
       const fieldOf = new Map(Object.entries(PERSON_COLUMNS).map(([field, column]) => [column as string, field]));
@@ -333,14 +313,14 @@ export class PeopleService {
   }
 
   async createHousehold(actor: Actor, input: HouseholdInput): Promise<{ household: HouseholdView; warnings: DuplicateWarning[] }> {
-    const place = this.placeFor(actor, input.communeCode, input.hamletCode);
+    const place = placeFor(this.units, actor, input.communeCode, input.hamletCode);
     const household = await this.db.transaction().execute(async (trx) => {
       const h = await repo.insertHousehold(trx, { id: input.id ?? uuidv7(), ...place, address: input.address });
       const members: PersonRow[] = [];
       for (const [i, m] of input.members.entries()) {
-        const memberPlace = this.placeFor(actor, m.communeCode, m.hamletCode, `members.${i}.communeCode`);
+        const memberPlace = placeFor(this.units, actor, m.communeCode, m.hamletCode, `members.${i}.communeCode`);
         if (memberPlace.commune_code !== place.commune_code) throw new AppError('people.household_commune', 400, {}, `members.${i}.communeCode`);
-        members.push(await this.insertPerson(trx, actor, { ...m, householdId: h.id, address: m.address ?? input.address }, memberPlace, `members.${i}.`));
+        members.push(await insertPerson(trx, actor, { ...m, householdId: h.id, address: m.address ?? input.address }, memberPlace, `members.${i}.`));
       }
       if (members.length) await repo.setHouseholdHead(trx, h.id, members[input.headIndex].id);
       await this.audit.record(trx, actor, {
@@ -377,7 +357,7 @@ export class PeopleService {
       const changes: Record<string, unknown> = {};
       if (patch.address !== undefined) changes.address = patch.address;
       if (patch.hamletCode !== undefined)
-        changes.hamlet_code = patch.hamletCode === null ? null : this.placeFor(actor, h.commune_code, patch.hamletCode).hamlet_code;
+        changes.hamlet_code = patch.hamletCode === null ? null : placeFor(this.units, actor, h.commune_code, patch.hamletCode).hamlet_code;
       const members = await repo.membersOf(trx, id);
       if (patch.headPersonId !== undefined) {
         if (patch.headPersonId !== null && !members.some((m) => m.id === patch.headPersonId))
@@ -397,54 +377,5 @@ export class PeopleService {
     const [column, parentColumn] = by[parent.level];
     const rows = await repo.countsByUnit(this.db, column, parentColumn, parent.code);
     return new Map(rows.map((r) => [r.unit_code, { persons: r.persons, households: r.households }]));
-  }
-
-  private placeFor(actor: Actor, communeCode: string, hamletCode: string | null | undefined, field = 'communeCode'): Place {
-    this.units.require(communeCode, field, { level: 'commune' });
-    const place = this.units.placeOf(communeCode);
-    if (hamletCode) {
-      const hamletField = field.replace(/communeCode$/, 'hamletCode');
-      const hamlet = this.units.require(hamletCode, hamletField, { level: 'hamlet' });
-      if (hamlet.parent_code !== communeCode) throw new AppError('validation.hamlet_commune', 400, { code: hamletCode }, hamletField);
-      place.hamlet_code = hamlet.code;
-    }
-    if (!placeInScope(actor.scope, place)) throw new AppError('validation.unit_out_of_scope', 400, { code: communeCode }, field);
-    return place;
-  }
-
-  private async insertPerson(trx: Transaction<Database>, actor: Actor, input: PersonInput, place: Place, prefix = ''): Promise<PersonRow> {
-    if (input.nationalId) await this.assertNationalIdFree(trx, actor, input.nationalId, undefined, `${prefix}nationalId`);
-    if (input.householdId) await this.assertHouseholdFits(trx, actor, input.householdId, place.commune_code, `${prefix}householdId`);
-    const birthYear = input.birthDate ? Number(input.birthDate.slice(0, 4)) : input.birthYear!;
-    return repo.insertPerson(trx, {
-      id: input.id ?? uuidv7(),
-      ...place,
-      household_id: input.householdId ?? null,
-      full_name: input.fullName,
-      name_folded: foldVietnamese(input.fullName),
-      birth_date: input.birthDate ?? null,
-      birth_year: birthYear,
-      sex: input.sex,
-      national_id: input.nationalId ?? null,
-      phone: input.phone ?? null,
-      occupation: input.occupation ?? null,
-      workplace: input.workplace ?? null,
-      address: input.address ?? null,
-    });
-  }
-
-  private async assertNationalIdFree(trx: Transaction<Database>, actor: Actor, nationalId: string, exceptId?: string, field = 'nationalId') {
-    const existing = await repo.personByNationalId(trx, nationalId);
-    if (!existing || existing.id === exceptId) return;
-    if (!placeInScope(actor.scope, existing)) throw new AppError('people.national_id_taken_elsewhere', 409, { nationalId }, field);
-    throw new AppError('people.national_id_taken', 409, { nationalId, fullName: existing.full_name }, field, undefined, {
-      existing: { id: existing.id, fullName: existing.full_name, birthYear: existing.birth_year, communeCode: existing.commune_code },
-    });
-  }
-
-  private async assertHouseholdFits(trx: Transaction<Database>, actor: Actor, householdId: string, communeCode: string, field = 'householdId') {
-    const h = await repo.householdById(trx, householdId);
-    if (!h || !placeInScope(actor.scope, h)) throw new AppError('people.household_not_found', 404, {}, field);
-    if (h.commune_code !== communeCode) throw new AppError('people.household_commune', 400, {}, field);
   }
 }

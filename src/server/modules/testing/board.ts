@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor';
 import { statusOf } from './present';
 import { NIL_UUID } from './repo/rollup';
 import * as repo from './repo/board';
-import type { OverdueBoard, PendingStage, TestingFigures, TestingSummary } from './schemas';
+import type { OverdueBoard, PendingStage, TestingFigures, TestingSummary } from './views';
 import type { TestingService } from './service';
 
 type Counts = repo.Counts;

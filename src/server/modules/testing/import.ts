@@ -19,7 +19,8 @@ import {
   stagingCsv,
 } from './repo/imports';
 import type { TestingService } from './service';
-import type { ImportProgress, ImportReport } from './schemas';
+import type { ImportProgress } from './schemas';
+import type { ImportReport } from './views';
 
 export type { ImportReport };
 

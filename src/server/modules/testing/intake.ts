@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors';
 import { placeInScope } from '../../platform/scope';
 import * as repo from './repo/intake';
 import { receivedRollup, samplesById } from './repo/rollup';
-import type { LabInput, LabPoolView, LabView, ReceivedView, ShipmentInput, ShipmentView } from './schemas';
+import type { LabInput, ShipmentInput } from './schemas';
+import type { LabPoolView, LabView, ReceivedView, ShipmentView } from './views';
 import type { TestingService } from './service';
 import * as present from './present';
 

@@ -10,7 +10,7 @@ import type {
   TestTypesTable,
 } from '../../db/tables';
 import type { TestType } from '@domain/testing';
-import type { LabView, ResultConflict, SampleBrief, SampleStatus, SessionView, ShipmentView, TaskBrief, TeamView, TestTypeView, TubeView } from './schemas';
+import type { LabView, ResultConflict, SampleBrief, SampleStatus, SessionView, ShipmentView, TaskBrief, TeamView, TestTypeView, TubeView } from './views';
 
 /** Response allow-lists: what each testing record shows, in the API's camelCase. */
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors';
 import { RateLimiter } from '../../platform/rate-limit';
 import type { PeopleService } from '../people/service';
 import * as repo from './repo/lookup';
-import type { LookupView } from './schemas';
+import type { LookupView } from './views';
 import type { TestingService } from './service';
 
 /**

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
-export type { CaseOpened, CollectedView, PoolPlanView } from '@server/modules/testing/schemas';
+export type { CaseOpened, CollectedView, PoolPlanView } from '@server/modules/testing/views';
 
 export function usePoolPlan(householdId: string | undefined) {
   return useQuery({

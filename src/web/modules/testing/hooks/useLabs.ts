@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
-export type { LabView } from '@server/modules/testing/schemas';
+export type { LabView } from '@server/modules/testing/views';
 
 const LABS = ['testing', 'labs'] as const;
 

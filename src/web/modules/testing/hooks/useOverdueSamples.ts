@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '@web/lib/api';
 import { BOARD_REFRESH_MS } from './useTestingSummary';
 
-export type { OverdueBoard, OverdueSample, PendingStage } from '@server/modules/testing/schemas';
+export type { OverdueBoard, OverdueSample, PendingStage } from '@server/modules/testing/views';
 
 /** At most this many tubes, oldest first. */
 export const OVERDUE_LIMIT = 500;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
-export type { ResultConflict } from '@server/modules/testing/schemas';
+export type { ResultConflict } from '@server/modules/testing/views';
 
 export type ConflictDecision = BodyOf<'POST', '/api/testing/conflicts/:id'>['decision'];
 

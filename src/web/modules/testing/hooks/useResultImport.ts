@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { uuidv7 } from '@domain/uuid';
-import type { ImportReport } from '@server/modules/testing/schemas';
+import type { ImportReport } from '@server/modules/testing/views';
 import { api, ApiError, pathOf, uploadFile, type QueryOf, type ResponseOf } from '@web/lib/api';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type { ImportReport, ImportRowError, ImportStage } from '@server/modules/testing/schemas';
+export type { ImportStage } from '@server/modules/testing/schemas';
+export type { ImportReport, ImportRowError } from '@server/modules/testing/views';
 
 const POLL_MS = 1000;
 

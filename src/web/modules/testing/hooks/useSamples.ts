@@ -3,7 +3,7 @@ import { api, type BodyOf } from '@web/lib/api';
 
 /** SampleView: a tube looked up by its barcode, with its deconvolution or confirmation tasks. ResultEnteredView: the
  * answer to one result, the merge report (applied, unchanged, held as a conflict), what it caused and the tube now. */
-export type { ResultEnteredView, SampleView } from '@server/modules/testing/schemas';
+export type { ResultEnteredView, SampleView } from '@server/modules/testing/views';
 
 /** A tube by its barcode, fetched afresh each time it is scanned. */
 export const sampleQuery = (barcode: string) =>

@@ -3,7 +3,7 @@ import { api, type BodyOf, type QueryOf } from '@web/lib/api';
 
 /** TubeView: a tube with the persons swabbed into it, `suspected` while a re-collection task of theirs is open.
  * SessionListItem: a row of the session list, no tubes but their count. */
-export type { SampleBrief, SampleStatus, SessionListItem, SessionView, TubeView } from '@server/modules/testing/schemas';
+export type { SampleBrief, SampleStatus, SessionListItem, SessionView, TubeView } from '@server/modules/testing/views';
 
 export function useSessions(q: QueryOf<'GET', '/api/testing/sessions'>, enabled = true) {
   return useQuery({

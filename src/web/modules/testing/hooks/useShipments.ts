@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
 /** ReceivedView: what the lab's scan found; tubes of the shipment not scanned are missing, scanned tubes not in it are extra. */
-export type { ReceivedView, ShipmentView } from '@server/modules/testing/schemas';
+export type { ReceivedView, ShipmentView } from '@server/modules/testing/views';
 
 export function usePendingShipments(labId: string | undefined) {
   return useQuery({

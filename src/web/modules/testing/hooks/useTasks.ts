@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '@web/lib/api';
 
 /** TaskView: a task with its source tube, the tube already taken for it (no second one is taken) and the person. */
-export type { TaskBrief, TaskKind, TaskView } from '@server/modules/testing/schemas';
+export type { TaskBrief, TaskKind, TaskView } from '@server/modules/testing/views';
 
 export function useTasks(communeCode: string | undefined) {
   return useQuery({

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
-export type { TeamView } from '@server/modules/testing/schemas';
+export type { TeamView } from '@server/modules/testing/views';
 
 export function useTeams(communeCode: string | undefined) {
   return useQuery({
