@@ -50,10 +50,13 @@ export interface RouteSpec<
   /**
    * The shape of a successful JSON answer: the handler's return type is checked against it, OpenAPI shows it, and
    * the tests check every answer against it (registerRoutes' checkResponses). An empty answer is `z.null()`.
-   * Routes that answer a file (CSV, DOCX, a FHIR Bundle…) declare `produces` instead.
+   * Routes that answer a file (CSV, XLSX…) declare `produces` instead.
    */
   response?: ZodType<R>;
-  /** The content type of a route that answers something other than JSON (its handler sends it itself). */
+  /**
+   * The content type of the answer when it is not application/json: with `response`, a JSON answer of another type
+   * (a FHIR resource, application/fhir+json), set here; alone, a file the handler sends itself.
+   */
   produces?: string;
   /** Status of a successful answer (default 200). */
   status?: number;
@@ -148,6 +151,7 @@ export function registerRoutes(
           session?.used?.(reply.sent ? reply.statusCode : (spec.status ?? 200));
           if (reply.sent) return reply;
           reply.status(spec.status ?? 200);
+          if (spec.produces) reply.header('content-type', spec.produces);
           if (opts.checkResponses && spec.response) assertResponse(spec, result ?? null);
           return result ?? null;
         } catch (err) {
@@ -184,8 +188,9 @@ export function openApiDocument(specs: RouteSpec<any, any, any>[]) {
       responses: {
         [String(spec.status ?? 200)]: {
           description: 'OK',
-          ...(spec.response ? { content: { 'application/json': { schema: json(spec.response, 'output') } } } : {}),
-          ...(spec.produces ? { content: { [spec.produces]: {} } } : {}),
+          ...(spec.response || spec.produces
+            ? { content: { [spec.produces ?? 'application/json']: spec.response ? { schema: json(spec.response, 'output') } : {} } }
+            : {}),
         },
         '4XX': { description: 'problem+json', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },

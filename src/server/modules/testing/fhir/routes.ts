@@ -11,8 +11,8 @@ const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const baseOf = (req: FastifyRequest) => `${req.protocol}://${req.headers.host ?? 'localhost'}/api/fhir`;
 
 /**
- * FHIR R4 over lab results: errors on these routes are OperationOutcome resources (platform/problem.ts). The handlers
- * set the FHIR content type and return the resource; Fastify serialises it as JSON (a `+json` type) like any answer.
+ * FHIR R4 over lab results: errors on these routes are OperationOutcome resources (platform/problem.ts). Each route
+ * answers a resource as JSON of the FHIR type (`produces`), checked against its schema like any answer.
  */
 export function fhirRoutes(fhir: FhirResults) {
   return [
@@ -23,10 +23,8 @@ export function fhirRoutes(fhir: FhirResults) {
       summary: 'FHIR R4: CapabilityStatement (những gì máy chủ FHIR này phục vụ)',
       access: 'public',
       response: capabilityStatementView,
-      handler: ({ req, reply }) => {
-        reply.header('content-type', FHIR_JSON);
-        return capabilityStatement(baseOf(req), { version: '0.1.0' });
-      },
+      produces: FHIR_JSON,
+      handler: ({ req }) => capabilityStatement(baseOf(req), { version: '0.1.0' }),
     }),
     route({
       method: 'GET',
@@ -38,10 +36,8 @@ export function fhirRoutes(fhir: FhirResults) {
       query: observationSearch,
       summary: 'Kết quả xét nghiệm, FHIR R4: Bundle các Observation kèm Specimen, Patient, Organization; tìm theo patient, date, code, _lastUpdated',
       response: bundleView,
-      handler: ({ actor, query, req, reply }) => {
-        reply.header('content-type', FHIR_JSON);
-        return fhir.searchObservations(actor, query, req.query as Record<string, unknown>, baseOf(req));
-      },
+      produces: FHIR_JSON,
+      handler: ({ actor, query, req }) => fhir.searchObservations(actor, query, req.query as Record<string, unknown>, baseOf(req)),
     }),
     route({
       method: 'GET',
@@ -53,10 +49,8 @@ export function fhirRoutes(fhir: FhirResults) {
       personal: true,
       params: z.object({ id: z.string().max(64) }),
       response: observationView,
-      handler: ({ actor, params, reply }) => {
-        reply.header('content-type', FHIR_JSON);
-        return fhir.readObservation(actor, params.id);
-      },
+      produces: FHIR_JSON,
+      handler: ({ actor, params }) => fhir.readObservation(actor, params.id),
     }),
   ];
 }
