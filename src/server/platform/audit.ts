@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../db/tables';
 import type { Actor } from './actor';
@@ -50,7 +50,7 @@ export type AuditRow = Omit<Selectable<Database['audit_log']>, 'hash'>;
 export function hashRow(row: AuditRow): string {
   // the same text as canonicalJson of the whole array: only the detail object can hold keys to sort
   const body = `${JSON.stringify([row.seq, new Date(row.at).toISOString(), row.actor_id, row.actor_name, row.action, row.entity, row.entity_id, row.ip, row.fields]).slice(0, -1)},${canonicalJson(row.detail ?? null)},${JSON.stringify(row.prev_hash)}]`;
-  return createHash('sha256').update(body).digest('hex');
+  return hash('sha256', body, 'hex');
 }
 
 /**
@@ -157,7 +157,7 @@ export class AuditLog {
         prev_hash: prev,
       };
       prev = hashRow(row);
-      return { ...row, hash: prev };
+      return Object.assign(row, { hash: prev });
     });
     // one statement and one JSON parameter whatever the batch size: no re-parse per batch shape, and one
     // native JSON.stringify instead of escaping twelve array parameters element by element

@@ -26,5 +26,6 @@ export function badTextPath(value: unknown, path: string[] = []): string[] | nul
 
 /** A string as PostgreSQL will store it: unpaired surrogates and NUL become U+FFFD. */
 export function storableText(value: string): string {
+  if (value.isWellFormed() && !value.includes('\u0000')) return value;
   return value.toWellFormed().replaceAll('\u0000', '\ufffd');
 }

@@ -8,6 +8,8 @@ import type { HouseholdView, PersonCardView, PersonView } from './schemas';
 export type PersonRow = Pick<Selectable<PersonsTable>, (typeof PERSON_COLUMNS)[number]>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
 
+const isoText = (at: Date | string) => (at instanceof Date ? at : new Date(at)).toISOString();
+
 /** Allow-list: a new column is not in a response until it is added here. */
 export function presentPerson(p: PersonRow): PersonView {
   return {
@@ -28,8 +30,8 @@ export function presentPerson(p: PersonRow): PersonView {
     householdId: p.household_id,
     synthetic: p.synthetic,
     mergedInto: p.merged_into,
-    createdAt: new Date(p.created_at).toISOString(),
-    updatedAt: new Date(p.updated_at).toISOString(),
+    createdAt: isoText(p.created_at),
+    updatedAt: isoText(p.updated_at),
     version: p.version,
   };
 }
