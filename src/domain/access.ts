@@ -29,7 +29,8 @@ export const PERMISSION_INFO: Readonly<Record<Permission, string>> = Object.assi
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
 
 const ALL = [...PERMISSIONS];
-const REFERENCE: Permission[] = ['geography.read', 'rules.read'];
+/** What every user may read: units, rules, and the risk levels and measures in force (public, no personal data). */
+const REFERENCE: Permission[] = ['geography.read', 'rules.read', 'zones.read'];
 /** Commune and district health work: persons, cases, tracing, individual tests. */
 const FIELD: Permission[] = [
   ...REFERENCE,
@@ -50,12 +51,13 @@ const SAMPLING: Permission[] = ['testing.collect'];
  * officers and health staff trace and sample in their units; lab staff see tubes and results, not case
  * files, contacts or the population register; police have no personal data until the movement-permit
  * module grants what a checkpoint needs; social affairs see persons and households, not cases; viewers
- * see aggregates only.
+ * see aggregates only. Everyone sees the risk levels and the measures in force; the district's People's Committee
+ * decides its communes' levels (NQ 128), so district officers enter the inputs and decide within their scope.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   command_center: ALL.filter((p) => p !== 'users.manage' && p !== 'rules.manage' && p !== 'tokens.manage'),
-  district_officer: [...FIELD, ...SAMPLING, 'people.merge', 'geography.import'],
+  district_officer: [...FIELD, ...SAMPLING, 'people.merge', 'geography.import', 'zones.write', 'zones.decide'],
   commune_officer: [...FIELD, ...SAMPLING, 'geography.import'],
   health_staff: [...FIELD, ...SAMPLING],
   lab_staff: [...REFERENCE, 'testing.summary', 'testing.read', 'testing.lab'],

@@ -18,6 +18,8 @@ const schema = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2_500_000),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Overrides of the jobs' schedules, `name=cron pattern` separated by `;` (Vietnam time), e.g. `zones.assess_daily=30 7 * * *`. */
+  JOB_SCHEDULES: z.string().default(''),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -2,7 +2,7 @@ import { loadConfig } from './config';
 import { buildApp } from './app';
 import { bootstrap, ADMIN_USERNAME } from './bootstrap';
 import { MODULES } from './modules';
-import { JobRunner } from './platform/jobs';
+import { JobRunner, withSchedules } from './platform/jobs';
 
 const config = loadConfig();
 const say = (msg: string) => process.stdout.write(`[trung-tam-chi-huy] ${msg}\n`);
@@ -12,7 +12,10 @@ await app.listen({ port: config.PORT, host: config.HOST });
 const jobs = new JobRunner(
   started.db,
   started.services,
-  MODULES.flatMap((m) => m.jobs ?? []),
+  withSchedules(
+    MODULES.flatMap((m) => m.jobs ?? []),
+    config.JOB_SCHEDULES,
+  ),
   (run) => {
     if (!run.ok) say(`Việc định kỳ ${run.job} lỗi: ${run.error}`);
     else if (!run.skipped) say(`Việc định kỳ ${run.job}: ${JSON.stringify(run.result)} (${Math.round(run.ms)} ms)`);

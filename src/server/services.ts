@@ -17,6 +17,7 @@ import { UserAccounts } from './modules/users/accounts';
 import { LabIntake } from './modules/testing/intake';
 import { ResultLookup } from './modules/testing/public';
 import { FhirResults } from './modules/testing/fhir/service';
+import { ZonesService } from './modules/zones/service';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
@@ -50,6 +51,13 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   const labIntake = new LabIntake(testing);
   const resultLookup = new ResultLookup(testing, people);
   const fhir = new FhirResults(db.kysely, people, units, audit);
+  const zones = new ZonesService(db.kysely, units, audit, ruleSets, {
+    casesForAssessment: (...a) => cases.casesForAssessment(...a),
+    lastCommunityCasesBefore: (...a) => cases.lastCommunityCasesBefore(...a),
+    infectionSourcesOf: (...a) => tracing.infectionSourcesOf(...a),
+    populationsOn: (...a) => geography.populationsOn(...a),
+    ruleSets: (kind) => ruleSets.list(kind),
+  });
   return {
     db,
     audit,
@@ -68,6 +76,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     labIntake,
     resultLookup,
     fhir,
+    zones,
   };
 }
 

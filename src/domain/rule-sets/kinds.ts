@@ -24,8 +24,16 @@ export const riskLevel2686 = z.object({
   highIncidencePer100k14d: z.number().min(0),
   /** Days without community F0 for NEW_NORMAL. */
   newNormalDaysWithoutCommunityCase: days,
+  /** VERY_HIGH for a district (province): at least this share of its communes (districts) VERY_HIGH. */
   districtVeryHighShareOfVeryHighCommunes: z.number().min(0).max(1),
+  /** VERY_HIGH for a district (province): at least this share of its communes (districts) HIGH or above. */
   districtVeryHighShareOfHighCommunes: z.number().min(0).max(1),
+  /** HIGH for a district (province): at least this share of its communes (districts) HIGH or above. */
+  districtHighShareOfHighCommunes: z.number().min(0).max(1).default(0.3),
+  /** HIGH for a district (province): at least this share of its communes (districts) RISK or above. */
+  districtHighShareOfRiskCommunes: z.number().min(0).max(1).default(0.5),
+  /** HIGH for a district (province) as soon as one of its communes (districts) is VERY_HIGH. */
+  districtHighIfAnyVeryHigh: z.boolean().default(true),
 });
 
 export const riskLevel4800 = z.object({
@@ -40,6 +48,47 @@ export const riskLevel4800 = z.object({
   levels: z.array(z.object({ level: z.number().int().min(1).max(4), nameVi: z.string(), colour: z.string() })).length(4),
   cadenceDays: days,
 });
+
+const riskRegime = z.enum(['risk_level_2686', 'risk_level_4800']);
+/** The level codes of each regime, as the assessment engine (@domain/risk-assessment) gives them. */
+const regimeLevelCodes: Record<z.infer<typeof riskRegime>, readonly string[]> = {
+  risk_level_2686: level2686.options,
+  risk_level_4800: ['1', '2', '3', '4'],
+};
+/** Cách ly y tế vùng: not a level; its measures apply on top of the level of the unit around it. */
+export const LOCKDOWN_ZONE = 'LOCKDOWN_ZONE';
+
+export const measures = z
+  .object({
+    items: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[a-z0-9_]+$/),
+          regime: riskRegime,
+          /** A level code of the regime, or LOCKDOWN_ZONE. */
+          level: z.string(),
+          activityVi: z.string().min(1),
+          activityEn: z.string().min(1),
+          /** 'rule': a rule everyone follows (distance, 5K) rather than an activity that is allowed or not. */
+          status: z.enum(['allowed', 'limited', 'restricted', 'stopped', 'not_organised', 'rule']),
+          ruleVi: z.string().min(1),
+          ruleEn: z.string().min(1),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.items.forEach((item, i) => {
+      if (item.level !== LOCKDOWN_ZONE && !regimeLevelCodes[item.regime].includes(item.level)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'level'], message: `mức ${item.level} không thuộc ${item.regime}` });
+      }
+      const key = `${item.regime}|${item.level}|${item.code}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'code'], message: `mã ${item.code} bị trùng trong ${item.regime}, mức ${item.level}` });
+      seen.add(key);
+    });
+  });
 
 export const quarantine = z.object({
   situations: z
@@ -160,6 +209,7 @@ export const investigationForm = z.object({
 export const RULE_SET_KINDS = {
   risk_level_2686: riskLevel2686,
   risk_level_4800: riskLevel4800,
+  measures,
   quarantine,
   testing,
   vaccine_intervals: vaccineIntervals,

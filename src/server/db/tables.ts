@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ZonesTables } from './zones-tables';
 
 /** The database as Kysely sees it: one interface per table, column names as in SQL. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -466,7 +467,7 @@ export interface TestingBacklogTable {
   awaiting: ColumnType<number, number | undefined, number>;
 }
 
-export interface Database {
+export interface Database extends ZonesTables {
   test_types: TestTypesTable;
   labs: LabsTable;
   sampling_teams: SamplingTeamsTable;

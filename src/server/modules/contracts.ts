@@ -9,6 +9,7 @@ import { testingContract } from './testing/contract';
 import { tokensContract } from './tokens/contract';
 import { tracingContract } from './tracing/contract';
 import { usersContract } from './users/contract';
+import { zonesContract } from './zones/contract';
 
 /**
  * Every module's contract (its permissions and error codes), the pure half of its manifest that the web shares.
@@ -28,4 +29,5 @@ export const CONTRACTS = [
   ruleSetsContract,
   auditContract,
   testingContract,
+  zonesContract,
 ] as const;

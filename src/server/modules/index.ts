@@ -9,6 +9,7 @@ import { auditModule } from './audit';
 import { casesModule } from './cases';
 import { tracingModule } from './tracing';
 import { testingModule } from './testing';
+import { zonesModule } from './zones';
 
 /**
  * The server's modules, one line each, in the order their routes are registered (and listed in OpenAPI and
@@ -26,6 +27,7 @@ const LIST = [
   casesModule,
   tracingModule,
   testingModule,
+  zonesModule,
 ] as const;
 export const MODULES: readonly ServerModule[] = LIST;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODULES } from '../modules';
 import { CONTRACTS } from '../modules/contracts';
 import { newTestApp, type TestApp } from '../test/harness';
-import { JobRunner, type JobSpec } from './jobs';
+import { JobRunner, withSchedules, type JobSpec } from './jobs';
 import { defineModule, moduleProblems } from './module';
 import type { Services } from '../services';
 
@@ -125,5 +125,15 @@ describe('scheduled jobs', () => {
     expect(problems[0]).toBe('Việc định kỳ «auth.purge_sessions» được khai báo hai lần trong module «auth»');
     expect(problems[1]).toMatch(/^Module «auth»: lịch «mỗi ngày» của việc định kỳ «auth.purge_sessions» không hợp lệ/);
     expect(problems[2]).toBe('Module «auth»: việc định kỳ «cases.x» phải mang tên «auth.…»');
+  });
+
+  it('JOB_SCHEDULES moves a job to the configured hour (Vietnam time) and refuses an unknown job or a bad pattern', () => {
+    const jobs = withSchedules(jobsOf(), 'zones.assess_daily=30 7 * * *');
+    expect(jobs.find((j) => j.name === 'zones.assess_daily')!.schedule).toBe('30 7 * * *');
+    expect(jobs.find((j) => j.name === 'auth.purge_sessions')!.schedule).toBe('15 3 * * *');
+    const next = new JobRunner(t.db, t.services, jobs).nextRuns().find((r) => r.job === 'zones.assess_daily')!.next!;
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([0, 30]);
+    expect(() => withSchedules(jobsOf(), 'zones.nothing=0 6 * * *')).toThrow('JOB_SCHEDULES: không có việc định kỳ «zones.nothing»');
+    expect(() => withSchedules(jobsOf(), 'zones.assess_daily=lúc 6 giờ')).toThrow(/JOB_SCHEDULES: lịch «lúc 6 giờ» của «zones.assess_daily» không hợp lệ/);
   });
 });

@@ -39,6 +39,27 @@ export function scheduleProblem(pattern: string): string | null {
 }
 
 /**
+ * The jobs with their schedules overridden by the configuration (`name=pattern;name=pattern`, JOB_SCHEDULES): the
+ * configured hour of a daily assessment or report. An unknown job name or a pattern croner refuses is an error.
+ */
+export function withSchedules<S>(jobs: readonly JobSpec<S>[], overrides: string): JobSpec<S>[] {
+  const byName = new Map<string, string>();
+  for (const part of overrides
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    const pattern = part.slice(eq + 1).trim();
+    if (eq < 1 || !jobs.some((j) => j.name === name)) throw new Error(`JOB_SCHEDULES: không có việc định kỳ «${name || part}»`);
+    const bad = scheduleProblem(pattern);
+    if (bad) throw new Error(`JOB_SCHEDULES: lịch «${pattern}» của «${name}» không hợp lệ (${bad})`);
+    byName.set(name, pattern);
+  }
+  return jobs.map((j) => (byName.has(j.name) ? { ...j, schedule: byName.get(j.name)! } : j));
+}
+
+/**
  * Runs the modules' jobs on their schedules (croner, Vietnam time). A run never overlaps the previous run of the
  * same job (croner's protect), and on PostgreSQL only one process runs it (a session advisory lock keyed by the
  * job's name; the others skip). A failing run is logged and the schedule goes on.

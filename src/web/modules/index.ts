@@ -6,6 +6,7 @@ import { ruleSets } from './rule-sets';
 import { testing } from './testing';
 import { tokens } from './tokens';
 import { users } from './users';
+import { zones } from './zones';
 
 /** Every web module, one line each: the router, the menu and the UI text are built from this list. */
-export const MODULES = [geography, people, cases, testing, users, tokens, ruleSets, audit] as const;
+export const MODULES = [geography, zones, people, cases, testing, users, tokens, ruleSets, audit] as const;

@@ -141,3 +141,26 @@ export function investigationQuality(db: Q, actor: Actor, q: { from: string; to:
     .orderBy('cases.district_code')
     .execute();
 }
+
+/** Active cases confirmed in [from, to] as the risk-level assessment counts them (zones module, through CasesService). */
+export function casesForAssessment(db: Q, from: string, to: string) {
+  return db
+    .selectFrom('cases')
+    .select(['person_id', 'commune_code', 'confirmed_on', 'detected_in'])
+    .where('status', '=', 'active')
+    .where('confirmed_on', '>=', from)
+    .where('confirmed_on', '<=', to)
+    .execute();
+}
+
+/** Each commune's last active community case confirmed before `day` (one row per commune that has one). */
+export function lastCommunityCasesBefore(db: Q, day: string) {
+  return db
+    .selectFrom('cases')
+    .select(['commune_code', sql<string>`max(confirmed_on)::text`.as('last_on')])
+    .where('status', '=', 'active')
+    .where('detected_in', '=', 'community')
+    .where('confirmed_on', '<', day)
+    .groupBy('commune_code')
+    .execute();
+}

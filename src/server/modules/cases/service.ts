@@ -229,6 +229,17 @@ export class CasesService {
     return { caseId: row.id, caseCode: row.case_code, created: true };
   }
 
+  /** For the zones module: active cases confirmed in [from, to] (person, commune, day, where detected). */
+  async casesForAssessment(from: string, to: string): Promise<{ personId: string; communeCode: string; confirmedOn: string; detectedIn: string }[]> {
+    const rows = await repo.casesForAssessment(this.db, from, to);
+    return rows.map((r) => ({ personId: r.person_id, communeCode: r.commune_code, confirmedOn: r.confirmed_on, detectedIn: r.detected_in }));
+  }
+
+  /** For the zones module: the day of each commune's last community case before `day`. */
+  async lastCommunityCasesBefore(day: string): Promise<Map<string, string>> {
+    return new Map((await repo.lastCommunityCasesBefore(this.db, day)).map((r) => [r.commune_code, r.last_on]));
+  }
+
   /** For the testing module, which reaches tracing through CasesService: a person's class (antigen policy). */
   classOfInTx(trx: Transaction<Database>, personId: string) {
     return this.tracing.classOfInTx(trx, personId);

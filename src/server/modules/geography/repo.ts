@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, AdminUnitsTable } from '../../db/tables';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -75,4 +75,19 @@ export function upsertPopulation(db: Q, row: PopulationRow) {
 
 export function deleteSyntheticPopulation(db: Q) {
   return db.deleteFrom('population').where('synthetic', '=', true).execute();
+}
+
+/** Each unit's population on a day: the latest count dated on or before it, else the earliest after it (real counts before synthetic ones). */
+export function populationsOn(db: Q, codes: string[], day: string) {
+  return db
+    .selectFrom('population')
+    .select(['unit_code', 'count'])
+    .distinctOn('unit_code')
+    .where('unit_code', '=', sql<string>`any(${codes}::text[])`)
+    .orderBy('unit_code')
+    .orderBy(sql`as_of <= ${day}`, 'desc')
+    .orderBy(sql`case when as_of <= ${day} then as_of end`, 'desc')
+    .orderBy('as_of', 'asc')
+    .orderBy('synthetic', 'asc')
+    .execute();
 }

@@ -84,6 +84,12 @@ export class GeographyService {
     return new Map(rows.map((r) => [r.unit_code, { count: r.count, households: r.households, asOf: r.as_of, synthetic: r.synthetic }]));
   }
 
+  /** The population of each unit on a day (the latest count dated on or before it, else the earliest known); units without a count are absent. */
+  async populationsOn(codes: string[], day: string): Promise<Map<string, number>> {
+    if (!codes.length) return new Map();
+    return new Map((await repo.populationsOn(this.db, codes, day)).map((r) => [r.unit_code, r.count]));
+  }
+
   /**
    * Imports a commune's hamlets from CSV (code,name,type). All-or-nothing: any bad row rejects the
    * file with every row's reason; re-importing the same file changes nothing.

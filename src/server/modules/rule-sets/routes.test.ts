@@ -17,6 +17,7 @@ describe('rule sets', () => {
     expect([...kinds].sort()).toEqual([
       'exposure_classification',
       'investigation_form',
+      'measures',
       'quarantine',
       'risk_level_2686',
       'risk_level_4800',

@@ -254,3 +254,14 @@ export async function chainColumns(db: Q, personId: string, limit: number): Prom
     )::text as graph`.execute(db);
   return JSON.parse(answer.graph) as ChainColumns;
 }
+
+/** Of these persons, those with an infecting exposure recorded, and whether one of them happened in a high-contact place. */
+export function infectionSourcesOf(db: Q, personIds: string[]) {
+  return db
+    .selectFrom('exposures as e')
+    .leftJoin('places as p', (j) => j.onRef('p.id', '=', 'e.place_id').onRef('p.province_code', '=', 'e.province_code'))
+    .select(['e.exposed_person_id', sql<boolean>`coalesce(bool_or(p.high_contact), false)`.as('high_contact')])
+    .where('e.exposed_person_id', '=', sql<string>`any(${personIds}::uuid[])`)
+    .groupBy('e.exposed_person_id')
+    .execute();
+}

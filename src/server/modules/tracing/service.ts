@@ -182,6 +182,13 @@ export class TracingService {
   }
 
   /** The rule sets classification needs on a day (load them before opening a transaction). */
+  /** For the zones module: which of these persons have a known source of infection (an exposure into them), and whether it was in a high-contact place. */
+  async infectionSourcesOf(personIds: string[]): Promise<Map<string, { highContact: boolean }>> {
+    if (!personIds.length) return new Map();
+    const rows = await repo.infectionSourcesOf(this.db, personIds);
+    return new Map(rows.map((r) => [r.exposed_person_id, { highContact: r.high_contact }]));
+  }
+
   async classificationRulesOn(day: string): Promise<ClassificationRuleSets> {
     const [classification, quarantine] = await Promise.all([this.ruleSets.inForce('exposure_classification', day), this.ruleSets.inForce('quarantine', day)]);
     return { classification, quarantine };

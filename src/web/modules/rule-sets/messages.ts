@@ -12,6 +12,7 @@ export const vi = {
     kinds: {
       risk_level_2686: 'Cấp độ dịch (QĐ 2686)',
       risk_level_4800: 'Cấp độ dịch (NQ 128 / QĐ 4800)',
+      measures: 'Biện pháp theo cấp độ dịch',
       quarantine: 'Cách ly',
       testing: 'Xét nghiệm',
       vaccine_intervals: 'Khoảng cách mũi tiêm vắc xin',
@@ -72,6 +73,7 @@ export const en: Widen<typeof vi> = {
     kinds: {
       risk_level_2686: 'Risk levels (QĐ 2686)',
       risk_level_4800: 'Risk levels (NQ 128 / QĐ 4800)',
+      measures: 'Measures by risk level',
       quarantine: 'Quarantine',
       testing: 'Testing',
       vaccine_intervals: 'Vaccine dose intervals',

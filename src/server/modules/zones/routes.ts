@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { vnDay } from '@domain/dates';
+import { route } from '../../platform/http';
+import {
+  assessBody,
+  assessReport,
+  dayQuery,
+  decisionBody,
+  decisionView,
+  inputsQuery,
+  levelsBoard,
+  measuresQuery,
+  measuresView,
+  riskInputBody,
+  riskInputView,
+  unitHistory,
+  unitParams,
+} from './schemas';
+import type { ZonesService } from './service';
+
+export function zonesRoutes(zones: ZonesService) {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/levels',
+      tag: 'zones',
+      summary: 'Cấp độ dịch của mọi xã, huyện và thành phố trong ngày: đề xuất, quyết định, xu hướng',
+      access: 'zones.read',
+      query: dayQuery,
+      response: levelsBoard,
+      handler: ({ query }) => zones.board(query.day ?? vnDay()),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/levels/assess',
+      tag: 'zones',
+      summary: 'Đánh giá cấp độ dịch ngay cho một ngày (bộ tiêu chí có hiệu lực ngày đó)',
+      access: 'zones.write',
+      body: assessBody,
+      response: assessReport,
+      handler: ({ actor, body }) => zones.assessDay(actor, body.day),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/levels/:code/history',
+      tag: 'zones',
+      summary: 'Lịch sử đề xuất và quyết định cấp độ của một đơn vị',
+      access: 'zones.read',
+      params: unitParams,
+      response: unitHistory,
+      handler: ({ params }) => zones.history(params.code),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/levels/:code/decisions',
+      tag: 'zones',
+      summary: 'Ban hành quyết định cấp độ dịch (xác nhận hoặc điều chỉnh đề xuất)',
+      status: 201,
+      access: 'zones.decide',
+      params: unitParams,
+      body: decisionBody,
+      response: decisionView,
+      handler: ({ actor, params, body }) => zones.decide(actor, params.code, body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/levels/inputs',
+      tag: 'zones',
+      summary: 'Số liệu nhập tay của một đơn vị (độ bao phủ vắc xin, khả năng thu dung)',
+      access: 'zones.read',
+      query: inputsQuery,
+      response: z.array(riskInputView),
+      handler: ({ query }) => zones.inputs(query.unit),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/levels/inputs',
+      tag: 'zones',
+      summary: 'Nhập số liệu đầu vào cho đánh giá cấp độ (có ngày và nguồn)',
+      status: 201,
+      access: 'zones.write',
+      body: riskInputBody,
+      response: riskInputView,
+      handler: ({ actor, body }) => zones.addInput(actor, body),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/measures',
+      tag: 'zones',
+      summary: 'Biện pháp đang áp dụng tại một đơn vị trong ngày, theo cấp độ có hiệu lực',
+      access: 'zones.read',
+      query: measuresQuery,
+      response: measuresView,
+      handler: ({ query }) => zones.measures(query.unit, query.day ?? vnDay()),
+    }),
+  ];
+}

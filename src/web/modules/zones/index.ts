@@ -1,0 +1,41 @@
+import { FileProtectOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { defineModule } from '@web/app/web-module';
+import { lazyPage } from '@web/app/lazy-page';
+import { paths } from '@web/app/paths';
+import * as messages from './messages';
+
+/** Risk levels (board, map, decisions, a unit's history and inputs) and the measures in force. */
+export const zones = defineModule({
+  name: 'zones',
+  pages: [
+    {
+      path: paths.levels,
+      permission: 'zones.read',
+      page: lazyPage(
+        () => import('./pages/LevelsPage'),
+        (m) => m.LevelsPage,
+      ),
+    },
+    {
+      path: '/cap-do-dich/:code',
+      permission: 'zones.read',
+      page: lazyPage(
+        () => import('./pages/UnitLevelPage'),
+        (m) => m.UnitLevelPage,
+      ),
+    },
+    {
+      path: paths.measures,
+      permission: 'zones.read',
+      page: lazyPage(
+        () => import('./pages/MeasuresPage'),
+        (m) => m.MeasuresPage,
+      ),
+    },
+  ],
+  menu: [
+    { key: 'levels', label: 'menu.levels', icon: HeatMapOutlined, path: paths.levels, permission: 'zones.read', order: 12, group: 'main' },
+    { key: 'measures', label: 'menu.measures', icon: FileProtectOutlined, path: paths.measures, permission: 'zones.read', order: 14, group: 'main' },
+  ],
+  messages,
+});
