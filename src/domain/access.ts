@@ -42,6 +42,7 @@ const FIELD: Permission[] = [
   'tracing.write',
   'testing.summary',
   'testing.read',
+  'zones.lockdown',
 ];
 /** Sampling teams: sessions, tubes, rapid antigen results on the spot, shipments. */
 const SAMPLING: Permission[] = ['testing.collect'];

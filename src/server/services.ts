@@ -18,6 +18,8 @@ import { LabIntake } from './modules/testing/intake';
 import { ResultLookup } from './modules/testing/public';
 import { FhirResults } from './modules/testing/fhir/service';
 import { ZonesService } from './modules/zones/service';
+import { LockdownService } from './modules/zones/lockdown/service';
+import { BoundariesService } from './modules/zones/boundaries/service';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
@@ -44,7 +46,13 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     casesByIds: (...a) => cases.casesByIds(...a),
   };
   const tracing: TracingService = new TracingService(db.kysely, units, audit, people, ruleSets, users, caseReader);
-  const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing);
+  // cases asks zones whether a person is inside an active lockdown zone, and zones reads cases: bound lazily
+  const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing, {
+    activeZoneOfPerson: async (trx, personId) => {
+      const household = await people.householdOf(personId, trx);
+      return household ? lockdown.activeZoneOfHousehold(household, trx) : null;
+    },
+  });
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
   const clusters = new ClustersService(db.kysely, units, audit, caseReader, people);
   const testing = new TestingService(db, units, audit, people, cases, ruleSets, opts.testing);
@@ -57,6 +65,16 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     infectionSourcesOf: (...a) => tracing.infectionSourcesOf(...a),
     populationsOn: (...a) => geography.populationsOn(...a),
     ruleSets: (kind) => ruleSets.list(kind),
+  });
+  const boundaries = new BoundariesService(db.kysely, units, audit);
+  const lockdown: LockdownService = new LockdownService(db.kysely, units, audit, ruleSets, {
+    householdsByIds: (...a) => people.householdsByIds(...a),
+    householdIdsIn: (...a) => people.householdIdsIn(...a),
+    residentIdsOf: (...a) => people.residentIdsOf(...a),
+    residentsOf: (...a) => people.residentsOf(...a),
+    samplesOfPersons: (...a) => testing.samplesOfPersons(...a),
+    activeCasesOf: (...a) => cases.activeCasesOf(...a),
+    casesByIds: (...a) => cases.casesByIds(...a),
   });
   return {
     db,
@@ -77,6 +95,8 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     resultLookup,
     fhir,
     zones,
+    lockdown,
+    boundaries,
   };
 }
 

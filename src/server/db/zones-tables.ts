@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { BoundaryTables } from './boundary-tables';
+import type { LockdownTables } from './lockdown-tables';
 
 type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -50,7 +52,7 @@ export interface RiskDecisionsTable {
   created_at: DefaultTimestamp;
 }
 
-export interface ZonesTables {
+export interface ZonesTables extends BoundaryTables, LockdownTables {
   risk_inputs: RiskInputsTable;
   risk_assessments: RiskAssessmentsTable;
   risk_decisions: RiskDecisionsTable;

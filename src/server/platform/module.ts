@@ -22,6 +22,7 @@ export interface ScopeIds {
   session: string;
   conflict: string;
   observation: string;
+  zone: string;
   /** The commune all of them live in. */
   commune: string;
 }

@@ -92,6 +92,17 @@ beforeAll(async () => {
   ids.conflict = (await lab.get('/api/testing/conflicts')).json()[0].id;
   ids.observation = `${(await lab.get('/api/testing/samples/SC-0001')).json().id}-${ids.person.slice(-12)}`;
   expect((await city.get(`/api/fhir/Observation/${ids.observation}`)).statusCode).toBe(200);
+  const zone = await city.post('/api/lockdown-zones', {
+    communeCode: CAI_KHE,
+    name: 'Hẻm Bí Mật',
+    scopeKind: 'households',
+    householdIds: [ids.household],
+    reason: 'Ca bệnh trong hẻm',
+    caseIds: [ids.case],
+    startedOn: '2021-09-07',
+  });
+  expect(zone.statusCode, zone.body).toBe(201);
+  ids.zone = zone.json().id;
 });
 afterAll(() => t.close());
 

@@ -19,7 +19,8 @@ export const caseInput = z
     confirmedOn: isoDate,
     /** The confirming test: sample barcode or lab reference. */
     confirmingTest: z.string().trim().min(2).max(100),
-    detectedIn,
+    /** Where the case was found; left out, it is derived: inside an active lockdown zone, in quarantine (F1/F2), else the community. */
+    detectedIn: detectedIn.optional(),
     /** Symptom onset; leave empty when asymptomatic. */
     onsetOn: isoDate.nullish(),
     /** Date of the positive sample: the infectious window starts 2 days (rule set) before onset, or before this when asymptomatic. */

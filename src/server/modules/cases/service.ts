@@ -14,6 +14,12 @@ import * as repo from './repo';
 import { casesWorkbook } from './export';
 import type { CaseChanged, CaseInput, CaseListView, CaseView } from './schemas';
 
+/** The zones module's answer to "is this person inside an active lockdown zone" (bound in services.ts). */
+export interface Containment {
+  /** Read in the caller's transaction (the case is being opened in it). */
+  activeZoneOfPerson(trx: Transaction<Database>, personId: string): Promise<{ id: string; name: string } | null>;
+}
+
 export class CasesService {
   constructor(
     private readonly db: Kysely<Database>,
@@ -21,7 +27,19 @@ export class CasesService {
     private readonly audit: AuditLog,
     private readonly people: PeopleService,
     private readonly tracing: TracingService,
+    private readonly containment: Containment = { activeZoneOfPerson: async () => null },
   ) {}
+
+  /**
+   * Where a case is found when the officer does not say: inside an active lockdown zone (zones module), in quarantine
+   * as a traced F1/F2 (facility or home, from the classification's plan), else the community.
+   */
+  private async detectedInFor(trx: Transaction<Database>, personId: string): Promise<NonNullable<CaseInput['detectedIn']>> {
+    if (await this.containment.activeZoneOfPerson(trx, personId)) return 'lockdown_zone';
+    const cls = await this.tracing.classOfInTx(trx, personId);
+    if (cls?.class === 'F1' || cls?.class === 'F2') return cls.quarantine_situation?.endsWith('_facility') ? 'quarantine_facility' : 'home_quarantine';
+    return 'community';
+  }
 
   /** Opens a case (F0) and reclassifies the person's neighbourhood, in one transaction. */
   async create(actor: Actor, input: CaseInput): Promise<CaseChanged> {
@@ -61,7 +79,7 @@ export class CasesService {
       case_code: `${person.province_code}-${year}-${String(serial).padStart(6, '0')}`,
       confirmed_on: input.confirmedOn,
       confirming_test: input.confirmingTest,
-      detected_in: input.detectedIn,
+      detected_in: input.detectedIn ?? (await this.detectedInFor(trx, input.personId)),
       onset_on: input.onsetOn ?? null,
       sampled_on: input.sampledOn,
       isolated_at: input.isolatedAt ?? null,
@@ -207,9 +225,6 @@ export class CasesService {
   ): Promise<{ caseId: string; caseCode: string; created: boolean }> {
     const existing = await repo.activeCaseOf(trx, result.personId);
     if (existing) return { caseId: existing.id, caseCode: existing.case_code, created: false };
-    const cls = await this.tracing.classOfInTx(trx, result.personId);
-    const detectedIn =
-      cls?.class === 'F1' || cls?.class === 'F2' ? (cls.quarantine_situation === 'facility' ? 'quarantine_facility' : 'home_quarantine') : 'community';
     const { row } = await this.confirmInTx(
       trx,
       actor,
@@ -217,7 +232,6 @@ export class CasesService {
         personId: result.personId,
         confirmedOn: result.confirmedOn,
         confirmingTest: result.barcode,
-        detectedIn,
         sampledOn: result.sampledOn,
         onsetOn: null,
         clinicalStatus: result.symptomatic ? 'mild' : 'asymptomatic',

@@ -311,3 +311,29 @@ export async function withIdentity(db: Q, ids: string[], nationalId: string, pho
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Households by id (zones: the households of a lockdown zone). */
+export function householdsByIds(db: Q, ids: string[]) {
+  return db
+    .selectFrom('households')
+    .selectAll()
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+}
+
+/** The ids of every household of a commune, or of one hamlet of it. */
+export function householdIdsIn(db: Q, unit: { column: 'commune_code' | 'hamlet_code'; code: string }) {
+  return db.selectFrom('households').select('id').where(unit.column, '=', unit.code).orderBy('id').execute();
+}
+
+/** The persons living in these households (not merged away). */
+export function residentsOf(db: Q, householdIds: string[]) {
+  return db
+    .selectFrom('persons')
+    .select([...PERSON_COLUMNS])
+    .where('household_id', '=', sql<string>`any(${householdIds}::uuid[])`)
+    .where('merged_into', 'is', null)
+    .orderBy('household_id')
+    .orderBy('birth_year')
+    .execute();
+}

@@ -369,6 +369,13 @@ export class TestingService {
     }));
   }
 
+  /** For the zones module: what was collected for these persons in [from, to] — day and result (null while pending). */
+  async samplesOfPersons(personIds: string[], from: string, to: string): Promise<{ personId: string; collectedOn: string; result: string | null }[]> {
+    if (!personIds.length) return [];
+    const rows = await repo.samplesOfPersons(this.db.kysely, personIds, from, to);
+    return rows.map((r) => ({ personId: r.person_id, collectedOn: r.collected_on, result: r.result }));
+  }
+
   // ---- rules ------------------------------------------------------------------------------------------------
 
   async testingRules(day: string) {

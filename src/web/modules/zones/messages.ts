@@ -1,4 +1,5 @@
 import type { Widen } from '@web/app/i18n/catalog';
+import { boundaryEn, boundaryVi } from './boundary-messages';
 
 /** Vietnamese text of risk levels and measures: the first language. {name} marks a value filled in. */
 export const vi = {
@@ -92,6 +93,7 @@ export const vi = {
     },
     basis: 'Căn cứ: {legalBasis} (phiên bản {version})',
   },
+  boundaries: boundaryVi,
 };
 
 export const en: Widen<typeof vi> = {
@@ -186,4 +188,5 @@ export const en: Widen<typeof vi> = {
     },
     basis: 'Basis: {legalBasis} (version {version})',
   },
+  boundaries: boundaryEn,
 };

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type {
   Database,
   ResultImportRowsTable,
@@ -205,4 +205,16 @@ export function openConflicts(k: Q, actor: Actor) {
 
 export async function resolveConflict(trx: Transaction<Database>, id: string, status: 'accepted' | 'rejected', by: string, at: Date): Promise<void> {
   await trx.updateTable('result_conflicts').set({ status, resolved_by: by, resolved_at: at }).where('id', '=', id).execute();
+}
+
+/** The tubes collected for these persons in [from, to] (a pooled tube once per member): day and result, null while pending. */
+export function samplesOfPersons(k: Q, personIds: string[], from: string, to: string) {
+  return k
+    .selectFrom('sample_members as m')
+    .innerJoin('samples as s', (j) => j.onRef('s.id', '=', 'm.sample_id').onRef('s.province_code', '=', 'm.province_code'))
+    .select(['m.person_id', 's.collected_on', 's.result'])
+    .where('m.person_id', '=', sql<string>`any(${personIds}::uuid[])`)
+    .where('s.collected_on', '>=', from)
+    .where('s.collected_on', '<=', to)
+    .execute();
 }

@@ -14,8 +14,10 @@ import { Page } from '@web/ui/Page';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { QueryError } from '@web/ui/QueryError';
 import { VnDateInput } from '@web/ui/VnDateInput';
+import { BoundaryImport } from '../components/BoundaryImport';
 import { DecisionDialog } from '../components/DecisionDialog';
 import { LevelTag, levelColour, levelName } from '../components/LevelTag';
+import { useBoundaries } from '../hooks/useBoundaries';
 import { useAssess, useLevelsBoard } from '../hooks/useLevels';
 import { LevelMap } from '../LevelMap';
 
@@ -59,6 +61,7 @@ export function LevelsPage() {
   const provinces = useMemo(() => (data ? data.units.filter((u) => u.tier === 'province') : []), [data]);
   const shownProvince = province ?? provinces.find((p) => p.unitCode === '92')?.unitCode ?? provinces[0]?.unitCode ?? null;
   const rows = useMemo(() => (data ? tree(data.units).filter((r) => r.unitCode === shownProvince) : []), [data, shownProvince]);
+  const boundaries = useBoundaries(shownProvince, day, view === 'map');
 
   const crumbs = [{ title: k.title }];
   if (isPending) return <PageSpinner />;
@@ -241,6 +244,7 @@ export function LevelsPage() {
             { value: 'proposed', label: k.showProposed },
           ]}
         />
+        {view === 'map' ? <BoundaryImport provinces={provinces.map((p) => ({ code: p.unitCode, name: p.name }))} province={shownProvince} day={day} /> : null}
         {provinces.length > 1 ? (
           <Select
             value={shownProvince}
@@ -261,7 +265,7 @@ export function LevelsPage() {
           expandable={{ defaultExpandAllRows: true }}
         />
       ) : (
-        <LevelMap units={mapUnits(data, shownProvince, shownLevel, lang)} onSelect={(code) => navigate(paths.unitLevel(code))} />
+        <LevelMap units={mapUnits(data, shownProvince, shownLevel, lang)} geojson={boundaries.data} onSelect={(code) => navigate(paths.unitLevel(code))} />
       )}
       {deciding && regime ? <DecisionDialog row={deciding} regime={regime} onClose={() => setDeciding(null)} /> : null}
     </Page>
