@@ -36,6 +36,9 @@ afterAll(async () => {
 });
 
 const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
+/** Days in Vietnam time (UTC+7), as the server counts them. */
+const vnDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const vnText = (iso: string) => iso.split('-').reverse().join('/');
 
 describe('risk levels in Chromium', () => {
   it('an outbreak turns its commune red, an official decides level 4 with a number, the map and the measures show it', async () => {
@@ -67,6 +70,91 @@ describe('risk levels in Chromium', () => {
     await shown(page.getByRole('heading', { name: /Cấp 4 – Nguy cơ rất cao/ }));
     await shown(page.getByText('theo quyết định', { exact: true }));
     expect(await page.getByRole('row').count()).toBeGreaterThan(5);
+    await close();
+  });
+
+  it("a lockdown zone on two households: one negative testing round recorded, then it lifts after the rule's 14 days", async () => {
+    const start = vnDay(-20);
+    const households: { id: string; members: { id: string }[] }[] = [];
+    for (const [address, name] of [
+      ['12 Hẻm 3 Lý Tự Trọng', 'Đỗ Văn Phong'],
+      ['14 Hẻm 3 Lý Tự Trọng', 'Lý Thị Tỏa'],
+    ])
+      households.push(
+        (
+          await admin.post<{ household: { id: string; members: { id: string }[] } }>('/api/households', {
+            address,
+            communeCode: CAI_KHE,
+            members: [{ fullName: name, birthYear: 1975, sex: 'male', communeCode: CAI_KHE }],
+          })
+        ).household,
+      );
+    const { page, close } = await openPage(browser);
+    await logIn(page, '/vung-phong-toa');
+    await shown(page.getByRole('heading', { name: 'Vùng phong tỏa' }));
+    await page.getByRole('button', { name: 'Khoanh vùng mới' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Xã/phường', { exact: true }).fill('Cái Khế');
+    await page.locator('.ant-select-item-option:visible', { hasText: 'Phường Cái Khế' }).first().click();
+    await dialog.getByLabel('Tên vùng').fill('Hẻm 3 Lý Tự Trọng');
+    for (const [name, shownName] of [
+      ['do van phong', 'Đỗ Văn Phong'],
+      ['ly thi toa', 'Lý Thị Tỏa'],
+    ]) {
+      await dialog.locator('.ant-select-multiple').click();
+      await page.keyboard.type(name);
+      await page
+        .locator('.ant-select-item-option:visible', { hasText: `${shownName} (1975) · ` })
+        .first()
+        .click();
+    }
+    await dialog.getByLabel('Lý do').fill('Hai ca cộng đồng trong hẻm');
+    await dialog.getByLabel('Ngày bắt đầu').fill(vnText(start));
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(/\/vung-phong-toa\/[0-9a-f-]{36}$/);
+    const zoneId = page.url().split('/').pop()!;
+    await shown(page.getByText('2 hộ'));
+    await shown(page.getByText('Chưa có vòng xét nghiệm nào sau ca gần nhất', { exact: false }));
+
+    // one round: a household pool per household, collected on the round's first day, negative
+    const day = vnDay(-17);
+    const lab = await admin.post<{ id: string }>('/api/testing/labs', { name: 'CDC Cần Thơ', dailyCapacity: { rt_pcr_pooled: 5000 } });
+    const team = await admin.post<{ id: string }>('/api/testing/teams', {
+      communeCode: CAI_KHE,
+      name: 'Tổ phong tỏa',
+      members: [{ fullName: 'Trần Thị Mẫu', phone: '0912345678' }],
+    });
+    const session = await admin.post<{ id: string }>('/api/testing/sessions', { teamId: team.id, sessionDate: day, mode: 'door_to_door' });
+    const codes = ['PT-0001', 'PT-0002'];
+    for (const [i, h] of households.entries())
+      await admin.post(`/api/testing/sessions/${session.id}/samples`, {
+        testType: 'rt_pcr_pooled',
+        kind: 'household_pool',
+        householdId: h.id,
+        members: h.members.map((m) => ({ personId: m.id })),
+        barcodes: [codes[i]],
+        collectedAt: `${day}T08:00:00+07:00`,
+      });
+    const shipment = await admin.post<{ id: string }>('/api/testing/shipments', {
+      teamId: team.id,
+      labId: lab.id,
+      barcodes: codes,
+      sentAt: `${day}T10:00:00+07:00`,
+    });
+    await admin.post(`/api/testing/shipments/${shipment.id}/receive`, { barcodes: codes, receivedAt: `${day}T11:00:00+07:00` });
+    for (const code of codes) await admin.post(`/api/testing/samples/${code}/result`, { result: 'negative' });
+
+    await page.reload();
+    await shown(page.getByText('Âm tính toàn bộ'));
+    await shown(page.getByText('Đủ điều kiện dỡ phong tỏa', { exact: false }));
+    await page.getByRole('button', { name: 'Dỡ phong tỏa' }).click();
+    const lift = page.getByRole('dialog');
+    await lift.getByLabel('Số/ký hiệu quyết định').fill('55/QĐ-UBND');
+    await lift.getByLabel('Người ký').fill('Chủ tịch UBND phường Cái Khế');
+    await lift.getByRole('button', { name: 'Lưu' }).click();
+    await shown(page.getByText(`Đã dỡ phong tỏa ngày ${vnText(vnDay())} theo quyết định 55/QĐ-UBND`, { exact: false }));
+    await page.screenshot({ path: ARTIFACTS + 'lockdown-zone.png', fullPage: true });
+    expect((await admin.get<{ status: string }>(`/api/lockdown-zones/${zoneId}`)).status).toBe('lifted');
     await close();
   });
 });

@@ -6,6 +6,8 @@ export const paths = {
   levels: '/cap-do-dich',
   unitLevel: (code: string) => `/cap-do-dich/${code}`,
   measures: '/bien-phap',
+  zones: '/vung-phong-toa',
+  zone: (id: string) => `/vung-phong-toa/${id}`,
   people: '/nguoi-dan',
   peopleIn: (unit: string) => `/nguoi-dan?unit=${encodeURIComponent(unit)}`,
   newPerson: '/nguoi-dan/them',

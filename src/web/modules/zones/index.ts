@@ -1,4 +1,4 @@
-import { FileProtectOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, FileProtectOutlined, HeatMapOutlined } from '@ant-design/icons';
 import { defineModule } from '@web/app/web-module';
 import { lazyPage } from '@web/app/lazy-page';
 import { paths } from '@web/app/paths';
@@ -32,9 +32,26 @@ export const zones = defineModule({
         (m) => m.MeasuresPage,
       ),
     },
+    {
+      path: paths.zones,
+      permission: 'zones.lockdown',
+      page: lazyPage(
+        () => import('./pages/ZonesPage'),
+        (m) => m.ZonesPage,
+      ),
+    },
+    {
+      path: '/vung-phong-toa/:id',
+      permission: 'zones.lockdown',
+      page: lazyPage(
+        () => import('./pages/ZonePage'),
+        (m) => m.ZonePage,
+      ),
+    },
   ],
   menu: [
     { key: 'levels', label: 'menu.levels', icon: HeatMapOutlined, path: paths.levels, permission: 'zones.read', order: 12, group: 'main' },
+    { key: 'zones', label: 'menu.zones', icon: BorderOuterOutlined, path: paths.zones, permission: 'zones.lockdown', order: 16, group: 'main' },
     { key: 'measures', label: 'menu.measures', icon: FileProtectOutlined, path: paths.measures, permission: 'zones.read', order: 14, group: 'main' },
   ],
   messages,

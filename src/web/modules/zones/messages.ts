@@ -1,11 +1,13 @@
 import type { Widen } from '@web/app/i18n/catalog';
 import { boundaryEn, boundaryVi } from './boundary-messages';
+import { lockdownEn, lockdownVi } from './lockdown-messages';
 
 /** Vietnamese text of risk levels and measures: the first language. {name} marks a value filled in. */
 export const vi = {
   menu: {
     levels: 'Cấp độ dịch',
     measures: 'Biện pháp áp dụng',
+    zones: 'Vùng phong tỏa',
   },
   levels: {
     title: 'Cấp độ dịch',
@@ -94,12 +96,14 @@ export const vi = {
     basis: 'Căn cứ: {legalBasis} (phiên bản {version})',
   },
   boundaries: boundaryVi,
+  lockdown: lockdownVi,
 };
 
 export const en: Widen<typeof vi> = {
   menu: {
     levels: 'Risk levels',
     measures: 'Measures in force',
+    zones: 'Lockdown zones',
   },
   levels: {
     title: 'Risk levels',
@@ -189,4 +193,5 @@ export const en: Widen<typeof vi> = {
     basis: 'Basis: {legalBasis} (version {version})',
   },
   boundaries: boundaryEn,
+  lockdown: lockdownEn,
 };

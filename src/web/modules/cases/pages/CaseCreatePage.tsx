@@ -40,7 +40,7 @@ export function CaseCreatePage() {
 
   async function submit(values: Values) {
     setGeneral(null);
-    const input = { ...values, onsetOn: values.onsetOn || null };
+    const input = { ...values, onsetOn: values.onsetOn || null, detectedIn: values.detectedIn || undefined };
     const parsed = caseInput.safeParse(input);
     if (!parsed.success) {
       showFieldErrors(form, zodFieldErrors(parsed.error, input, lang, m, labelOf));
@@ -66,7 +66,7 @@ export function CaseCreatePage() {
           form={form}
           layout="vertical"
           name="case-create"
-          initialValues={{ personId: params.get('person') ?? undefined, clinicalStatus: 'asymptomatic', treatmentPlace: 'home', detectedIn: 'community' }}
+          initialValues={{ personId: params.get('person') ?? undefined, clinicalStatus: 'asymptomatic', treatmentPlace: 'home', detectedIn: '' }}
           onValuesChange={(changed) => clearChangedErrors(form, changed)}
           onFinish={(v) => void submit(v)}
         >
@@ -87,8 +87,8 @@ export function CaseCreatePage() {
           <Form.Item name="confirmingTest" label={c.confirmingTest} required>
             <Input maxLength={100} autoComplete="off" />
           </Form.Item>
-          <Form.Item name="detectedIn" label={c.detectedIn} required>
-            <Select options={detectedIn.options.map((d) => ({ value: d, label: c.detectedIns[d] }))} />
+          <Form.Item name="detectedIn" label={c.detectedIn} extra={c.detectedInAutoHelp}>
+            <Select options={[{ value: '', label: c.detectedInAuto }, ...detectedIn.options.map((d) => ({ value: d, label: c.detectedIns[d] }))]} />
           </Form.Item>
           <CourseStatusFields />
           <Space>
