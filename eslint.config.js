@@ -56,7 +56,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^@server/(?!modules/[\\w-]+/schemas$|modules/contracts$)',
+              regex: '^@server/(?!modules/[\\w-]+/([\\w-]+/)?schemas$|modules/contracts$)',
               allowTypeImports: true,
               message: "The web imports only types from the server, or a module's schemas.",
             },
@@ -69,6 +69,16 @@ export default tseslint.config(
     // module contracts are shared with the web: zod and @domain only
     files: ['src/server/modules/*/schemas.ts', 'src/server/modules/*/views.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['kysely', 'fastify', 'pg', 'node:*', '../../*', '../*/repo', '../*/service'] }] },
+  },
+  {
+    // the same for a module's sub-area (zones/lockdown/schemas.ts)
+    files: ['src/server/modules/*/*/schemas.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['kysely', 'fastify', 'pg', 'node:*', '../../../*', '../../*/repo', '../../*/service', '../*/repo', '../*/service'] },
+      ],
+    },
   },
   {
     // a module reaches another only through its service or schemas, never its repo

@@ -20,7 +20,8 @@ export const vi = {
     confirmingTest: 'Mã xét nghiệm khẳng định',
     detectedIn: 'Nơi phát hiện',
     detectedInAuto: 'Tự xác định (vùng phong tỏa, cách ly, cộng đồng)',
-    detectedInAutoHelp: 'Để trống: người đang ở trong vùng phong tỏa được ghi «Khu phong tỏa», F1/F2 đang cách ly được ghi nơi cách ly, còn lại là «Cộng đồng». Có thể sửa sau.',
+    detectedInAutoHelp:
+      'Để trống: người đang ở trong vùng phong tỏa được ghi «Khu phong tỏa», F1/F2 đang cách ly được ghi nơi cách ly, còn lại là «Cộng đồng». Có thể sửa sau.',
     onsetOn: 'Ngày khởi phát',
     sampledOn: 'Ngày lấy mẫu',
     isolatedAt: 'Thời điểm cách ly',
@@ -183,7 +184,8 @@ export const en: Widen<typeof vi> = {
     confirmingTest: 'Confirming test ID',
     detectedIn: 'Detected in',
     detectedInAuto: 'Derive (lockdown zone, quarantine, community)',
-    detectedInAutoHelp: 'Left to derive: a person inside a lockdown zone is recorded as found there, a quarantined F1/F2 where they are quarantined, anyone else in the community. It can be corrected later.',
+    detectedInAutoHelp:
+      'Left to derive: a person inside a lockdown zone is recorded as found there, a quarantined F1/F2 where they are quarantined, anyone else in the community. It can be corrected later.',
     onsetOn: 'Symptom onset',
     sampledOn: 'Sampled on',
     isolatedAt: 'Isolated at',
