@@ -13,7 +13,7 @@ export const riskInputBody = z
     unitCode,
     input: riskInputKind,
     /** A share 0..1 (coverage), or 0 / 1 (capacity met). */
-    value: z.number({ message: 'zones.share' }).min(0, { message: 'zones.share' }).max(1, { message: 'zones.share' }),
+    value: z.number().min(0, { message: 'zones.share' }).max(1, { message: 'zones.share' }),
     asOf: isoDate,
     source: z.string().trim().min(3).max(300),
   })
