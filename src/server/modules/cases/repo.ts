@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction, type Insertable, type Updateable } 
 import type { Database, CasesTable, InvestigationsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
+import { COMMUNITY_DETECTED_IN } from '@domain/risk-figures';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -153,13 +154,13 @@ export function casesForAssessment(db: Q, from: string, to: string) {
     .execute();
 }
 
-/** Each commune's last active community case confirmed before `day` (one row per commune that has one). */
+/** Each commune's last active community case (as the assessment counts them) confirmed before `day` (one row per commune that has one). */
 export function lastCommunityCasesBefore(db: Q, day: string) {
   return db
     .selectFrom('cases')
     .select(['commune_code', sql<string>`max(confirmed_on)::text`.as('last_on')])
     .where('status', '=', 'active')
-    .where('detected_in', '=', 'community')
+    .where('detected_in', 'in', [...COMMUNITY_DETECTED_IN] as CasesTable['detected_in'][])
     .where('confirmed_on', '<', day)
     .groupBy('commune_code')
     .execute();

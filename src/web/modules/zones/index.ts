@@ -2,6 +2,8 @@ import { BorderOuterOutlined, FileProtectOutlined, HeatMapOutlined } from '@ant-
 import { defineModule } from '@web/app/web-module';
 import { lazyPage } from '@web/app/lazy-page';
 import { paths } from '@web/app/paths';
+import { vnDay } from '@domain/dates';
+import { levelsBoardQuery } from './hooks/useLevels';
 import * as messages from './messages';
 
 /** Risk levels (board, map, decisions, a unit's history and inputs) and the measures in force. */
@@ -11,6 +13,7 @@ export const zones = defineModule({
     {
       path: paths.levels,
       permission: 'zones.read',
+      prefetch: (qc, search) => void qc.prefetchQuery(levelsBoardQuery(search.get('day') ?? vnDay())),
       page: lazyPage(
         () => import('./pages/LevelsPage'),
         (m) => m.LevelsPage,

@@ -1,10 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf } from '@web/lib/api';
 
 const LEVELS = ['levels'] as const;
 
+/** The board of a day: one query options object for the page and its prefetch at start-up. */
+export const levelsBoardQuery = (day: string) =>
+  queryOptions({ queryKey: [...LEVELS, 'board', day], queryFn: () => api.get('/api/levels', { query: { day } }) });
+
 export function useLevelsBoard(day: string, enabled = true) {
-  return useQuery({ queryKey: [...LEVELS, 'board', day], queryFn: () => api.get('/api/levels', { query: { day } }), placeholderData: (prev) => prev, enabled });
+  return useQuery({ ...levelsBoardQuery(day), placeholderData: (prev) => prev, enabled });
 }
 
 export function useUnitHistory(code: string | undefined) {

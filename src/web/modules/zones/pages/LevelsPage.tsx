@@ -92,7 +92,6 @@ export function LevelsPage() {
     {
       title: k.unit,
       dataIndex: 'name',
-      fixed: 'left',
       render: (name: string, r) => <Link to={paths.unitLevel(r.unitCode)}>{r.tier === 'commune' ? name : <strong>{name}</strong>}</Link>,
     },
     {
