@@ -127,6 +127,12 @@ describe('risk levels in Chromium', () => {
     const zoneId = page.url().split('/').pop()!;
     await shown(page.getByText('2 hộ'));
     await shown(page.getByText('Chưa có vòng xét nghiệm nào sau ca gần nhất', { exact: false }));
+    // the zones page's map marks the commune with an active zone
+    await page.goto(`${server.url}/vung-phong-toa`);
+    await page.getByText('Bản đồ', { exact: true }).click();
+    await page.locator('canvas').first().waitFor({ state: 'visible' });
+    await shown(page.getByText('Đang phong tỏa').nth(1));
+    await page.goto(`${server.url}/vung-phong-toa/${zoneId}`);
 
     // one round: a household pool per household, collected on the round's first day, negative
     const day = vnDay(-17);

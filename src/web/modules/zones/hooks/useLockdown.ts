@@ -3,8 +3,8 @@ import { api, type BodyOf } from '@web/lib/api';
 
 const ZONES = ['lockdown-zones'] as const;
 
-export function useZones(status?: 'active' | 'lifted') {
-  return useQuery({ queryKey: [...ZONES, 'list', status], queryFn: () => api.get('/api/lockdown-zones', { query: { status } }) });
+export function useZones(status?: 'active' | 'lifted', commune?: string) {
+  return useQuery({ queryKey: [...ZONES, 'list', status, commune], queryFn: () => api.get('/api/lockdown-zones', { query: { status, commune } }) });
 }
 
 export function useZone(id: string | undefined) {
