@@ -5,6 +5,7 @@ import { AuthService } from './modules/auth/service';
 import { UnitDirectory } from './modules/geography/directory';
 import { GeographyService } from './modules/geography/service';
 import { PeopleService } from './modules/people/service';
+import { HouseholdResidents } from './modules/people/residents';
 import { RuleSetsService } from './modules/rule-sets/service';
 import { UsersService } from './modules/users/service';
 import { TokensService } from './modules/tokens/service';
@@ -28,6 +29,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   await units.reload();
   const geography = new GeographyService(db.kysely, units, audit);
   const people = new PeopleService(db.kysely, units, audit);
+  const residents = new HouseholdResidents(db.kysely, units, audit);
   const auth = new AuthService(db.kysely, units, audit, new UserAccounts(db.kysely), {
     sessionTtlHours: config.SESSION_TTL_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
@@ -49,7 +51,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   // cases asks zones whether a person is inside an active lockdown zone, and zones reads cases: bound lazily
   const cases: CasesService = new CasesService(db.kysely, units, audit, people, tracing, {
     activeZoneOfPerson: async (trx, personId) => {
-      const household = await people.householdOf(personId, trx);
+      const household = await residents.householdOf(personId, trx);
       return household ? lockdown.activeZoneOfHousehold(household, trx) : null;
     },
   });
@@ -68,10 +70,10 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   });
   const boundaries = new BoundariesService(db.kysely, units, audit);
   const lockdown: LockdownService = new LockdownService(db.kysely, units, audit, ruleSets, {
-    householdsByIds: (...a) => people.householdsByIds(...a),
-    householdIdsIn: (...a) => people.householdIdsIn(...a),
-    residentIdsOf: (...a) => people.residentIdsOf(...a),
-    residentsOf: (...a) => people.residentsOf(...a),
+    householdsByIds: (...a) => residents.householdsByIds(...a),
+    householdIdsIn: (...a) => residents.householdIdsIn(...a),
+    residentIdsOf: (...a) => residents.residentIdsOf(...a),
+    residentsOf: (...a) => residents.residentsOf(...a),
     samplesOfPersons: (...a) => testing.samplesOfPersons(...a),
     activeCasesOf: (...a) => cases.activeCasesOf(...a),
     casesByIds: (...a) => cases.casesByIds(...a),

@@ -9,7 +9,7 @@ import { queryAudit, type AuditLog } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { assertInScope, placeInScope } from '../../platform/scope';
 import type { UnitDirectory, Place } from '../geography/directory';
-import { personCard, presentHousehold, presentPerson, type HouseholdRow, type PersonRow } from './present';
+import { personCard, presentHousehold, presentPerson, type PersonRow } from './present';
 import { assertHouseholdFits, assertNationalIdFree, insertPerson, placeFor } from './writes';
 import * as repo from './repo';
 import type {
@@ -111,41 +111,6 @@ export class PeopleService {
       commune_code: row.commune_code,
       hamlet_code: row.hamlet_code,
     };
-  }
-
-  /** For the zones module: households by id, with their place (no personal data beyond the address). */
-  async householdsByIds(ids: string[]): Promise<HouseholdRow[]> {
-    return ids.length ? repo.householdsByIds(this.db, ids) : [];
-  }
-
-  /** For the zones module: the households of a commune or one of its hamlets. */
-  async householdIdsIn(unitCode: string): Promise<string[]> {
-    const unit = this.units.require(unitCode, 'unitCode');
-    const column = unit.level === 'hamlet' ? 'hamlet_code' : 'commune_code';
-    return (await repo.householdIdsIn(this.db, { column, code: unitCode })).map((r) => r.id);
-  }
-
-  /** The household a person lives in, or null (zones: is the person inside a lockdown zone). */
-  async householdOf(personId: string, db: Kysely<Database> = this.db): Promise<string | null> {
-    const row = await repo.personById(db, personId);
-    return row && !row.merged_into ? row.household_id : null;
-  }
-
-  /**
-   * The residents of households, for a lockdown zone's list. Residents outside the caller's scope are not shown
-   * (a commune officer sees their own commune's residents); those shown are audited as read.
-   */
-  async residentsOf(actor: Actor, householdIds: string[], purpose: string): Promise<{ persons: PersonView[]; hidden: number; total: number }> {
-    const rows = householdIds.length ? await repo.residentsOf(this.db, householdIds) : [];
-    const visible = rows.filter((r) => placeInScope(actor.scope, r));
-    if (visible.length) this.audit.read(actor, { action: 'read', entity: 'person', detail: { purpose, shown: visible.map((r) => r.id) } });
-    return { persons: visible.map(presentPerson), hidden: rows.length - visible.length, total: rows.length };
-  }
-
-  /** The ids of the residents of households (counts and sampling checks; no personal data leaves the module). */
-  async residentIdsOf(householdIds: string[]): Promise<{ id: string; householdId: string }[]> {
-    const rows = householdIds.length ? await repo.residentsOf(this.db, householdIds) : [];
-    return rows.map((r) => ({ id: r.id, householdId: r.household_id! }));
   }
 
   /** Persons for graphs and lists, by the one rule of personCard; the in-scope persons shown are audited as read. */
