@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
 import { formatDate } from './format';
 
 /**
@@ -85,8 +85,6 @@ function round(
   const negative = status === 'done' && positives === 0 && pending === 0 && samples.every((s) => s.result === 'negative');
   return { n, from, to, households, sampledHouseholds, positives, pending, status, negative };
 }
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Whether the zone may be lifted today, and if not, every reason why not yet. */
 export function liftEligibility(p: {

@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays, daysBetween } from './dates';
 import type { UnitFigures } from './risk-assessment';
 
 /** A case as the risk-level assessment counts it. */
@@ -22,8 +22,6 @@ export type CaseCountFigures = Pick<
 >;
 
 type DayCounts = { community: number; unknown: number; highContact: number; contained: number; total: number };
-
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The case counts of every commune on any day, from the cases loaded once for a span of days: a day's figures

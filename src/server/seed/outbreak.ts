@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { addDays } from '@domain/dates';
+import { addDays, daysBetween } from '@domain/dates';
 import type { ExposureClass } from '@domain/exposure-class';
 import { uuidv7 } from '@domain/uuid';
 import { foldVietnamese } from '@domain/vn-text';
@@ -66,7 +66,6 @@ const DAY_MS = 86_400_000;
 /** Vietnam has kept UTC+7 without daylight saving since 1975: the VN day of an instant without Intl (hot loops). */
 const vnDayOf = (ms: number) => new Date(ms + 7 * HOUR_MS).toISOString().slice(0, 10);
 const vnAt = (day: string, hhmm: string) => Date.parse(`${day}T${hhmm}:00+07:00`);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
 // ---------------------------------------------------------------------------------------------------------
 // Set-based classification: the rows reclassifyAround (modules/tracing/classification.ts) would write.
