@@ -87,6 +87,5 @@ export const zonesContract = defineContract({
       vi: 'Còn {count} lỗi khác không liệt kê; sửa các lỗi trên rồi gửi lại tệp',
       en: '{count} more errors not listed; fix those above and send the file again',
     },
-    'zones.unit_out_of_scope': { vi: 'Đơn vị {unit} nằm ngoài phạm vi của bạn', en: 'Unit {unit} is outside your scope' },
   },
 });

@@ -159,7 +159,7 @@ describe('risk levels (NQ 128 / QĐ 4800)', () => {
     const ninhKieu = await t.as('district_officer', ['916']);
     const outside = await ninhKieu.post(`/api/levels/${THOI_LAI}/decisions`, decision);
     expect(outside.statusCode).toBe(400);
-    expect(outside.json()).toMatchObject({ code: 'zones.unit_out_of_scope', field: 'code' });
+    expect(outside.json()).toMatchObject({ code: 'validation.unit_out_of_scope', field: 'code' });
     expect((await ninhKieu.post(`/api/levels/${AN_HOA}/decisions`, decision)).statusCode).toBe(201);
   });
 });

@@ -105,7 +105,7 @@ export class ZonesService {
   /** An official confirms or overrides the proposal of a day with a decision number, signer and effective date. */
   async decide(actor: Actor, code: string, body: DecisionBody): Promise<DecisionView> {
     const unit = this.assessable(code, 'code');
-    if (!this.units.unitInScope(actor.scope, code)) throw new AppError('zones.unit_out_of_scope', 400, { unit: unit.name }, 'code');
+    if (!this.units.unitInScope(actor.scope, code)) throw new AppError('validation.unit_out_of_scope', 400, { code: unit.code }, 'code');
     const assessment = await repo.assessmentOf(this.db, code, body.assessmentDay);
     if (!assessment) throw new AppError('zones.unit_not_assessed', 400, { unit: unit.name, day: formatDate(body.assessmentDay) }, 'assessmentDay');
     const version = (await this.regimeVersions()).find((v) => v.id === assessment.rule_set_id);
@@ -149,7 +149,7 @@ export class ZonesService {
   /** Records a value the product does not compute yet (coverage, capacity) for a unit from a day, with its source. */
   async addInput(actor: Actor, body: RiskInputBody): Promise<RiskInputView> {
     const unit = this.assessable(body.unitCode, 'unitCode');
-    if (!this.units.unitInScope(actor.scope, body.unitCode)) throw new AppError('zones.unit_out_of_scope', 400, { unit: unit.name }, 'unitCode');
+    if (!this.units.unitInScope(actor.scope, body.unitCode)) throw new AppError('validation.unit_out_of_scope', 400, { code: unit.code }, 'unitCode');
     const row = await this.db.transaction().execute(async (trx) => {
       const inserted = await repo.insertInput(trx, {
         id: uuidv7(),

@@ -259,6 +259,6 @@ describe('commune boundaries (GeoJSON per province)', () => {
   it('a user without the province in scope is refused', async () => {
     const bacKan = await anActor('command_center', ['06']);
     const err = await refusalOf(() => boundaries.import(bacKan, body(threeCommunes())));
-    expect(err).toMatchObject({ code: 'zones.unit_out_of_scope', status: 403, field: 'provinceCode' });
+    expect(err).toMatchObject({ code: 'validation.unit_out_of_scope', status: 403, field: 'provinceCode' });
   });
 });

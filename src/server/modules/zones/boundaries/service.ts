@@ -37,7 +37,7 @@ export class BoundariesService {
    */
   async import(actor: Actor, body: BoundaryImportBody): Promise<BoundaryImportReport> {
     const province = this.units.require(body.provinceCode, 'provinceCode', { day: body.validFrom, level: 'province' });
-    if (!this.units.unitInScope(actor.scope, province.code)) throw new AppError('zones.unit_out_of_scope', 403, { unit: province.name }, 'provinceCode');
+    if (!this.units.unitInScope(actor.scope, province.code)) throw new AppError('validation.unit_out_of_scope', 403, { code: province.code }, 'provinceCode');
     const read = readBoundaryFile(body.geojson, body.codeProperty);
     const problems = [...read.problems, ...this.codeProblems(read.features, province, body)].sort((a, b) => a.index - b.index);
     if (problems.length) throw refusal(problems);

@@ -65,7 +65,7 @@ export class LockdownService {
   /** Draws a zone; every household must lie in the commune and in no other active zone. Nothing is stored on a refusal. */
   async create(actor: Actor, input: ZoneInput): Promise<ZoneView> {
     const commune = this.units.require(input.communeCode, 'communeCode', { level: 'commune', day: input.startedOn });
-    if (!this.units.unitInScope(actor.scope, commune.code)) throw new AppError('zones.unit_out_of_scope', 400, { unit: commune.name }, 'communeCode');
+    if (!this.units.unitInScope(actor.scope, commune.code)) throw new AppError('validation.unit_out_of_scope', 400, { code: commune.code }, 'communeCode');
     let householdIds = [...new Set(input.householdIds)];
     if (input.scopeKind === 'hamlet') {
       const hamlet = this.units.require(input.hamletCode!, 'hamletCode', { level: 'hamlet' });
