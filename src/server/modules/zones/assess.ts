@@ -84,6 +84,8 @@ export async function assessSpan(
     return { communeCode: c.communeCode, confirmedOn: c.confirmedOn, detectedIn: c.detectedIn, knownSource: Boolean(s), highContact: s?.highContact ?? false };
   });
   const counts = new CaseCounts(cases, lastBefore);
+  const decisionsOf = new Map<string, typeof decisions>();
+  for (const d of decisions) decisionsOf.set(d.unit_code, [...(decisionsOf.get(d.unit_code) ?? []), d]);
   let previousProposals = new Map(before.map((a) => [a.unit_code, a.level]));
   const out: { day: string; regime: RuleSetView | null; units: AssessedUnit[] }[] = [];
 
@@ -97,7 +99,7 @@ export async function assessSpan(
     const yesterday = addDays(day, -1);
     const previousOf = (code: string): { code: string } | null => {
       let decided: string | null = null;
-      for (const d of decisions) if (d.unit_code === code && d.effective_from <= yesterday && d.rule_kind === regime.kind) decided = d.level;
+      for (const d of decisionsOf.get(code) ?? []) if (d.effective_from <= yesterday && d.rule_kind === regime.kind) decided = d.level;
       const level = decided ?? previousProposals.get(code) ?? null;
       return level === null ? null : { code: level };
     };

@@ -84,6 +84,19 @@ export function decisionsInForce(db: Q, day: string) {
     .execute();
 }
 
+/** The decision in force on `day` for one unit (the latest effective on or before it), if any. */
+export function decisionInForceOf(db: Q, unitCode: string, day: string) {
+  return db
+    .selectFrom('risk_decisions')
+    .selectAll()
+    .where('unit_code', '=', unitCode)
+    .where('effective_from', '<=', day)
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Every decision effective on or before `day`, oldest first (a replay picks the one in force day by day). */
 export function decisionsUpTo(db: Q, day: string) {
   return db.selectFrom('risk_decisions').selectAll().where('effective_from', '<=', day).orderBy('effective_from').orderBy('created_at').execute();

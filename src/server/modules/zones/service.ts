@@ -198,8 +198,8 @@ export class ZonesService {
   async levelOf(code: string, day: string): Promise<{ regime: RuleSetView; level: string; source: 'decision' | 'proposal' } | null> {
     const regime = regimeOn(await this.regimeVersions(), day);
     if (!regime) return null;
-    const decision = (await repo.decisionsInForce(this.db, day)).find((d) => d.unit_code === code && d.rule_kind === regime.kind);
-    if (decision) return { regime, level: decision.level, source: 'decision' };
+    const decision = await repo.decisionInForceOf(this.db, code, day);
+    if (decision && decision.rule_kind === regime.kind) return { regime, level: decision.level, source: 'decision' };
     const proposal = await repo.assessmentOf(this.db, code, day);
     return proposal && proposal.rule_kind === regime.kind ? { regime, level: proposal.level, source: 'proposal' } : null;
   }
