@@ -21,6 +21,12 @@ import { FhirResults } from './modules/testing/fhir/service';
 import { ZonesService } from './modules/zones/service';
 import { LockdownService } from './modules/zones/lockdown/service';
 import { BoundariesService } from './modules/zones/boundaries/service';
+import { QuarantineContext } from './modules/quarantine/context';
+import { FacilitiesService } from './modules/quarantine/facilities';
+import { StaysService } from './modules/quarantine/stays';
+import { QuarantineResults } from './modules/quarantine/results';
+import { HomeCareService } from './modules/quarantine/care';
+import { CertificatesService } from './modules/quarantine/certificates';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
@@ -78,6 +84,26 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     activeCasesOf: (...a) => cases.activeCasesOf(...a),
     casesByIds: (...a) => cases.casesByIds(...a),
   });
+  const quarantineCtx = new QuarantineContext(
+    db.kysely,
+    units,
+    audit,
+    ruleSets,
+    {
+      identitiesOf: (...a) => people.identitiesOf(...a),
+      planOf: (...a) => tracing.planOf(...a),
+      adoptPlanInTx: (...a) => tracing.adoptPlanInTx(...a),
+    },
+    opts.testing?.now,
+  );
+  const quarantineResults = new QuarantineResults(quarantineCtx);
+  testing.listeners.push(quarantineResults);
+  const quarantine = {
+    facilities: new FacilitiesService(quarantineCtx),
+    stays: new StaysService(quarantineCtx),
+    care: new HomeCareService(quarantineCtx, quarantineResults),
+    certificates: new CertificatesService(quarantineCtx),
+  };
   return {
     db,
     audit,
@@ -99,6 +125,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     zones,
     lockdown,
     boundaries,
+    quarantine,
   };
 }
 

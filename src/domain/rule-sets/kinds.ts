@@ -109,6 +109,42 @@ export const quarantine = z.object({
   lockdownLiftDaysWithoutCase: days,
 });
 
+/** How quarantine sites and home care run (facility tiers, cohorts, daily checks, supplies, capacity). */
+export const quarantineOperations = z.object({
+  tiers: z
+    .array(z.object({ code: z.string().regex(/^[a-z0-9_]+$/), nameVi: z.string(), nameEn: z.string(), kind: z.enum(['quarantine', 'treatment']) }))
+    .min(1),
+  /** A room holds one cohort: one class, admitted within this many days of its first entry. */
+  cohortWindowDays: days,
+  /** A positive inside a room restarts its other members' quarantine from the day of the exposure. */
+  restartOnExposure: z.boolean(),
+  vitals: z.object({
+    temperatureMin: z.number(),
+    temperatureMax: z.number(),
+    spo2Min: z.number().int().min(0).max(100),
+  }),
+  /** SpO2 at or below this is a warning sign on its own. */
+  warningSpo2AtOrBelow: z.number().int().min(0).max(100),
+  warningSigns: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })).min(1),
+  symptoms: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  /** Hours given to move a person with a warning sign to a treatment facility. */
+  urgentTransferWithinHours: z.number().int().min(1).max(72),
+  supplies: z
+    .array(
+      z.object({
+        code: z.string(),
+        nameVi: z.string(),
+        nameEn: z.string(),
+        /** per person present per day, or per test due that day */
+        per: z.enum(['person_day', 'test']),
+        quantity: z.number().positive(),
+      }),
+    )
+    .min(1),
+  /** Treatment capacity (NQ 128 criterion 3) is met while occupied treatment beds stay at or below this share. */
+  capacityMetAtOrBelowOccupancy: z.number().min(0).max(1),
+});
+
 export const testing = z.object({
   frequencies: z
     .array(
@@ -211,6 +247,7 @@ export const RULE_SET_KINDS = {
   risk_level_4800: riskLevel4800,
   measures,
   quarantine,
+  quarantine_operations: quarantineOperations,
   testing,
   vaccine_intervals: vaccineIntervals,
   support_nq68: supportNq68,

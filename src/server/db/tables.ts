@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ZonesTables } from './zones-tables';
+import type { QuarantineTables } from './quarantine-tables';
 
 /** The database as Kysely sees it: one interface per table, column names as in SQL. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -467,7 +468,7 @@ export interface TestingBacklogTable {
   awaiting: ColumnType<number, number | undefined, number>;
 }
 
-export interface Database extends ZonesTables {
+export interface Database extends ZonesTables, QuarantineTables {
   test_types: TestTypesTable;
   labs: LabsTable;
   sampling_teams: SamplingTeamsTable;

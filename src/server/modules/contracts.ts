@@ -10,6 +10,7 @@ import { tokensContract } from './tokens/contract';
 import { tracingContract } from './tracing/contract';
 import { usersContract } from './users/contract';
 import { zonesContract } from './zones/contract';
+import { quarantineContract } from './quarantine/contract';
 
 /**
  * Every module's contract (its permissions and error codes), the pure half of its manifest that the web shares.
@@ -30,4 +31,5 @@ export const CONTRACTS = [
   auditContract,
   testingContract,
   zonesContract,
+  quarantineContract,
 ] as const;

@@ -10,6 +10,7 @@ import { casesModule } from './cases';
 import { tracingModule } from './tracing';
 import { testingModule } from './testing';
 import { zonesModule } from './zones';
+import { quarantineModule } from './quarantine';
 
 /**
  * The server's modules, one line each, in the order their routes are registered (and listed in OpenAPI and
@@ -28,6 +29,7 @@ const LIST = [
   tracingModule,
   testingModule,
   zonesModule,
+  quarantineModule,
 ] as const;
 export const MODULES: readonly ServerModule[] = LIST;
 

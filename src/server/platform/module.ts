@@ -23,6 +23,12 @@ export interface ScopeIds {
   conflict: string;
   observation: string;
   zone: string;
+  /** A quarantine site in the commune, one of its rooms, a home stay of `person`, a released stay of `other` (2021-09-20), a task of the home stay. */
+  facility: string;
+  room: string;
+  stay: string;
+  released: string;
+  task: string;
   /** The commune all of them live in. */
   commune: string;
 }

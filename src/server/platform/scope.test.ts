@@ -103,6 +103,29 @@ beforeAll(async () => {
   });
   expect(zone.statusCode, zone.body).toBe(201);
   ids.zone = zone.json().id;
+  const facility = await city.post('/api/quarantine/facilities', {
+    name: 'Khu cách ly Bí Mật',
+    kind: 'quarantine',
+    tier: 'quarantine_site',
+    managingAgency: 'Bộ Chỉ huy Quân sự thành phố',
+    communeCode: CAI_KHE,
+    address: 'Hẻm Bí Mật',
+    rooms: [{ area: 'A', code: 'A101', beds: 4 }],
+  });
+  expect(facility.statusCode, facility.body).toBe(201);
+  ids.facility = facility.json().id;
+  ids.room = (await city.get(`/api/quarantine/facilities/${ids.facility}`)).json().rooms[0].id;
+  const admit = (body: object) => city.post('/api/quarantine/stays', { vaccination: 'none', ...body });
+  const f1 = await admit({ personId: ids.other, reason: 'f1', setting: 'facility', roomId: ids.room, admittedOn: '2021-09-06' });
+  expect(f1.statusCode, f1.body).toBe(201);
+  ids.released = f1.json().id;
+  await t.db.kysely.updateTable('quarantine_stays').set({ tests_done: f1.json().testDays }).where('id', '=', ids.released).execute();
+  const release = await city.post(`/api/quarantine/stays/${ids.released}/release`, { day: '2021-09-20', signer: 'Nguyễn Văn Ký' });
+  expect(release.statusCode, release.body).toBe(200);
+  const home = await admit({ personId: ids.person, reason: 'f0_home', setting: 'home', admittedOn: '2021-09-07' });
+  expect(home.statusCode, home.body).toBe(201);
+  ids.stay = home.json().id;
+  ids.task = (await city.get(`/api/quarantine/stays/${ids.stay}`)).json().tasks[0].id;
 });
 afterAll(() => t.close());
 

@@ -283,6 +283,15 @@ export function personsByIds(db: Q, ids: string[]) {
     .execute();
 }
 
+/** Who a person is, for modules that authorize the access themselves (a quarantine facility's staff, a certificate). */
+export function identitiesOf(db: Q, ids: string[]) {
+  return db
+    .selectFrom('persons')
+    .select(['id', 'full_name', 'birth_year', 'national_id', 'address', 'province_code', 'district_code', 'commune_code', 'merged_into'])
+    .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+    .execute();
+}
+
 /** What a FHIR Patient says of a person: identity, sex, birth, and where they live. */
 export function patientRows(db: Q, ids: string[]) {
   return db

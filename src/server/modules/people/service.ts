@@ -187,6 +187,14 @@ export class PeopleService {
     return ids.length ? repo.placesOfPersons(trx, ids) : Promise.resolve([]);
   }
 
+  /**
+   * Who these persons are (name, birth year, national ID, address, place), for a module that authorizes the access
+   * itself and audits what it shows (quarantine: a facility's staff see the persons in their facility, wherever they live).
+   */
+  identitiesOf(ids: string[], db: Kysely<Database> | Transaction<Database> = this.db) {
+    return ids.length ? repo.identitiesOf(db, ids) : Promise.resolve([]);
+  }
+
   /** Of these persons, those whose national ID or phone is `idOrPhone` (public result lookup: no name leaves here). */
   async identityMatches(ids: string[], idOrPhone: string): Promise<string[]> {
     if (!ids.length) return [];

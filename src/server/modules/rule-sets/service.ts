@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
 import { resolvePointer } from '@domain/rule-sets/confidence';
@@ -41,8 +41,9 @@ export class RuleSetsService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(kind?: RuleSetKind): Promise<RuleSetView[]> {
-    return (await repo.listRuleSets(this.db, kind)).map(present);
+  /** `db`: the caller's transaction when it is in one (on PGlite's one connection a read outside it would wait for it). */
+  async list(kind?: RuleSetKind, db: Kysely<Database> | Transaction<Database> = this.db): Promise<RuleSetView[]> {
+    return (await repo.listRuleSets(db, kind)).map(present);
   }
 
   async get(id: string): Promise<RuleSetView> {
@@ -52,11 +53,11 @@ export class RuleSetsService {
   }
 
   /** The version of `kind` in force on `day` (Vietnam calendar day). Every computed result records its id and version. */
-  async inForce(kind: RuleSetKind, day: string = vnDay()): Promise<RuleSetView> {
+  async inForce(kind: RuleSetKind, day: string = vnDay(), db: Kysely<Database> | Transaction<Database> = this.db): Promise<RuleSetView> {
     const key = `${kind}|${day}`;
     const hit = this.inForceCache.get(key);
     if (hit && Date.now() - hit.at < IN_FORCE_TTL_MS) return hit.value;
-    const v = ruleInForce(await this.list(kind), day);
+    const v = ruleInForce(await this.list(kind, db), day);
     if (!v) throw new AppError('rules.not_found', 404);
     if (this.inForceCache.size > 1_000) this.inForceCache.clear();
     this.inForceCache.set(key, { at: Date.now(), value: v });

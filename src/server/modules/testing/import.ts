@@ -201,6 +201,7 @@ async function loadAndMerge(
         now: svc.now(),
         rules,
         cases: svc.cases,
+        listeners: svc.listeners,
         workMem: svc.db.largeWorkMem,
         onStep: async (step, ms) => {
           if (step === 'check') progress.stage = 'merging';

@@ -35,6 +35,15 @@ export interface MergeReport {
   tasksCreated: number;
 }
 
+/**
+ * Another module told of results inside the merge's transaction (quarantine: a positive in a stay, test days answered).
+ * Registered on TestingService.listeners by the composition root.
+ */
+export interface ResultListener {
+  positiveInTx(trx: Transaction<Database>, actor: Actor, r: { personId: string; collectedOn: string }): Promise<unknown>;
+  negativesInTx(trx: Transaction<Database>, negatives: { personIds: string[]; days: string[] }, toleranceDays: number): Promise<unknown>;
+}
+
 export interface MergeContext {
   importId: string;
   provinceCode: string;
@@ -45,6 +54,7 @@ export interface MergeContext {
   now: Date;
   rules: { testing: TestingRules; testingVersion: number; classification: ClassificationRuleSets };
   cases: CasesService;
+  listeners: readonly ResultListener[];
   /** work_mem of the checks and merge (Db.largeWorkMem: small on PGlite, whose engine shares the process's memory). */
   workMem: string;
   /** Told how long each step of the merge took (benchmarks, logs, progress); the merge waits for what it returns. */
@@ -162,6 +172,7 @@ export async function mergeStaged(trx: Transaction<Database>, ctx: MergeContext)
     ? await repo.negativesOfTubes(trx, ctx.importId, applied.negatives, cleared)
     : await repo.negativesOfPersons(trx, ctx.importId, await ctx.cases.personsWithTestDaysInTx(trx));
   await ctx.cases.satisfyTestDaysInTx(trx, negatives, ctx.rules.testing.testDayToleranceDays);
+  for (const l of ctx.listeners) await l.negativesInTx(trx, negatives, ctx.rules.testing.testDayToleranceDays);
   await step('testDays');
   return report;
 }
@@ -230,6 +241,7 @@ async function consequences(trx: Transaction<Database>, ctx: MergeContext, rows:
         },
         ctx.rules.classification,
       );
+      for (const l of ctx.listeners) await l.positiveInTx(trx, ctx.actor, { personId: m.person_id, collectedOn: r.collected_on });
       if (opened.created) report.casesOpened.push({ personId: m.person_id, caseCode: opened.caseCode, barcode: r.barcode });
     }
   }

@@ -14,7 +14,7 @@ import type { PeopleService } from '../people/service';
 import type { RuleSetsService } from '../rule-sets/service';
 import * as repo from './repo/sampling';
 import { membersOfSamples } from './repo/merge';
-import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type TestingRules } from './results';
+import { finishImport, mergeStaged, unrollResult, type MergeContext, type MergeReport, type ResultListener, type TestingRules } from './results';
 import type { CollectInput, ImportProgress, ResultInput, SessionInput, TeamInput } from './schemas';
 import type {
   CollectedView,
@@ -53,6 +53,9 @@ export class TestingService {
    * connection) a read would wait for the transaction to end.
    */
   readonly running = new Map<string, ImportProgress>();
+
+  /** Modules told of results inside the merge (see ResultListener); added by the composition root. */
+  readonly listeners: ResultListener[] = [];
 
   constructor(
     readonly db: Db,
@@ -219,6 +222,7 @@ export class TestingService {
       now: this.now(),
       rules: opts.rules,
       cases: this.cases,
+      listeners: this.listeners,
       workMem: this.db.largeWorkMem,
     });
     if (report.errors.length) {

@@ -124,6 +124,24 @@ export function classOf(db: Q, personId: string) {
   return db.selectFrom('classifications').select(['class', 'quarantine_situation']).where('person_id', '=', personId).executeTakeFirst();
 }
 
+/** A person's classification with its quarantine plan (a quarantine stay starts from it). */
+export function planOf(db: Q, personId: string) {
+  return db
+    .selectFrom('classifications')
+    .select(['class', 'exposed_at', 'quarantine_situation', 'quarantine_until', 'test_days', 'tests_done'])
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** A quarantine stay's plan replaces the classification's (the facility situation, its end and test days). */
+export function adoptPlan(db: Q, personId: string, plan: { situation: string; until: string; testDays: string[]; testsDone: string[] }) {
+  return db
+    .updateTable('classifications')
+    .set({ quarantine_situation: plan.situation, quarantine_until: plan.until, test_days: plan.testDays, tests_done: plan.testsDone })
+    .where('person_id', '=', personId)
+    .execute();
+}
+
 /** The exposures a case exposed, in time order (its contact list). */
 export function exposuresFrom(db: Q, sourcePersonId: string) {
   return db.selectFrom('exposures').selectAll().where('source_person_id', '=', sourcePersonId).orderBy('start_at').execute();

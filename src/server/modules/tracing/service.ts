@@ -164,6 +164,19 @@ export class TracingService {
     return reclassifyAround(trx, changed, rules, this.cases.activeCasesOfInTx);
   }
 
+  /** A person's class, last exposure and quarantine plan (the quarantine module starts a stay from it). */
+  planOf(personId: string, db: Kysely<Database> | Transaction<Database> = this.db) {
+    return repo.planOf(db, personId);
+  }
+
+  /**
+   * A quarantine stay's plan becomes the person's plan here too, in the caller's transaction: one plan, the stay's,
+   * whatever page shows it (admission to a facility, a restart after a positive in the room).
+   */
+  adoptPlanInTx(trx: Transaction<Database>, personId: string, plan: { situation: string; until: string; testDays: string[]; testsDone: string[] }) {
+    return repo.adoptPlan(trx, personId, plan);
+  }
+
   /** A person's class and quarantine situation, in the caller's transaction; undefined when unclassified. */
   classOfInTx(trx: Transaction<Database>, personId: string) {
     return repo.classOf(trx, personId);
