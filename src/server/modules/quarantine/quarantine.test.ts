@@ -7,7 +7,7 @@ import { admit, aFacility } from '../../test/quarantine-fixtures';
 let t: TestApp;
 let officer: Client;
 let lab: Client;
-let now = new Date('2021-09-10T03:00:00Z');
+const now = new Date('2021-09-10T03:00:00Z');
 let site: Awaited<ReturnType<typeof aFacility>>;
 let hospital: Awaited<ReturnType<typeof aFacility>>;
 let people: { id: string }[];
