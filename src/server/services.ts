@@ -1,3 +1,4 @@
+import { vnDay } from '@domain/dates';
 import type { Config } from './config';
 import type { Db } from './db/connect';
 import { AuditLog } from './platform/audit';
@@ -73,6 +74,8 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     infectionSourcesOf: (...a) => tracing.infectionSourcesOf(...a),
     populationsOn: (...a) => geography.populationsOn(...a),
     ruleSets: (kind) => ruleSets.list(kind),
+    treatmentCapacityMet: async (province, day) =>
+      day === vnDay(opts.testing?.now?.() ?? new Date()) ? ((await quarantine.facilities.treatmentCapacity(province, day))?.met ?? null) : null,
   });
   const boundaries = new BoundariesService(db.kysely, units, audit);
   const lockdown: LockdownService = new LockdownService(db.kysely, units, audit, ruleSets, {

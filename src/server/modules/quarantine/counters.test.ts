@@ -55,7 +55,7 @@ describe('occupancy counters', () => {
         const s = [...open.values()][Math.floor(rnd() * open.size)];
         const to = empty()[0];
         if (to) {
-          const moved = await stays.transfer(actor, s.id, { day, roomId: to });
+          const moved = await stays.transfer(actor, s.id, { day, roomId: to, note: null, overrideReason: null });
           open.delete(s.id);
           open.set(moved.id, { ...s, id: moved.id });
           roomOccupied.add(to);
@@ -73,6 +73,7 @@ describe('occupancy counters', () => {
           admittedOn: day,
           roomId: room,
           homeQualifies: false,
+          overrideReason: null,
         });
         open.set(s.id, { id: s.id, lastDay: s.lastDay, testDays: s.testDays, personId });
       }

@@ -155,6 +155,26 @@ describe('a positive inside a room', () => {
   });
 });
 
+describe('treatment capacity for the level assessment (NQ 128 criterion 3)', () => {
+  const capacityOf = async () => {
+    await t.services.zones.assess(null, '2021-09-10');
+    const row = await t.db.kysely
+      .selectFrom('risk_assessments')
+      .select('figures')
+      .where('unit_code', '=', '92')
+      .where('day', '=', '2021-09-10')
+      .executeTakeFirstOrThrow();
+    return (row.figures as { capacityMet: boolean | null }).capacityMet;
+  };
+  it('is computed from the treatment beds in use when no one entered it: met at 1 of 2 beds, not met when full', async () => {
+    expect(await capacityOf()).toBe(true);
+    const f0 = await admit(officer, { personId: people[4].id, reason: 'f0_treatment', roomId: hospital.rooms.T1, admittedOn: '2021-09-10' });
+    expect(f0.statusCode, f0.body).toBe(201);
+    expect(await capacityOf()).toBe(false);
+    expect((await officer.get('/api/quarantine/board?day=2021-09-10')).json()).toMatchObject({ treatmentCapacityMet: false });
+  });
+});
+
 describe('release', () => {
   it('is refused before the last day and with a test missing; then issues a certificate that the public page verifies', async () => {
     const s = (await admit(officer, { personId: people[5].id, roomId: site.rooms.A102, admittedOn: '2021-08-20' })).json();

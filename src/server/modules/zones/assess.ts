@@ -17,6 +17,12 @@ export interface AssessmentSources {
   infectionSourcesOf(personIds: string[]): Promise<Map<string, { highContact: boolean }>>;
   populationsOn(codes: string[], day: string): Promise<Map<string, number>>;
   ruleSets(kind: RuleSetKind): Promise<RuleSetView[]>;
+  /**
+   * NQ 128 criterion 3 computed by the quarantine module from its bed counters: whether the province's treatment
+   * facilities have room on `day` (live counters, so only for today; null for other days or without facilities).
+   * An entered capacity input of a unit takes precedence.
+   */
+  treatmentCapacityMet(provinceCode: string, day: string): Promise<boolean | null>;
 }
 
 export const REGIME_KINDS = Object.keys(RISK_REGIMES) as (keyof typeof RISK_REGIMES & RuleSetKind)[];
@@ -116,14 +122,19 @@ export async function assessSpan(
     const population = await src.populationsOn(codes, day);
 
     for (const { p, districts } of tree) {
+      const computed = await src.treatmentCapacityMet(p.code, day);
+      const inputs = (code: string) => {
+        const own = inputsOf(inputRows, code, day);
+        return { ...own, capacityMet: own.capacityMet ?? computed };
+      };
       const districtResults: AssessedUnit[] = [];
       for (const { d, communes } of districts) {
         const communeResults = communes.map((c) =>
-          assess(c, 'commune', { population: population.get(c.code) ?? 0, ...counts.figuresOf(c.code, day), ...inputsOf(inputRows, c.code, day) }, []),
+          assess(c, 'commune', { population: population.get(c.code) ?? 0, ...counts.figuresOf(c.code, day), ...inputs(c.code) }, []),
         );
-        districtResults.push(assess(d, 'district', rolledUp(d.code, communeResults, population, inputRows, day), childLevels(communeResults)));
+        districtResults.push(assess(d, 'district', rolledUp(communeResults, population, inputs(d.code), d.code), childLevels(communeResults)));
       }
-      assess(p, 'province', rolledUp(p.code, districtResults, population, inputRows, day), childLevels(districtResults));
+      assess(p, 'province', rolledUp(districtResults, population, inputs(p.code), p.code), childLevels(districtResults));
     }
     out.push({ day, regime, units: assessed });
     previousProposals = new Map(assessed.map((a) => [a.unit.code, a.result.code]));
@@ -158,8 +169,7 @@ export async function assessSpan(
 const childLevels = (list: readonly AssessedUnit[]): ChildLevel[] => list.map((a) => ({ unitCode: a.unit.code, code: a.result.code }));
 
 /** A district's or province's figures: the sums of its parts; coverage its own entry, else its parts' weighted by population. */
-function rolledUp(code: string, parts: readonly AssessedUnit[], population: Map<string, number>, inputRows: readonly InputRow[], day: string): UnitFigures {
-  const own = inputsOf(inputRows, code, day);
+function rolledUp(parts: readonly AssessedUnit[], population: Map<string, number>, own: Inputs, code: string): UnitFigures {
   const share = (k: 'adultFirstDoseCoverage' | 'over50FullCoverage') =>
     own[k] ?? weightedShare(parts.map((p) => ({ population: p.figures.population, share: p.figures[k] })));
   const figures = sumFigures(
