@@ -61,6 +61,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
       const household = await residents.householdOf(personId, trx);
       return household ? lockdown.activeZoneOfHousehold(household, trx) : null;
     },
+    openStayOfPerson: (trx, personId) => quarantine.stays.openStayOfPerson(trx, personId),
   });
   const investigations = new InvestigationService(db.kysely, audit, ruleSets, units);
   const clusters = new ClustersService(db.kysely, units, audit, caseReader, people);

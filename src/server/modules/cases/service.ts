@@ -18,6 +18,8 @@ import type { CaseChanged, CaseInput, CaseListView, CaseView } from './schemas';
 export interface Containment {
   /** Read in the caller's transaction (the case is being opened in it). */
   activeZoneOfPerson(trx: Transaction<Database>, personId: string): Promise<{ id: string; name: string } | null>;
+  /** The person's open quarantine stay (quarantine module), in the caller's transaction. */
+  openStayOfPerson(trx: Transaction<Database>, personId: string): Promise<{ setting: 'facility' | 'home' } | null>;
 }
 
 export class CasesService {
@@ -27,14 +29,17 @@ export class CasesService {
     private readonly audit: AuditLog,
     private readonly people: PeopleService,
     private readonly tracing: TracingService,
-    private readonly containment: Containment = { activeZoneOfPerson: async () => null },
+    private readonly containment: Containment = { activeZoneOfPerson: async () => null, openStayOfPerson: async () => null },
   ) {}
 
   /**
-   * Where a case is found when the officer does not say: inside an active lockdown zone (zones module), in quarantine
-   * as a traced F1/F2 (facility or home, from the classification's plan), else the community.
+   * Where a case is found when the officer does not say: during a quarantine stay (quarantine module: a facility or
+   * home), inside an active lockdown zone (zones module), in quarantine as a traced F1/F2 (facility or home, from the
+   * classification's plan), else the community.
    */
   private async detectedInFor(trx: Transaction<Database>, personId: string): Promise<NonNullable<CaseInput['detectedIn']>> {
+    const stay = await this.containment.openStayOfPerson(trx, personId);
+    if (stay) return stay.setting === 'facility' ? 'quarantine_facility' : 'home_quarantine';
     if (await this.containment.activeZoneOfPerson(trx, personId)) return 'lockdown_zone';
     const cls = await this.tracing.classOfInTx(trx, personId);
     if (cls?.class === 'F1' || cls?.class === 'F2') return cls.quarantine_situation?.endsWith('_facility') ? 'quarantine_facility' : 'home_quarantine';

@@ -131,8 +131,8 @@ describe('a positive inside a room', () => {
     }
     expect(detail.tasks.filter((x: { kind: string }) => x.kind === 'transfer')).toHaveLength(1);
     expect(detail.tasks.find((x: { kind: string }) => x.kind === 'transfer').note).toContain('Bệnh viện dã chiến số 1 (2)');
-    const cases = await t.db.kysely.selectFrom('cases').select('person_id').where('person_id', '=', people[0].id).execute();
-    expect(cases).toHaveLength(1);
+    const cases = await t.db.kysely.selectFrom('cases').select('detected_in').where('person_id', '=', people[0].id).execute();
+    expect(cases).toEqual([{ detected_in: 'quarantine_facility' }]);
     // the exposed room takes nobody
     expect((await admit(officer, { personId: people[4].id, roomId: site.rooms.A101, admittedOn: '2021-09-10' })).json()).toMatchObject({
       code: 'quarantine.cohort_exposed',

@@ -269,6 +269,12 @@ export class StaysService {
     return presentTask({ ...t, status: 'done' }, who?.full_name ?? '', null);
   }
 
+  /** For the cases module (where a case was found): the person's open stay, in the caller's transaction. */
+  async openStayOfPerson(trx: Parameters<typeof repo.openStayOf>[0], personId: string): Promise<{ setting: 'facility' | 'home' } | null> {
+    const s = await repo.openStayOf(trx, personId);
+    return s ? { setting: s.setting } : null;
+  }
+
   private async assertNoOpenStay(trx: Parameters<typeof repo.openStayOf>[0], personId: string) {
     const open = await repo.openStayOf(trx, personId);
     if (!open) return;
