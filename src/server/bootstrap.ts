@@ -5,6 +5,7 @@ import { createServices, type Services } from './services';
 import { hashPassword, verifyPassword, generatePassword } from './platform/passwords';
 import { generateSyntheticCity } from './seed/synthetic-city';
 import { seedTestingReference } from './seed/testing-reference';
+import { seedQuarantineReference } from './seed/quarantine-reference';
 
 export const ADMIN_USERNAME = 'admin';
 export const DEMO_PROVINCE = '92';
@@ -47,6 +48,8 @@ export async function bootstrap(config: Config, opts: { seedDemo?: boolean; log?
       demo = await generateSyntheticCity(db, services.units, { persons: config.DEMO_PERSONS, provinceCode: DEMO_PROVINCE, seed: 2021 });
       const testing = await seedTestingReference(db, services.units, DEMO_PROVINCE);
       if (testing.labs) log(`Đã tạo ${testing.labs} phòng xét nghiệm mẫu và ${testing.teams} tổ lấy mẫu (dữ liệu mẫu)`);
+      if (await seedQuarantineReference(services, DEMO_PROVINCE, ADMIN_USERNAME))
+        log('Đã tạo một khu cách ly tập trung và một bệnh viện dã chiến (dữ liệu mẫu)');
     }
   }
   return { db, services, adminPassword, demo };
