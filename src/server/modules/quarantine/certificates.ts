@@ -45,17 +45,18 @@ export class CertificatesService {
     const out: CertificateData[] = [];
     for (const s of stays) {
       const p = who.get(s.person_id)!;
-      const f = (await repo.facilityById(ctx.db, s.facility_id!))!;
+      // a home stay is certified by the health station of the person's commune
+      const f = s.facility_id ? (await repo.facilityById(ctx.db, s.facility_id))! : null;
       const { quarantine } = await ctx.rulesOn(s.started_on);
       const [signerTitle, signer] = (s.signer ?? '|').split('|');
       const commune = ctx.units.get(p.commune_code);
       const district = ctx.units.get(p.district_code);
-      const province = ctx.units.get(f.province_code);
+      const province = ctx.units.get(f?.province_code ?? s.province_code);
       out.push({
         certificateNo: s.certificate_no!,
         provinceName: province?.name ?? '',
-        managingAgency: f.managing_agency,
-        facilityName: f.name,
+        managingAgency: f?.managing_agency ?? `Ủy ban nhân dân ${commune?.name ?? ''}`,
+        facilityName: f?.name ?? `Trạm Y tế ${commune?.name ?? ''}`,
         placeName: (province?.name ?? '').replace(/^(Thành phố|Tỉnh)\s+/, ''),
         personName: p.full_name,
         birthYear: p.birth_year,

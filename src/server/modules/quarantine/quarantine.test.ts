@@ -205,6 +205,24 @@ describe('release', () => {
   });
 });
 
+describe('home quarantine', () => {
+  it('needs a qualifying home; released at home, certified by the commune health station', async () => {
+    const body = { personId: people[3].id, setting: 'home', admittedOn: '2021-08-01' };
+    expect((await admit(officer, body)).json()).toMatchObject({ code: 'quarantine.home_not_qualified', field: 'homeQualifies' });
+    const s = (await admit(officer, { ...body, homeQualifies: true })).json();
+    expect(s).toMatchObject({ situation: 'f1_home', setting: 'home', roomId: null, lastDay: '2021-08-14' });
+    await t.db.kysely
+      .transaction()
+      .execute((trx) => t.services.testing.listeners[0].negativesInTx(trx, { personIds: s.testDays.map(() => people[3].id), days: s.testDays }, 0));
+    expect((await officer.post(`/api/quarantine/stays/${s.id}/release`, { day: '2021-08-14', signer: 'Lê Thị Trạm' })).statusCode).toBe(200);
+    const docx = await officer.get(`/api/quarantine/stays/${s.id}/certificate?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const monitoring = (await officer.get('/api/quarantine/home?day=2021-08-20')).json().monitoring;
+    expect(monitoring.map((m: { id: string }) => m.id)).toContain(s.id);
+  });
+});
+
 describe('home care', () => {
   let stayId = '';
   it('a warning sign or a low SpO2 makes an urgent transfer task; values out of range are refused naming the field', async () => {
