@@ -167,6 +167,17 @@ export const testing = z.object({
   testDayToleranceDays: z.number().int().min(0).max(3).default(0),
   /** Days given to a team to re-collect the members of a positive pool (0 = the same day). */
   recollectWithinDays: z.number().int().min(0).max(7).default(0),
+  /** Pool sizing (Dorfman): the accuracy of a pooled RT-PCR, and how a commune's prevalence is estimated. */
+  pooling: z
+    .object({
+      sensitivity: z.number().gt(0).max(1),
+      specificity: z.number().gt(0).max(1),
+      /** Positivity of the commune's persons tested in the last this many days… */
+      prevalenceWindowDays: z.number().int().min(1).max(60),
+      /** …never below this (a commune with no positive yet is not assumed free of the virus). */
+      prevalenceFloor: z.number().min(0).max(0.5),
+    })
+    .default({ sensitivity: 1, specificity: 1, prevalenceWindowDays: 7, prevalenceFloor: 0.001 }),
 });
 
 export const vaccineIntervals = z.object({

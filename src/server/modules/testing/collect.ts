@@ -26,7 +26,7 @@ export async function collectSample(svc: TestingService, actor: Actor, sessionId
   checkCollectShape(input);
   const day = vnDay(collectedAt);
   const rules = await svc.mergeRules(vnDay(svc.now()));
-  const maxPool = rules.testing.maxPoolSize;
+  const maxPool = input.kind === 'household_pool' ? (await svc.poolSizeFor(session.commune_code, day, rules.testing)).k : rules.testing.maxPoolSize;
   return svc.db.kysely.transaction().execute(async (trx) => {
     const taken = await repo.barcodesTaken(trx, input.barcodes, session.province_code);
     if (taken.length) {

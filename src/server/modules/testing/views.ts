@@ -145,6 +145,9 @@ export const poolPlanView = z.object({
   householdId: z.string(),
   address: z.string(),
   maxPoolSize: count,
+  /** Dorfman's optimum at the commune's prevalence, at most maxPoolSize. */
+  poolSize: count,
+  prevalence: z.number(),
   ruleVersion: count,
   tubes: z.array(z.array(z.object({ personId: z.string(), fullName: z.string(), birthYear: count }))),
 });

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../../db/tables';
 
 /** The "no team / no lab" key of the rollup (collection counters have no lab yet). */
@@ -75,4 +75,22 @@ export function samplesById(ids: string[]): RawBuilder<unknown> {
 
 export async function bump(trx: Transaction<Database>, statement: RawBuilder<unknown>): Promise<void> {
   await statement.execute(trx);
+}
+
+/** A commune's results of [from, to] from the daily rollup: tubes positive and negative, persons and tubes collected. */
+export async function communeResults(db: Kysely<Database> | Transaction<Database>, communeCode: string, from: string, to: string) {
+  const r = await db
+    .selectFrom('testing_daily')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('positive'), eb.lit(0)).as('positive'),
+      eb.fn.coalesce(eb.fn.sum<number>('negative'), eb.lit(0)).as('negative'),
+      eb.fn.coalesce(eb.fn.sum<number>('persons'), eb.lit(0)).as('persons'),
+      eb.fn.coalesce(eb.fn.sum<number>('samples'), eb.lit(0)).as('samples'),
+    ])
+    .where('commune_code', '=', communeCode)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('test_type', '=', 'rt_pcr_pooled')
+    .executeTakeFirstOrThrow();
+  return { positive: Number(r.positive), negative: Number(r.negative), persons: Number(r.persons), samples: Number(r.samples) };
 }
