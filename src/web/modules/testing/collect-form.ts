@@ -44,8 +44,8 @@ export function pooledPersons(v: CollectValues, household: HouseholdLike | undef
 }
 
 /** The tubes of a household pool under the max pool size in force (the domain's even split, as the server does it). */
-export function poolTubes<T>(persons: T[], maxPoolSize: number | undefined): T[][] {
-  return maxPoolSize ? splitPool(persons, maxPoolSize) : [];
+export function poolTubes<T>(persons: T[], poolSize: number | undefined): T[][] {
+  return poolSize ? splitPool(persons, poolSize) : [];
 }
 
 function newPersonPayload(np: NewPersonValues | undefined, place: { communeCode: string; hamletCode: string | null; householdId: string | null }) {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Radio, Typography } from 'ant
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { messageFor } from '@domain/error-catalog';
 import { RESULTS } from '@domain/testing';
+import { formatPercent } from '@domain/format';
 import { personInput } from '@server/modules/people/schemas';
 import { collectInput } from '@server/modules/testing/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
@@ -78,7 +79,7 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
   }, [task?.id]);
 
   const persons = choice === 'pool' ? pooledPersons(values as CollectValues, h, (n) => fill(s.newPerson, { n })) : [];
-  const tubes = choice === 'pool' ? poolTubes(persons, plan.data?.maxPoolSize).map((t) => ({ names: t.map((p) => p.name) })) : [{ names: [] }];
+  const tubes = choice === 'pool' ? poolTubes(persons, plan.data?.poolSize).map((t) => ({ names: t.map((p) => p.name) })) : [{ names: [] }];
   const present = new Set(values.present ?? []);
   const existing = h ? h.members.filter((p) => present.has(p.id)).length : 0;
 
@@ -220,7 +221,12 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
               <>
                 {plan.data ? (
                   <Typography.Paragraph type="secondary">
-                    {fill(s.maxPool, { max: plan.data.maxPoolSize, version: plan.data.ruleVersion })}
+                    {fill(s.maxPool, {
+                      size: plan.data.poolSize,
+                      prevalence: formatPercent(plan.data.prevalence, lang),
+                      max: plan.data.maxPoolSize,
+                      version: plan.data.ruleVersion,
+                    })}
                   </Typography.Paragraph>
                 ) : null}
                 <Form.Item name="present" label={s.present} extra={s.presentHelp}>

@@ -44,7 +44,8 @@ export const vi = {
     household: 'Hộ gia đình',
     person: 'Người được lấy mẫu',
     change: 'Đổi',
-    maxPool: 'Cỡ gộp tối đa {max} người/ống (bộ quy tắc xét nghiệm, phiên bản {version})',
+    maxPool:
+      'Gộp {size} người/ống: tối ưu theo tỷ lệ dương tính ước tính của xã/phường ({prevalence}), tối đa {max} (bộ quy tắc xét nghiệm, phiên bản {version})',
     split: '{n} người → {tubes} ống: {sizes}',
     present: 'Người có mặt',
     presentHelp: 'Bỏ chọn người vắng nhà',
@@ -194,7 +195,7 @@ export const en: Widen<typeof vi> = {
     household: 'Household',
     person: 'Person sampled',
     change: 'Change',
-    maxPool: 'At most {max} persons per tube (testing rule set, version {version})',
+    maxPool: '{size} persons per tube: optimal at the commune’s estimated positivity ({prevalence}), at most {max} (testing rule set, version {version})',
     split: '{n} persons → {tubes} tubes: {sizes}',
     present: 'Members present',
     presentHelp: 'Untick the members who are away',
