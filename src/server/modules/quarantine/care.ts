@@ -5,6 +5,7 @@ import { uuidv7 } from '@domain/uuid';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import type { QuarantineContext } from './context';
+import { stayEvent } from './placement';
 import { presentCheck, presentStay } from './present';
 import * as repo from './repo';
 import type { QuarantineResults } from './results';
@@ -98,9 +99,7 @@ export class HomeCareService {
         const names = warnings.map((w) => ops.warningSigns.find((x) => x.code === w)?.nameVi ?? `SpO2 ${input.spo2}%`);
         const why = `Dấu hiệu cảnh báo ngày ${formatDate(input.day)}: ${names.join(', ')}; chuyển trong ${ops.urgentTransferWithinHours} giờ`;
         [{ id: urgent }] = await this.results.transferTask(trx, s, today, 'urgent_transfer', why);
-        await repo.insertEvents(trx, [
-          { id: uuidv7(), stay_id: s.id, kind: 'warning', day: input.day, detail: JSON.stringify({ warnings }), recorded_by: actor.id },
-        ]);
+        await stayEvent(ctx, trx, actor, { stayId: s.id, kind: 'warning', day: input.day, detail: { warnings }, audit: false });
       }
       await ctx.audit.record(trx, actor, { action: 'create', entity: 'quarantine_check', entityId: row.id, detail: { stay: s.id, day: input.day, warnings } });
       return presentCheck(row, urgent);

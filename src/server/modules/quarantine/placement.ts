@@ -151,6 +151,23 @@ export async function openStay(ctx: QuarantineContext, trx: Trx, actor: Actor, o
   return stay;
 }
 
+type EventKind = Database['quarantine_events']['kind'];
+
+/**
+ * What happened to a stay, in the writing transaction: the stay's event (its history on the facility page) and the
+ * audit row naming who did it. `audit: false` for an event that rides on an action audited on its own.
+ */
+export async function stayEvent(
+  ctx: QuarantineContext,
+  trx: Trx,
+  actor: Actor,
+  e: { stayId: string; kind: EventKind; day: string; detail: Record<string, unknown>; audit?: boolean },
+) {
+  await repo.insertEvents(trx, [{ id: uuidv7(), stay_id: e.stayId, kind: e.kind, day: e.day, detail: JSON.stringify(e.detail), recorded_by: actor.id }]);
+  if (e.audit !== false)
+    await ctx.audit.record(trx, actor, { action: 'update', entity: 'quarantine_stay', entityId: e.stayId, detail: { event: e.kind, day: e.day, ...e.detail } });
+}
+
 export function addTestTasks(trx: Trx, stay: StayRow, days: string[], kind: 'test' | 'retest', note = '') {
   return repo.insertTasks(
     trx,

@@ -6,7 +6,7 @@ import { uuidv7 } from '@domain/uuid';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import type { QuarantineContext } from './context';
-import { addTestTasks } from './placement';
+import { addTestTasks, stayEvent } from './placement';
 import * as repo from './repo';
 import type { StayRow } from './present';
 
@@ -28,7 +28,7 @@ export class QuarantineResults {
     await repo.updateStay(trx, stay.id, { positive_on: r.collectedOn });
     await repo.cancelTestTasks(trx, stay.id);
     let tasks = (await this.transferTask(trx, stay, day, 'transfer')).length;
-    await event(trx, actor, stay.id, 'positive', day, { collectedOn: r.collectedOn });
+    await stayEvent(this.ctx, trx, actor, { stayId: stay.id, kind: 'positive', day, detail: { collectedOn: r.collectedOn } });
     if (!stay.room_id || stay.reason === 'f0_treatment' || !ops.restartOnExposure) return { exposed: 0, tasks };
     await repo.updateRoom(trx, stay.room_id, { exposed_on: r.collectedOn });
     const members = (await repo.openStaysOfRoom(trx, stay.room_id, true)).filter((s) => s.id !== stay.id && !s.positive_on);
@@ -61,7 +61,12 @@ export class QuarantineResults {
         testsDone: m.tests_done,
       });
     }
-    await event(trx, actor, m.id, 'exposed', day, { exposedOn, previousLastDay: m.last_day, lastDay: plan?.lastDay ?? m.last_day });
+    await stayEvent(this.ctx, trx, actor, {
+      stayId: m.id,
+      kind: 'exposed',
+      day,
+      detail: { exposedOn, previousLastDay: m.last_day, lastDay: plan?.lastDay ?? m.last_day },
+    });
     return n;
   }
 
@@ -96,8 +101,4 @@ export class QuarantineResults {
     for (const a of answered) await repo.closeTestTasks(trx, a.id, a.days, this.ctx.now());
     return answered.length;
   }
-}
-
-function event(trx: Trx, actor: Actor, stayId: string, kind: 'positive' | 'exposed' | 'warning', day: string, detail: Record<string, unknown>) {
-  return repo.insertEvents(trx, [{ id: uuidv7(), stay_id: stayId, kind, day, detail: JSON.stringify(detail), recorded_by: actor.id }]);
 }

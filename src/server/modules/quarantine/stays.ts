@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { vnDay } from '@domain/dates';
 import { formatDate as fmt } from '@domain/format';
 import { releaseRefusal, situationFor } from '@domain/quarantine';
-import { uuidv7 } from '@domain/uuid';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import type { Identity, QuarantineContext } from './context';
-import { CLASS_OF, openStay, placeInRoom, vacate } from './placement';
+import { CLASS_OF, openStay, placeInRoom, stayEvent, vacate } from './placement';
 import { presentCheck, presentStay, presentTask, type StayRow } from './present';
 import * as repo from './repo';
 import type { AbsenceInput, AdmitInput, ReleaseInput, StayDetail, StayView, TaskView, TransferInput } from './schemas';
@@ -145,22 +144,7 @@ export class StaysService {
         previousStayId: locked.id,
         detail: { from: locked.facility_id, fromRoom: locked.room_id, note: input.note ?? null },
       });
-      await repo.insertEvents(trx, [
-        {
-          id: uuidv7(),
-          stay_id: locked.id,
-          kind: 'transfer',
-          day: input.day,
-          detail: JSON.stringify({ to: facility.id, room: room.id, stay: next.id }),
-          recorded_by: actor.id,
-        },
-      ]);
-      await ctx.audit.record(trx, actor, {
-        action: 'update',
-        entity: 'quarantine_stay',
-        entityId: locked.id,
-        detail: { transferredTo: next.id, facility: facility.id },
-      });
+      await stayEvent(ctx, trx, actor, { stayId: locked.id, kind: 'transfer', day: input.day, detail: { to: facility.id, room: room.id, stay: next.id } });
       return next;
     });
     return this.view(row, person);
@@ -186,22 +170,7 @@ export class StaysService {
       });
       await vacate(trx, s, input.day, true);
       await repo.cancelTestTasks(trx, s.id);
-      await repo.insertEvents(trx, [
-        {
-          id: uuidv7(),
-          stay_id: s.id,
-          kind: 'release',
-          day: input.day,
-          detail: JSON.stringify({ certificate: released.certificate_no }),
-          recorded_by: actor.id,
-        },
-      ]);
-      await ctx.audit.record(trx, actor, {
-        action: 'update',
-        entity: 'quarantine_stay',
-        entityId: s.id,
-        detail: { released: input.day, certificate: released.certificate_no },
-      });
+      await stayEvent(ctx, trx, actor, { stayId: s.id, kind: 'release', day: input.day, detail: { certificate: released.certificate_no } });
       return released;
     });
     return this.view(row);
@@ -214,22 +183,7 @@ export class StaysService {
     const row = await ctx.db.transaction().execute(async (trx) => {
       const s = await this.openStayFor(actor, id, trx);
       if (input.day < s.admitted_on) throw new AppError('quarantine.before_start', 400, { field: 'day', day: input.day, start: s.admitted_on }, 'day');
-      await repo.insertEvents(trx, [
-        {
-          id: uuidv7(),
-          stay_id: s.id,
-          kind: 'absent',
-          day: input.day,
-          detail: JSON.stringify({ note: input.note, returned: input.returned }),
-          recorded_by: actor.id,
-        },
-      ]);
-      await ctx.audit.record(trx, actor, {
-        action: 'update',
-        entity: 'quarantine_stay',
-        entityId: s.id,
-        detail: { absent: input.day, returned: input.returned },
-      });
+      await stayEvent(ctx, trx, actor, { stayId: s.id, kind: 'absent', day: input.day, detail: { note: input.note, returned: input.returned } });
       if (input.returned) return s;
       await vacate(trx, s, input.day, false);
       await repo.cancelTestTasks(trx, s.id);
