@@ -145,7 +145,13 @@ export interface QuarantineDeliveriesTable {
   created_at: DefaultTimestamp;
 }
 
+export interface QuarantineCertificateSerialsTable {
+  year: number;
+  last: number;
+}
+
 export interface QuarantineTables {
+  quarantine_certificate_serials: QuarantineCertificateSerialsTable;
   quarantine_facilities: QuarantineFacilitiesTable;
   quarantine_facility_staff: QuarantineFacilityStaffTable;
   quarantine_rooms: QuarantineRoomsTable;

@@ -26,6 +26,7 @@ export const quarantineModule = defineModule({
     'quarantine_checks',
     'quarantine_day_counts',
     'quarantine_deliveries',
+    'quarantine_certificate_serials',
   ],
   routes: (s) => quarantineRoutes(s.quarantine),
   scope: {

@@ -221,13 +221,15 @@ export function stayByToken(db: Q, token: string) {
   return db.selectFrom('quarantine_stays').selectAll().where('certificate_token', '=', token).executeTakeFirst();
 }
 
+/** Reserves the next release certificate number of a year (GCN-2021-000001…). */
 export async function nextCertificateNo(trx: Q, year: string): Promise<string> {
   const row = await trx
-    .selectFrom('quarantine_stays')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('certificate_no', 'like', `GCN-${year}-%`)
+    .insertInto('quarantine_certificate_serials')
+    .values({ year: Number(year), last: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ last: sql`quarantine_certificate_serials.last + 1` }))
+    .returning('last')
     .executeTakeFirstOrThrow();
-  return `GCN-${year}-${String(Number(row.n) + 1).padStart(6, '0')}`;
+  return `GCN-${year}-${String(row.last).padStart(6, '0')}`;
 }
 
 /**
