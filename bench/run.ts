@@ -3,7 +3,7 @@
 export {};
 
 const [bench, ...args] = process.argv.slice(2);
-const known = ['http', 'search', 'web', 'tracing', 'import', 'testing-summary', 'zones', 'quarantine'];
+const known = ['http', 'search', 'web', 'tracing', 'import', 'testing-summary', 'zones', 'quarantine', 'campaigns'];
 if (!bench || !known.includes(bench)) {
   console.error(`Dùng: npm run bench -- <${known.join('|')}> [tham số]`);
   process.exit(2);
