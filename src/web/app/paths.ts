@@ -22,6 +22,12 @@ export const paths = {
   clusters: '/o-dich',
   cluster: (id: string) => `/o-dich/${id}`,
   investigationQuality: '/chat-luong-dieu-tra',
+  quarantine: '/cach-ly',
+  facility: (id: string) => `/cach-ly/co-so/${id}`,
+  admission: (facilityId?: string, roomId?: string) =>
+    facilityId ? `/cach-ly/tiep-nhan?facility=${facilityId}${roomId ? `&room=${roomId}` : ''}` : '/cach-ly/tiep-nhan',
+  homeCare: '/cach-ly/tai-nha',
+  certificateCheck: (token: string) => `/xac-minh-giay/${token}`,
   sampling: '/xet-nghiem/lay-mau',
   samplingSession: (id: string, taskId?: string) => (taskId ? `/xet-nghiem/lay-mau/${id}?task=${taskId}` : `/xet-nghiem/lay-mau/${id}`),
   testingTasks: '/xet-nghiem/nhiem-vu',

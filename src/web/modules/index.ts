@@ -2,6 +2,7 @@ import { audit } from './audit';
 import { cases } from './cases';
 import { geography } from './geography';
 import { people } from './people';
+import { quarantine } from './quarantine';
 import { ruleSets } from './rule-sets';
 import { testing } from './testing';
 import { tokens } from './tokens';
@@ -9,4 +10,4 @@ import { users } from './users';
 import { zones } from './zones';
 
 /** Every web module, one line each: the router, the menu and the UI text are built from this list. */
-export const MODULES = [geography, zones, people, cases, testing, users, tokens, ruleSets, audit] as const;
+export const MODULES = [geography, zones, people, cases, quarantine, testing, users, tokens, ruleSets, audit] as const;
