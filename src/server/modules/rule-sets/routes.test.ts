@@ -19,6 +19,7 @@ describe('rule sets', () => {
       'investigation_form',
       'measures',
       'quarantine',
+      'quarantine_operations',
       'risk_level_2686',
       'risk_level_4800',
       'support_nq52',
