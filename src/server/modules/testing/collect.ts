@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
 import { splitPool } from '@domain/testing';
+import { poolSizeFor } from './pool-size';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
@@ -26,7 +27,7 @@ export async function collectSample(svc: TestingService, actor: Actor, sessionId
   checkCollectShape(input);
   const day = vnDay(collectedAt);
   const rules = await svc.mergeRules(vnDay(svc.now()));
-  const maxPool = input.kind === 'household_pool' ? (await svc.poolSizeFor(session.commune_code, day, rules.testing)).k : rules.testing.maxPoolSize;
+  const maxPool = input.kind === 'household_pool' ? (await poolSizeFor(svc.db.kysely, session.commune_code, day, rules.testing)).k : rules.testing.maxPoolSize;
   return svc.db.kysely.transaction().execute(async (trx) => {
     const taken = await repo.barcodesTaken(trx, input.barcodes, session.province_code);
     if (taken.length) {

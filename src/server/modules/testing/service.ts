@@ -1,9 +1,8 @@
 import type { Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
-import { addDays, vnDay } from '@domain/dates';
-import { splitPool, type TestType } from '@domain/testing';
-import { optimalPoolSize, prevalenceFromPools } from '@domain/pooling';
-import { communeResults } from './repo/rollup';
+import { vnDay } from '@domain/dates';
+import type { TestType } from '@domain/testing';
+import { poolPlanOf } from './pool-size';
 import type { Db } from '../../db/connect';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -149,21 +148,8 @@ export class TestingService {
   }
 
   /** How a household would be split into tubes under the max pool size in force today. */
-  async poolPlan(actor: Actor, householdId: string): Promise<PoolPlanView> {
-    const household = await this.people.getHousehold(actor, householdId);
-    const day = vnDay(this.now());
-    const rules = await this.testingRules(day);
-    const pool = await this.poolSizeFor(household.communeCode, day, rules.payload);
-    const members = household.members.map((m) => ({ personId: m.id, fullName: m.fullName, birthYear: m.birthYear }));
-    return {
-      householdId,
-      address: household.address,
-      maxPoolSize: rules.payload.maxPoolSize,
-      poolSize: pool.k,
-      prevalence: pool.prevalence,
-      ruleVersion: rules.version,
-      tubes: splitPool(members, pool.k),
-    };
+  poolPlan(actor: Actor, householdId: string): Promise<PoolPlanView> {
+    return poolPlanOf(this, actor, householdId);
   }
 
   /**
@@ -387,18 +373,6 @@ export class TestingService {
   }
 
   // ---- rules ------------------------------------------------------------------------------------------------
-
-  /**
-   * The household pool size for a commune on a day: Dorfman's optimum at the commune's prevalence (its pooled results
-   * of the rule's window, with the floor), never above the max pool size in force.
-   */
-  async poolSizeFor(communeCode: string, day: string, rules: TestingRules): Promise<{ k: number; prevalence: number; testsPerPerson: number }> {
-    const { pooling } = rules;
-    const results = await communeResults(this.k, communeCode, addDays(day, 1 - pooling.prevalenceWindowDays), day);
-    const prevalence = prevalenceFromPools(results, pooling.prevalenceFloor);
-    const best = optimalPoolSize(prevalence, pooling, rules.maxPoolSize);
-    return { k: best.k, prevalence, testsPerPerson: best.testsPerPerson };
-  }
 
   async testingRules(day: string) {
     const rs = await this.ruleSets.inForce('testing', day);
