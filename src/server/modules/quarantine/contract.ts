@@ -46,10 +46,6 @@ export const quarantineContract = defineContract({
       vi: 'Phòng {room} có người dương tính ngày {day}; không xếp thêm người (cần quyền ghi đè và lý do)',
       en: 'Room {room} has had a positive on {day}; nobody else may enter (needs an override and a reason)',
     },
-    'quarantine.override_reason': {
-      vi: 'Trường overrideReason: cần ghi lý do khi xếp khác nhóm',
-      en: 'Field overrideReason: a reason is required to mix cohorts',
-    },
     'quarantine.override_forbidden': { vi: 'Bạn không có quyền xếp người vào phòng của nhóm khác', en: 'You may not override the cohort rule' },
     'quarantine.no_situation': {
       vi: 'Quy định cách ly ngày {day} không có trường hợp cho {cls}, {setting}, tiêm chủng «{vaccination}»',
