@@ -154,9 +154,13 @@ export const testing = z.object({
         everyDaysMin: days,
         everyDaysMax: days,
         minRounds: z.number().int().min(0).nullable(),
+        /** Test types allowed for this population in a campaign, the first being the default. */
+        methods: z.array(z.enum(['rt_pcr_pooled', 'rapid_antigen'])).min(1).default(['rt_pcr_pooled']),
       }),
     )
     .min(1),
+  /** Which frequency a commune falls under by its level: regime kind → level code → population. */
+  levelPopulations: z.record(z.string(), z.record(z.string(), z.string())).default({}),
   maxPoolSize: z.number().int().min(1).max(50),
   resultsSameDay: z.boolean(),
   /** A collected tube with no result after this many hours is overdue on the live board. */
