@@ -45,6 +45,8 @@ const FIELD: Permission[] = [
   'zones.lockdown',
   'quarantine.read',
   'quarantine.stays',
+  'campaigns.read',
+  'campaigns.work',
 ];
 /** Sampling teams: sessions, tubes, rapid antigen results on the spot, shipments. */
 const SAMPLING: Permission[] = ['testing.collect'];
@@ -60,13 +62,23 @@ const SAMPLING: Permission[] = ['testing.collect'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ALL,
   command_center: ALL.filter((p) => p !== 'users.manage' && p !== 'rules.manage' && p !== 'tokens.manage'),
-  district_officer: [...FIELD, ...SAMPLING, 'people.merge', 'geography.import', 'zones.write', 'zones.decide', 'quarantine.manage', 'quarantine.override'],
+  district_officer: [
+    ...FIELD,
+    ...SAMPLING,
+    'people.merge',
+    'geography.import',
+    'zones.write',
+    'zones.decide',
+    'quarantine.manage',
+    'quarantine.override',
+    'campaigns.plan',
+  ],
   commune_officer: [...FIELD, ...SAMPLING, 'geography.import'],
   health_staff: [...FIELD, ...SAMPLING],
   lab_staff: [...REFERENCE, 'testing.summary', 'testing.read', 'testing.lab'],
   police: REFERENCE,
   social_affairs: [...REFERENCE, 'people.read'],
-  viewer: [...REFERENCE, 'testing.summary', 'quarantine.read'],
+  viewer: [...REFERENCE, 'testing.summary', 'quarantine.read', 'campaigns.read'],
 };
 
 /** What no API token may carry, whoever issues it: managing accounts and tokens is for people. */

@@ -20,7 +20,10 @@ export function householdLoad(members: number, method: Method, k: number, p: num
   if (members <= 0) return { pooled: 0, single: 0 };
   const positive = (n: number) => acc.sensitivity * (1 - (1 - p) ** n) + (1 - acc.specificity) * (1 - p) ** n;
   if (method === 'rapid_antigen') return { pooled: 0, single: members * positive(1) };
-  const sizes = splitPool(Array.from({ length: members }, (_, i) => i), k).map((g) => g.length);
+  const sizes = splitPool(
+    Array.from({ length: members }, (_, i) => i),
+    k,
+  ).map((g) => g.length);
   return { pooled: sizes.length, single: sizes.reduce((s, n) => s + n * positive(n), 0) };
 }
 

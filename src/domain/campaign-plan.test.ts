@@ -80,11 +80,15 @@ describe('the plan for tomorrow', () => {
     const dueNever = hh({ lastSampledOn: null });
     const overdue = hh({ missedPrevious: true });
     const locked = hh({ locked: true, covered: true, lastSampledOn: '2021-09-07' });
-    const plan = planDay(base({ households: [due, overdue, dueNever, locked, hh({ covered: true })], teams: [{ id: 't1', commune: 'C1', capacity: 3, hamlets: null }] }));
+    const plan = planDay(
+      base({ households: [due, overdue, dueNever, locked, hh({ covered: true })], teams: [{ id: 't1', commune: 'C1', capacity: 3, hamlets: null }] }),
+    );
     expect(plan.candidates).toBe(4);
     expect(plan.items.map((i) => i.householdId)).toEqual([locked.id, overdue.id, dueNever.id]);
     expect(plan.items.map((i) => i.priority)).toEqual(['lockdown', 'overdue', 'due']);
-    expect(plan.shortfalls).toEqual([{ commune: 'C1', priority: { lockdown: 0, overdue: 0, due: 1 }, teamShort: { households: 1, teams: 1 }, labShort: { households: 0 } }]);
+    expect(plan.shortfalls).toEqual([
+      { commune: 'C1', priority: { lockdown: 0, overdue: 0, due: 1 }, teamShort: { households: 1, teams: 1 }, labShort: { households: 0 } },
+    ]);
   });
 
   it('explains a shortfall of teams by commune and of lab runs, and what a larger pool or antigen would change', () => {

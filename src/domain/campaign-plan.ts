@@ -147,7 +147,11 @@ export function planDay(input: PlanInput): PlanResult {
   const shortfalls = new Map<string, CommuneShortfall>();
   const shortOf = (commune: string) => {
     let s = shortfalls.get(commune);
-    if (!s) shortfalls.set(commune, (s = { commune, priority: { lockdown: 0, overdue: 0, due: 0 }, teamShort: { households: 0, teams: 0 }, labShort: { households: 0 } }));
+    if (!s)
+      shortfalls.set(
+        commune,
+        (s = { commune, priority: { lockdown: 0, overdue: 0, due: 0 }, teamShort: { households: 0, teams: 0 }, labShort: { households: 0 } }),
+      );
     return s;
   };
 
@@ -169,7 +173,16 @@ export function planDay(input: PlanInput): PlanResult {
     }
     teamLeft.set(team.id, teamLeft.get(team.id)! - 1);
     if (h.hamlet) hamletTeam.set(`${h.commune}|${h.hamlet}`, team.id);
-    items.push({ householdId: h.id, commune: h.commune, hamlet: h.hamlet, teamId: team.id, labId, priority: h.priority, lastSampledOn: h.lastSampledOn, load: h.load });
+    items.push({
+      householdId: h.id,
+      commune: h.commune,
+      hamlet: h.hamlet,
+      teamId: team.id,
+      labId,
+      priority: h.priority,
+      lastSampledOn: h.lastSampledOn,
+      load: h.load,
+    });
   }
   for (const s of shortfalls.values()) {
     const ts = teamsOf.get(s.commune) ?? [];

@@ -28,6 +28,11 @@ import { StaysService } from './modules/quarantine/stays';
 import { QuarantineResults } from './modules/quarantine/results';
 import { HomeCareService } from './modules/quarantine/care';
 import { CertificatesService } from './modules/quarantine/certificates';
+import { CampaignsContext } from './modules/campaigns/context';
+import { CampaignsService } from './modules/campaigns/campaigns';
+import { PlansService } from './modules/campaigns/plans';
+import { CampaignCoverage } from './modules/campaigns/coverage';
+import { TestingForCampaigns } from './modules/testing/campaign-api';
 
 /** The composition root: each module's service, given only what it needs. */
 export async function createServices(db: Db, config: Config, opts: { testing?: TestingOptions } = {}) {
@@ -108,6 +113,24 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     care: new HomeCareService(quarantineCtx, quarantineResults),
     certificates: new CertificatesService(quarantineCtx),
   };
+  const campaignsCtx = new CampaignsContext(
+    db.kysely,
+    units,
+    audit,
+    ruleSets,
+    {
+      levelOf: (...a) => zones.levelOf(...a),
+      totalsIn: (...a) => residents.totalsIn(...a),
+      householdSizesIn: (...a) => residents.householdSizesIn(...a),
+      householdsByIds: (...a) => residents.householdsByIds(...a),
+      residentsOf: (...a) => residents.residentsOf(...a),
+      lockedHouseholdsIn: (...a) => lockdown.lockedHouseholdsIn(...a),
+      testing: new TestingForCampaigns(testing),
+    },
+    opts.testing?.now,
+  );
+  testing.samplingListeners.push(new CampaignCoverage());
+  const campaigns = { campaigns: new CampaignsService(campaignsCtx), plans: new PlansService(campaignsCtx) };
   return {
     db,
     audit,
@@ -130,6 +153,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     lockdown,
     boundaries,
     quarantine,
+    campaigns,
   };
 }
 

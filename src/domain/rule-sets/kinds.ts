@@ -155,7 +155,10 @@ export const testing = z.object({
         everyDaysMax: days,
         minRounds: z.number().int().min(0).nullable(),
         /** Test types allowed for this population in a campaign, the first being the default. */
-        methods: z.array(z.enum(['rt_pcr_pooled', 'rapid_antigen'])).min(1).default(['rt_pcr_pooled']),
+        methods: z
+          .array(z.enum(['rt_pcr_pooled', 'rapid_antigen']))
+          .min(1)
+          .default(['rt_pcr_pooled']),
       }),
     )
     .min(1),

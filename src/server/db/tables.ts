@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ZonesTables } from './zones-tables';
 import type { QuarantineTables } from './quarantine-tables';
+import type { CampaignsTables } from './campaigns-tables';
 
 /** The database as Kysely sees it: one interface per table, column names as in SQL. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -468,7 +469,7 @@ export interface TestingBacklogTable {
   awaiting: ColumnType<number, number | undefined, number>;
 }
 
-export interface Database extends ZonesTables, QuarantineTables {
+export interface Database extends ZonesTables, QuarantineTables, CampaignsTables {
   test_types: TestTypesTable;
   labs: LabsTable;
   sampling_teams: SamplingTeamsTable;

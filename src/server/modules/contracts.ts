@@ -11,6 +11,7 @@ import { tracingContract } from './tracing/contract';
 import { usersContract } from './users/contract';
 import { zonesContract } from './zones/contract';
 import { quarantineContract } from './quarantine/contract';
+import { campaignsContract } from './campaigns/contract';
 
 /**
  * Every module's contract (its permissions and error codes), the pure half of its manifest that the web shares.
@@ -32,4 +33,5 @@ export const CONTRACTS = [
   testingContract,
   zonesContract,
   quarantineContract,
+  campaignsContract,
 ] as const;

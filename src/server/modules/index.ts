@@ -11,6 +11,7 @@ import { tracingModule } from './tracing';
 import { testingModule } from './testing';
 import { zonesModule } from './zones';
 import { quarantineModule } from './quarantine';
+import { campaignsModule } from './campaigns';
 
 /**
  * The server's modules, one line each, in the order their routes are registered (and listed in OpenAPI and
@@ -30,6 +31,7 @@ const LIST = [
   testingModule,
   zonesModule,
   quarantineModule,
+  campaignsModule,
 ] as const;
 export const MODULES: readonly ServerModule[] = LIST;
 

@@ -29,6 +29,9 @@ export interface ScopeIds {
   stay: string;
   released: string;
   task: string;
+  /** A sampling team of the commune, and an approved campaign plan with households for it. */
+  team: string;
+  plan: string;
   /** The commune all of them live in. */
   commune: string;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../test/harness';
 import { aPerson, AN_HOA, CAI_KHE } from '../test/builders';
 import { aLab, aSession, aTeam, shipAndReceive } from '../test/testing-fixtures';
-import { vnDay } from '@domain/dates';
+import { addDays, vnDay } from '@domain/dates';
 import { can } from '@domain/access';
 import { MODULES } from '../modules';
 import { routeKey, type ScopeIds } from './module';
@@ -77,6 +77,7 @@ beforeAll(async () => {
   lab = await t.as('lab_staff', ['92']);
   ids.lab = (await aLab(city)).id;
   const team = await aTeam(inScope, CAI_KHE);
+  ids.team = team.id;
   ids.session = (await aSession(inScope, team.id, vnDay())).id;
   const pool = await inScope.post(`/api/testing/sessions/${ids.session}/samples`, {
     testType: 'rt_pcr_pooled',
@@ -126,6 +127,22 @@ beforeAll(async () => {
   expect(home.statusCode, home.body).toBe(201);
   ids.stay = home.json().id;
   ids.task = (await city.get(`/api/quarantine/stays/${ids.stay}`)).json().tasks[0].id;
+  // a campaign on the commune, with the team's capacity and a lab, and tomorrow's plan (its household: `household`)
+  const today = vnDay();
+  const campaign = await city.post('/api/campaigns', {
+    name: 'Chiến dịch Bí Mật',
+    legalBasis: 'TB 03-TB/BCĐ',
+    startsOn: today,
+    endsOn: addDays(today, 13),
+    communes: [{ code: CAI_KHE }],
+  });
+  expect(campaign.statusCode, campaign.body).toBe(201);
+  expect((await city.post(`/api/campaigns/${campaign.json().id}/teams`, { teamId: ids.team, pooledPerDay: 50, antigenPerDay: 50 })).statusCode).toBe(200);
+  expect((await city.post(`/api/campaigns/${campaign.json().id}/labs`, { labId: ids.lab, pooledPerDay: 500, singlePerDay: 500 })).statusCode).toBe(200);
+  const plan = await city.post(`/api/campaigns/${campaign.json().id}/plans`, {});
+  expect(plan.statusCode, plan.body).toBe(201);
+  expect(plan.json().covered).toBeGreaterThan(0);
+  ids.plan = plan.json().id;
 });
 afterAll(() => t.close());
 

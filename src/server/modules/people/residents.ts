@@ -54,4 +54,18 @@ export class HouseholdResidents {
     const rows = householdIds.length ? await repo.residentsOf(this.db, householdIds) : [];
     return rows.map((r) => ({ id: r.id, householdId: r.household_id! }));
   }
+
+  /**
+   * For the campaigns module: every household of these communes with its place and number of residents (one pass
+   * over the communes' households and persons; no personal data).
+   */
+  async householdSizesIn(communes: string[]): Promise<{ id: string; district: string; commune: string; hamlet: string | null; members: number }[]> {
+    return communes.length ? repo.householdSizesIn(this.db, communes) : [];
+  }
+
+  /** For the campaigns module: households and residents per commune (a campaign's targets). */
+  async totalsIn(communes: string[]): Promise<Map<string, { households: number; persons: number }>> {
+    const rows = communes.length ? await repo.householdTotalsIn(this.db, communes) : [];
+    return new Map(rows.map((r) => [r.commune_code, { households: r.households, persons: r.persons }]));
+  }
 }

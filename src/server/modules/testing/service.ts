@@ -1,3 +1,4 @@
+import type { SamplingListener } from './campaign-api';
 import type { Transaction } from 'kysely';
 import { uuidv7 } from '@domain/uuid';
 import { vnDay } from '@domain/dates';
@@ -57,6 +58,8 @@ export class TestingService {
 
   /** Modules told of results inside the merge (see ResultListener); added by the composition root. */
   readonly listeners: ResultListener[] = [];
+  /** Told of household collections (campaigns' round coverage), registered by the composition root. */
+  readonly samplingListeners: SamplingListener[] = [];
 
   constructor(
     readonly db: Db,

@@ -51,6 +51,18 @@ export function activeZonesOfHouseholds(db: Q, householdIds: string[]) {
     .execute();
 }
 
+/** The households of the active zones of these communes. */
+export function lockedHouseholdsIn(db: Q, communes: string[]) {
+  return db
+    .selectFrom('lockdown_zone_households as h')
+    .innerJoin('lockdown_zones as z', 'z.id', 'h.zone_id')
+    .select('h.household_id')
+    .where('h.active', '=', true)
+    .where('z.status', '=', 'active')
+    .where('z.commune_code', '=', sql<string>`any(${communes}::text[])`)
+    .execute();
+}
+
 export function liftZone(trx: Transaction<Database>, id: string, version: number, changes: Updateable<LockdownZonesTable>) {
   return trx
     .updateTable('lockdown_zones')

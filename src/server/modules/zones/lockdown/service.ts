@@ -245,6 +245,11 @@ export class LockdownService {
     return hit ? { id: hit.id, name: hit.name } : null;
   }
 
+  /** For the campaigns module: the households of the active zones of these communes (sampled first, every 2–3 days). */
+  async lockedHouseholdsIn(communes: string[]): Promise<Set<string>> {
+    return new Set(communes.length ? (await repo.lockedHouseholdsIn(this.db, communes)).map((r) => r.household_id) : []);
+  }
+
   private async assertNotInZone(trx: Kysely<Database>, input: ZoneInput, householdIds: string[]) {
     const [taken] = await repo.activeZonesOfHouseholds(trx, householdIds);
     if (!taken) return;

@@ -1,0 +1,233 @@
+import { addDays, vnDay } from '@domain/dates';
+import { formatDate } from '@domain/format';
+import { roundOn } from '@domain/campaign-rounds';
+import { planDay, type PlanCommune, type PlanHousehold, type PlanResult } from '@domain/campaign-plan';
+import { uuidv7 } from '@domain/uuid';
+import type { Actor } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
+import type { CampaignRow, CampaignsContext } from './context';
+import { PlanViews } from './plan-views';
+import * as repo from './repo';
+import type { PlanEdit, PlanView } from './schemas';
+
+export type PlanSummary = Pick<PlanResult, 'shortfalls' | 'labs' | 'teams' | 'whatIf'> & { kept: number };
+
+/**
+ * Tomorrow's plan: made from the campaign's rounds and coverage, the lockdown zones, every household's size, team and
+ * lab capacity and each commune's pool size (docs/campaign-planner.md); edited (a hamlet moved to another team),
+ * approved (the sampling sessions open in the testing module), and re-made mid-day keeping what was sampled.
+ */
+export class PlansService {
+  readonly views: PlanViews;
+
+  constructor(private readonly ctx: CampaignsContext) {
+    this.views = new PlanViews(ctx);
+  }
+
+  async make(actor: Actor, campaignId: string, day?: string): Promise<PlanView> {
+    const campaign = await this.ctx.campaignToPlan(actor, campaignId);
+    const today = vnDay(this.ctx.now());
+    const planDayOn = day ?? addDays(today, 1);
+    if ((planDayOn !== today && planDayOn !== addDays(today, 1)) || planDayOn < campaign.starts_on || planDayOn > campaign.ends_on) {
+      throw new AppError('campaigns.plan_day_invalid', 400, { from: formatDate(campaign.starts_on), to: formatDate(campaign.ends_on) }, 'day');
+    }
+    const { result, kept } = await this.compute(campaign, planDayOn);
+    const id = uuidv7();
+    const summary: PlanSummary = { shortfalls: result.shortfalls, labs: result.labs, teams: result.teams, whatIf: result.whatIf, kept };
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const drafts = (await repo.plansInForce(trx, campaign.id, planDayOn)).filter((p) => p.status === 'draft');
+      await repo.supersede(
+        trx,
+        drafts.map((p) => p.id),
+      );
+      await repo.insertPlan(trx, {
+        id,
+        province_code: campaign.province_code,
+        campaign_id: campaign.id,
+        day: planDayOn,
+        candidates: result.candidates,
+        covered: result.covered,
+        bound: result.bound,
+        summary: JSON.stringify(summary),
+        created_by: actor.id,
+      });
+      await repo.insertItems(
+        trx,
+        id,
+        result.items.map((it, seq) => ({
+          seq,
+          household_id: it.householdId,
+          commune_code: it.commune,
+          hamlet_code: it.hamlet,
+          team_id: it.teamId,
+          lab_id: it.labId,
+          priority: it.priority,
+          last_sampled_on: it.lastSampledOn,
+          pooled: it.load.pooled,
+          single: it.load.single,
+        })),
+      );
+      await this.ctx.audit.record(trx, actor, {
+        action: 'create',
+        entity: 'campaign_plan',
+        entityId: id,
+        detail: { campaignId: campaign.id, day: planDayOn, covered: result.covered, candidates: result.candidates, bound: result.bound },
+      });
+    });
+    return this.views.view(actor, id);
+  }
+
+  /** The planner's inputs for a day, read in one pass per source, and its result. */
+  async compute(campaign: CampaignRow, day: string): Promise<{ result: PlanResult; kept: number }> {
+    const { db, src } = this.ctx;
+    const [communes, rounds, teams, labs] = await Promise.all([
+      repo.communesOf(db, [campaign.id]),
+      repo.roundsOf(db, [campaign.id]),
+      repo.teamsOf(db, campaign.id),
+      repo.labsOf(db, campaign.id),
+    ]);
+    if (!teams.length) throw new AppError('campaigns.no_teams', 409);
+    if (!labs.length) throw new AppError('campaigns.no_labs', 409);
+    const codes = communes.map((c) => c.commune_code);
+    const rules = (await this.ctx.rulesOn(day)).payload;
+    const lockdownEvery = rules.frequencies.find((f) => f.population === 'lockdown_zone')?.everyDaysMin ?? 2;
+    const [households, coverage, locked, pools, doneToday, sessions] = await Promise.all([
+      src.householdSizesIn(codes),
+      repo.coverageOfHouseholds(db, campaign.id),
+      src.lockedHouseholdsIn(codes),
+      src.testing.poolSizes(codes, day),
+      repo.coveredOn(db, campaign.id, day),
+      repo.sessionsOn(db, campaign.id, day),
+    ]);
+    const covered = new Map(coverage.map((c) => [c.household_id, c]));
+    const roundsOf = new Map<string, typeof rounds>();
+    for (const r of rounds) roundsOf.set(r.commune_code, [...(roundsOf.get(r.commune_code) ?? []), r]);
+    const planCommunes: PlanCommune[] = communes.map((c) => {
+      const r = roundOn(
+        (roundsOf.get(c.commune_code) ?? []).map((x) => ({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on })),
+        day,
+      );
+      const pool = pools.get(c.commune_code)!;
+      return { code: c.commune_code, district: c.district_code, round: r, method: c.method, poolSize: pool.k, prevalence: pool.prevalence };
+    });
+    const byCode = new Map(planCommunes.map((c) => [c.code, c]));
+    const sampledToday = new Set(doneToday.map((d) => d.household_id));
+    const planHouseholds: PlanHousehold[] = [];
+    for (const h of households) {
+      if (sampledToday.has(h.id)) continue;
+      const cov = covered.get(h.id);
+      const round = byCode.get(h.commune)?.round;
+      planHouseholds.push({
+        ...h,
+        lastSampledOn: cov?.last ?? null,
+        covered: Boolean(round && cov?.rounds.includes(round.no)),
+        missedPrevious: Boolean(round && round.no > 1 && !cov?.rounds.includes(round.no - 1)),
+        locked: locked.has(h.id),
+      });
+    }
+    // what a team already sampled today comes off its capacity (re-planning mid-day)
+    const teamOfSession = new Map(sessions.map((s) => [s.session_id, s.team_id]));
+    const doneBy = new Map<string, number>();
+    for (const d of doneToday) {
+      const team = d.session_id ? teamOfSession.get(d.session_id) : undefined;
+      if (team) doneBy.set(team, (doneBy.get(team) ?? 0) + 1);
+    }
+    const method = new Map(communes.map((c) => [c.commune_code, c.method]));
+    const result = planDay({
+      day,
+      households: planHouseholds,
+      communes: planCommunes,
+      teams: teams.map((t) => ({
+        id: t.team_id,
+        commune: t.commune_code,
+        capacity: Math.max(0, (method.get(t.commune_code) === 'rapid_antigen' ? t.antigen_per_day : t.pooled_per_day) - (doneBy.get(t.team_id) ?? 0)),
+        hamlets: t.hamlets,
+      })),
+      labs: labs.map((l) => ({ id: l.lab_id, pooled: l.pooled_per_day, single: l.single_per_day, districts: l.district_codes })),
+      accuracy: rules.pooling,
+      lockdownEveryDays: lockdownEvery,
+      maxPoolSize: rules.maxPoolSize,
+    });
+    return { result, kept: sampledToday.size };
+  }
+
+  async edit(actor: Actor, planId: string, input: PlanEdit): Promise<PlanView> {
+    const plan = await this.views.planFor(actor, planId);
+    const campaign = await this.ctx.campaignToPlan(actor, plan.campaign_id);
+    await this.assertDraft(plan);
+    if (plan.version !== input.version) throw new AppError('campaigns.plan_changed', 409, {}, 'version');
+    const teams = await repo.teamsOf(this.ctx.db, campaign.id);
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const locked = await repo.planById(trx, planId, true);
+      if (!locked || locked.version !== input.version) throw new AppError('campaigns.plan_changed', 409, {}, 'version');
+      for (const [i, m] of input.moves.entries()) {
+        const hamlet = this.ctx.units.get(m.hamlet);
+        if (!hamlet || hamlet.level !== 'hamlet') throw new AppError('campaigns.hamlet_not_planned', 400, { hamlet: m.hamlet }, `moves.${i}.hamlet`);
+        const team = teams.find((t) => t.team_id === m.toTeamId);
+        if (!team || team.commune_code !== hamlet.parent_code) throw new AppError('campaigns.team_outside', 400, { team: m.toTeamId }, `moves.${i}.toTeamId`);
+        const moved = await repo.moveHamlet(trx, planId, hamlet.parent_code!, hamlet.code, team.team_id);
+        if (!Number(moved.numUpdatedRows)) throw new AppError('campaigns.hamlet_not_planned', 400, { hamlet: hamlet.name }, `moves.${i}.hamlet`);
+      }
+      const summary = locked.summary as PlanSummary;
+      const counts = new Map<string, number>();
+      for (const t of await repo.itemTotals(trx, planId)) counts.set(t.team_id, (counts.get(t.team_id) ?? 0) + t.n);
+      summary.teams = summary.teams.map((t) => ({ ...t, households: counts.get(t.teamId) ?? 0 }));
+      await repo.bumpPlan(trx, planId, JSON.stringify(summary));
+      await this.ctx.audit.record(trx, actor, {
+        action: 'update',
+        entity: 'campaign_plan',
+        entityId: planId,
+        fields: ['moves'],
+        detail: { moves: input.moves },
+      });
+    });
+    return this.views.view(actor, planId);
+  }
+
+  /**
+   * Approves a draft: the day's earlier approved plan (if any) is superseded and its sessions kept; every team of the
+   * plan without a session on the day gets one (door to door, in its commune), opened in the testing module.
+   */
+  async approve(actor: Actor, planId: string): Promise<PlanView> {
+    const plan = await this.views.planFor(actor, planId);
+    const campaign = await this.ctx.campaignToPlan(actor, plan.campaign_id);
+    await this.assertDraft(plan);
+    await this.ctx.db.transaction().execute(async (trx) => {
+      const locked = await repo.planById(trx, planId, true);
+      if (!locked || locked.status !== 'draft') throw new AppError('campaigns.plan_approved', 409, { day: formatDate(plan.day) });
+      const earlier = (await repo.plansInForce(trx, campaign.id, plan.day)).filter((p) => p.status === 'approved');
+      await repo.supersede(
+        trx,
+        earlier.map((p) => p.id),
+      );
+      const have = new Set((await repo.sessionsOn(trx, campaign.id, plan.day)).map((s) => s.team_id));
+      const teams = [...new Set((await repo.itemTotals(trx, planId)).map((t) => t.team_id))].filter((t) => !have.has(t)).sort();
+      const opened = await this.ctx.src.testing.openSessionsInTx(
+        trx,
+        actor,
+        teams.map((teamId) => ({ teamId, day: plan.day, placeName: `${campaign.name} — ${formatDate(plan.day)}` })),
+      );
+      await repo.insertSessions(
+        trx,
+        opened.map((o) => ({ campaign_id: campaign.id, day: plan.day, team_id: o.teamId, session_id: o.sessionId })),
+      );
+      await repo.approve(trx, planId, actor.id, this.ctx.now());
+      await this.ctx.audit.record(trx, actor, {
+        action: 'update',
+        entity: 'campaign_plan',
+        entityId: planId,
+        fields: ['status'],
+        detail: { sessions: opened.length },
+      });
+    });
+    return this.views.view(actor, planId);
+  }
+
+  private async assertDraft(plan: { status: string; day: string; campaign_id: string }) {
+    if (plan.status === 'superseded') throw new AppError('campaigns.plan_superseded', 409);
+    if (plan.status !== 'approved') return;
+    const sessions = await repo.sessionsOn(this.ctx.db, plan.campaign_id, plan.day);
+    const started = await this.ctx.src.testing.samplesInSessions(sessions.map((s) => s.session_id));
+    throw new AppError(started ? 'campaigns.plan_started' : 'campaigns.plan_approved', 409, { day: formatDate(plan.day) });
+  }
+}
