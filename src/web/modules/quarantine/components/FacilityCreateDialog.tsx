@@ -4,7 +4,7 @@ import { facilityInput, type RoomInput } from '@server/modules/quarantine/schema
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
 import { UnitPicker } from '@web/modules/geography/components/UnitPicker';
-import { FormDialog } from '@web/modules/zones/components/FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { useQuarantineRules } from '../hooks/useQuarantine';
 import { useCreateFacility } from '../hooks/useQuarantineMutations';
 import { RoomsField } from './RoomsField';

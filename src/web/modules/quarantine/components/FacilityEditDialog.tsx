@@ -2,7 +2,7 @@ import { App, Col, Form, InputNumber, Row, Select } from 'antd';
 import { facilityPatch, type FacilityView } from '@server/modules/quarantine/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
-import { FormDialog } from '@web/modules/zones/components/FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { usePatchFacility } from '../hooks/useQuarantineMutations';
 
 type Values = Pick<FacilityView, 'status' | 'icuBeds' | 'icuUsed' | 'oxygenPoints' | 'oxygenUsed'>;

@@ -2,7 +2,7 @@ import { App, Form, Input } from 'antd';
 import { releaseInput, type StayView } from '@server/modules/quarantine/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
-import { FormDialog } from '@web/modules/zones/components/FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useRelease } from '../hooks/useQuarantineMutations';
 

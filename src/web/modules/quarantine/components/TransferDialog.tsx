@@ -3,7 +3,7 @@ import { transferInput, type FacilityView, type StayView } from '@server/modules
 import { useAuth } from '@web/app/AuthProvider';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
-import { FormDialog } from '@web/modules/zones/components/FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useTransfer } from '../hooks/useQuarantineMutations';
 import { PlacementFields } from './PlacementFields';

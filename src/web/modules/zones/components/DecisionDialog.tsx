@@ -5,7 +5,7 @@ import { useI18n } from '@web/app/i18n/I18nProvider';
 import { fill } from '@web/lib/fill';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useDecide } from '../hooks/useLevels';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { levelName } from './LevelTag';
 
 type Values = Partial<Record<'level' | 'decisionNumber' | 'decidedOn' | 'effectiveFrom' | 'signer' | 'reason', string | null>>;

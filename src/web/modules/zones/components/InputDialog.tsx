@@ -4,7 +4,7 @@ import { riskInputBody } from '@server/modules/zones/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useAddRiskInput } from '../hooks/useLevels';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 
 type Kind = 'adult_first_dose_coverage' | 'over50_full_coverage' | 'capacity_met';
 interface Values {

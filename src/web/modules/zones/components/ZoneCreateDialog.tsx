@@ -6,7 +6,7 @@ import { fill } from '@web/lib/fill';
 import { useUnitChildren } from '@web/modules/geography/hooks/useUnits';
 import { VnDateInput } from '@web/ui/VnDateInput';
 import { useCreateZone } from '../hooks/useLockdown';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { HouseholdPicker } from './HouseholdPicker';
 
 interface Values {

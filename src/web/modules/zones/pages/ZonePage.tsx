@@ -12,7 +12,7 @@ import { Page } from '@web/ui/Page';
 import { PageSpinner } from '@web/ui/PageSpinner';
 import { QueryError } from '@web/ui/QueryError';
 import { VnDateInput } from '@web/ui/VnDateInput';
-import { FormDialog } from '../components/FormDialog';
+import { FormDialog } from '@web/ui/FormDialog';
 import { ZoneResidents } from '../components/ZoneResidents';
 import { useAddSupply, useLiftZone, useZone } from '../hooks/useLockdown';
 
