@@ -1,4 +1,5 @@
 import { audit } from './audit';
+import { campaigns } from './campaigns';
 import { cases } from './cases';
 import { geography } from './geography';
 import { people } from './people';
@@ -10,4 +11,4 @@ import { users } from './users';
 import { zones } from './zones';
 
 /** Every web module, one line each: the router, the menu and the UI text are built from this list. */
-export const MODULES = [geography, zones, people, cases, quarantine, testing, users, tokens, ruleSets, audit] as const;
+export const MODULES = [geography, zones, people, cases, quarantine, campaigns, testing, users, tokens, ruleSets, audit] as const;

@@ -207,8 +207,26 @@ export class CampaignsService {
     return this.detail(actor, id);
   }
 
-  private brief(c: { id: string; name: string; legal_basis: string; starts_on: string; ends_on: string; status: 'active' | 'closed'; rule_version: number }) {
-    return { id: c.id, name: c.name, legalBasis: c.legal_basis, startsOn: c.starts_on, endsOn: c.ends_on, status: c.status, ruleVersion: c.rule_version };
+  private brief(c: {
+    id: string;
+    province_code: string;
+    name: string;
+    legal_basis: string;
+    starts_on: string;
+    ends_on: string;
+    status: 'active' | 'closed';
+    rule_version: number;
+  }) {
+    return {
+      id: c.id,
+      provinceCode: c.province_code,
+      name: c.name,
+      legalBasis: c.legal_basis,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+      status: c.status,
+      ruleVersion: c.rule_version,
+    };
   }
 
   private today() {

@@ -2,7 +2,7 @@ import type { CampaignsContext, CampaignRow } from './context';
 import * as repo from './repo';
 import type { CampaignDetail, CommuneProgress, RoundView } from './schemas';
 
-type Brief = Pick<CampaignDetail, 'id' | 'name' | 'legalBasis' | 'startsOn' | 'endsOn' | 'status' | 'ruleVersion'>;
+type Brief = Pick<CampaignDetail, 'id' | 'provinceCode' | 'name' | 'legalBasis' | 'startsOn' | 'endsOn' | 'status' | 'ruleVersion'>;
 
 /**
  * A campaign's progress for the communes an actor sees: each round's households and persons covered (the module's

@@ -84,6 +84,7 @@ export type CommuneProgress = z.infer<typeof communeProgress>;
 
 export const campaignView = z.object({
   id: z.string(),
+  provinceCode: z.string(),
   name: z.string(),
   legalBasis: z.string(),
   startsOn: z.string(),

@@ -39,7 +39,18 @@ const OPTION_STYLE = { padding: '10px 12px', border: '1px solid #d9d9d9', border
  * spot, one barcode per tube of the split in force), a single RT-PCR sample, or a rapid antigen test with its
  * result. Validated with the shared schemas; the server's field errors go back under their inputs.
  */
-export function CollectForm({ session, task, onTaskDone }: { session: SessionView; task: TaskView | null; onTaskDone(): void }) {
+export function CollectForm({
+  session,
+  task,
+  household: chosenHousehold,
+  onTaskDone,
+}: {
+  session: SessionView;
+  task: TaskView | null;
+  /** A household chosen before the form opened (a campaign team's work list, ?household=). */
+  household?: string | null;
+  onTaskDone(): void;
+}) {
   const { m, lang } = useI18n();
   const s = m.sampling;
   const { message } = App.useApp();
@@ -50,6 +61,10 @@ export function CollectForm({ session, task, onTaskDone }: { session: SessionVie
   const [addingNew, setAddingNew] = useState(false);
   const top = useRef<HTMLDivElement>(null);
   const submit = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (chosenHousehold) form.setFieldsValue({ choice: 'pool', householdId: chosenHousehold });
+  }, [chosenHousehold, form]);
 
   const values = (Form.useWatch([], form) ?? {}) as Partial<CollectValues>;
   const choice: CollectChoice = values.choice ?? 'pool';

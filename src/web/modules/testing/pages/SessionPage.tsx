@@ -63,7 +63,7 @@ export function SessionPage() {
           </Card>
           {collector ? (
             <Card size="small" title={s.collect} style={{ marginBottom: 16 }} data-testid="collect-card">
-              <CollectForm session={data} task={task} onTaskDone={() => chooseTask(null)} />
+              <CollectForm session={data} task={task} household={params.get('household')} onTaskDone={() => chooseTask(null)} />
             </Card>
           ) : null}
           {collector && fieldTasks.length ? (
