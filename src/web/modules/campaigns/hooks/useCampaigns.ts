@@ -7,7 +7,7 @@ export const CAMPAIGNS = ['campaigns'] as const;
 export const useCampaigns = () => useQuery({ queryKey: [...CAMPAIGNS, 'list'], queryFn: () => api.get('/api/campaigns') });
 
 export const useCampaign = (id: string) =>
-  useQuery({ queryKey: [...CAMPAIGNS, 'campaign', id], queryFn: () => api.get('/api/campaigns/:id', { params: { id } }) });
+  useQuery({ queryKey: [...CAMPAIGNS, 'campaign', id], queryFn: () => api.get('/api/campaigns/:id', { params: { id } }), refetchOnMount: 'always' });
 
 export const usePlan = (id: string) =>
   useQuery({ queryKey: [...CAMPAIGNS, 'plan', id], queryFn: () => api.get('/api/campaigns/plans/:id', { params: { id } }) });
@@ -16,6 +16,8 @@ export const useWorkList = (id: string, teamId: string) =>
   useQuery({
     queryKey: [...CAMPAIGNS, 'plan', id, 'team', teamId],
     queryFn: () => api.get('/api/campaigns/plans/:id/teams/:teamId', { params: { id, teamId } }),
+    // the tubes are collected on the testing module's page: back on the list, it is read again
+    refetchOnMount: 'always',
     refetchInterval: 60_000,
   });
 
