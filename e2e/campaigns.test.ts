@@ -56,7 +56,8 @@ beforeAll(async () => {
   await household(CAI_KHE, '12 Hẻm Chiến Dịch', ['Lê Văn Gộp', 'Lê Thị Mẫu', 'Lê Văn Ống']);
   await household(CAI_KHE, '14 Hẻm Chiến Dịch', ['Phan Văn Tổ', 'Phan Thị Vòng']);
   await household(AN_HOA, '3 Đường Vòng Một', ['Võ Văn Bảy', 'Võ Thị Ngày']);
-  teamId = (await admin.post<Made>('/api/testing/teams', { communeCode: CAI_KHE, name: TEAM, members: [{ fullName: 'Trần Thị Lấy', phone: '0912345678' }] })).id;
+  teamId = (await admin.post<Made>('/api/testing/teams', { communeCode: CAI_KHE, name: TEAM, members: [{ fullName: 'Trần Thị Lấy', phone: '0912345678' }] }))
+    .id;
   const anHoaTeam = (await admin.post<Made>('/api/testing/teams', { communeCode: AN_HOA, name: 'Tổ An Hòa', members: [] })).id;
   const lab = (await admin.post<Made>('/api/testing/labs', { name: 'CDC Cần Thơ', dailyCapacity: { rt_pcr_pooled: 5000, rt_pcr_single: 2000 } })).id;
   campaignId = (
