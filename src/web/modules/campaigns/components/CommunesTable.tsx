@@ -15,20 +15,21 @@ export function CommunesTable({ communes }: { communes: CommuneProgress[] }) {
       rowKey="code"
       size="small"
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 1400 }}
       dataSource={communes}
       columns={[
-        { title: m.campaigns.commune, key: 'name', render: (_, c) => c.name, fixed: 'left' },
-        { title: k.district, dataIndex: 'districtName' },
-        { title: k.level, key: 'level', render: (_, c) => c.level ?? k.noLevel },
-        { title: k.population, dataIndex: 'populationName', ellipsis: true, width: 220 },
+        { title: m.campaigns.commune, key: 'name', render: (_, c) => c.name, fixed: 'left', width: 160 },
+        { title: k.district, dataIndex: 'districtName', width: 140 },
+        { title: k.level, key: 'level', render: (_, c) => c.level ?? k.noLevel, width: 110 },
+        { title: k.population, dataIndex: 'populationName', ellipsis: { showTitle: true }, width: 200 },
         { title: m.campaigns.everyDays, dataIndex: 'everyDays', align: 'right' },
-        { title: m.campaigns.method, dataIndex: 'method', render: (v: CommuneProgress['method']) => m.methods[v] },
+        { title: m.campaigns.method, dataIndex: 'method', render: (v: CommuneProgress['method']) => m.methods[v], width: 150 },
         { title: m.campaigns.householdsTarget, dataIndex: 'householdsTarget', align: 'right', render: (n: number) => num(n) },
         { title: k.neverReached, dataIndex: 'neverReached', align: 'right', render: (n: number) => num(n) },
         {
           title: k.rounds,
           key: 'rounds',
+          width: 520,
           render: (_, c) =>
             c.rounds.map((r) => (
               <Tooltip
