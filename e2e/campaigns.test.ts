@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ADMIN, ApiClient, launchChromium, logInAt, openPage, shown, startWebServer, type WebServer } from './harness';
 
 /**
@@ -79,7 +79,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const roundTag = (scope: Locator, commune: string, no: number) => scope.getByTestId(`round-${commune}-${no}`);
+const roundTag = (scope: Page, commune: string, no: number) => scope.getByTestId(`round-${commune}-${no}`);
 
 describe('a testing campaign from plan to coverage', () => {
   it('plans tomorrow and today, approves, lists a team’s households on a phone, collects a pool, moves the round', async () => {
