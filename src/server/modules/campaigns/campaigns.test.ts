@@ -152,6 +152,15 @@ describe('the plan: priority, capacity, approval, work lists, coverage', () => {
     planId = again.id;
   });
 
+  it('a draft edit names the move that cannot be made, and a stale version is refused', async () => {
+    const plan = (await officer.get(`/api/campaigns/plans/${planId}`)).json();
+    const notHamlet = await officer.patch(`/api/campaigns/plans/${planId}`, { moves: [{ hamlet: CAI_KHE, toTeamId: teamCaiKhe }], version: plan.version });
+    expect(notHamlet.json()).toMatchObject({ code: 'campaigns.hamlet_not_planned', field: 'moves.0.hamlet' });
+    const stale = await officer.patch(`/api/campaigns/plans/${planId}`, { moves: [{ hamlet: CAI_KHE, toTeamId: teamCaiKhe }], version: plan.version - 1 });
+    expect(stale.json()).toMatchObject({ code: 'campaigns.plan_changed', field: 'version' });
+    expect((await officer.get(`/api/campaigns/plans/${planId}`)).json().version).toBe(plan.version);
+  });
+
   it('approval opens one session per team in the testing module; a second approval is refused', async () => {
     const sessions = await count('sampling_sessions');
     const ok = await officer.post(`/api/campaigns/plans/${planId}/approve`, {});
