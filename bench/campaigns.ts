@@ -19,14 +19,12 @@
 // campaigns.plan.coverage_of_bound — covered households ÷ the LP bound the plan reports. Goal ≥ 0.98.
 // stderr: candidates, covered, bound, shortfalls, and compute's time by step (reads one by one, planDay, the write).
 import seed from '../data/rule-sets-2021.json';
-import { roundOn } from '@domain/campaign-rounds';
-import { planBound } from '@domain/campaign-bound';
-import { householdLoad, type Load } from '@domain/campaign-load';
-import { planDay, priorityOf, type PlanCommune, type PlanHousehold, type PlanResult } from '@domain/campaign-plan';
+import { planDay, type PlanResult } from '@domain/campaign-plan';
 import { dorfmanTestsPerPerson, optimalPoolSize, prevalenceFromPools } from '../src/domain/pooling';
 import { loadConfig } from '../src/server/config';
 import type { CampaignRow, CampaignsContext } from '../src/server/modules/campaigns/context';
 import * as repo from '../src/server/modules/campaigns/repo';
+import { planInputOf, readPlanInputs } from '../src/server/modules/campaigns/plan-input';
 import type { Actor } from '../src/server/platform/actor';
 import { Rng } from '../src/server/seed/rng';
 import { createServices, type Services } from '../src/server/services';
@@ -44,8 +42,8 @@ const NOW = new Date('2021-09-13T03:00:00Z');
 const GOAL_S = { postgres: 2, pglite: 4 };
 const GOAL_BOUND = 0.98;
 /** The baseline: one pass over the households with their sizes, every row to Node (what the planner's main read does). */
-const BASELINE_SQL = `select h.id, h.commune_code, h.hamlet_code, count(p.*)::int as n from households h
-  left join persons p on p.household_id = h.id group by h.id, h.province_code`;
+// households carry their resident count (migration 0027), so one pass over them is a plain scan
+const BASELINE_SQL = `select id, district_code, commune_code, hamlet_code, residents from households order by id`;
 
 interface Pooling {
   sensitivity: number;
@@ -327,108 +325,17 @@ class Rollback extends Error {}
  */
 async function breakdown(s: Services, campaign: CampaignRow, expected: PlanResult): Promise<Record<string, number>> {
   const ctx = (s.campaigns.plans as unknown as { ctx: CampaignsContext }).ctx;
-  const { db, src } = ctx;
   const out: Record<string, number> = {};
   const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
     const [r, sec] = await secondsOf(f);
     out[name] = round(sec, 3);
     return r;
   };
-  const day = PLAN_DAY;
-  const communes = await step('communes', () => repo.communesOf(db, [campaign.id]));
-  const rounds = await step('rounds', () => repo.roundsOf(db, [campaign.id]));
-  const teams = await step('teams', () => repo.teamsOf(db, campaign.id));
-  const labs = await step('labs', () => repo.labsOf(db, campaign.id));
-  const codes = communes.map((c) => c.commune_code);
-  const rules = (await step('rules', () => ctx.rulesOn(day))).payload;
-  const lockdownEvery = rules.frequencies.find((f) => f.population === 'lockdown_zone')?.everyDaysMin ?? 2;
-  const households = await step('households_with_sizes', () => src.householdSizesIn(codes));
-  const coverage = await step('coverage', () => repo.coverageOfHouseholds(db, campaign.id));
-  const locked = await step('locked', () => src.lockedHouseholdsIn(codes));
-  const pools = await step('pool_sizes', () => src.testing.poolSizes(codes, day));
-  const doneToday = await step('covered_on_day', () => repo.coveredOn(db, campaign.id, day));
-  const sessions = await step('sessions', () => repo.sessionsOn(db, campaign.id, day));
-  const t = performance.now();
-  const covered = new Map(coverage.map((c) => [c.household_id, c]));
-  const roundsOf = new Map<string, typeof rounds>();
-  for (const r of rounds) roundsOf.set(r.commune_code, [...(roundsOf.get(r.commune_code) ?? []), r]);
-  const planCommunes: PlanCommune[] = communes.map((c) => {
-    const r = roundOn(
-      (roundsOf.get(c.commune_code) ?? []).map((x) => ({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on })),
-      day,
-    );
-    const pool = pools.get(c.commune_code)!;
-    return { code: c.commune_code, district: c.district_code, round: r, method: c.method, poolSize: pool.k, prevalence: pool.prevalence };
-  });
-  const byCode = new Map(planCommunes.map((c) => [c.code, c]));
-  const sampledToday = new Set(doneToday.map((d) => d.household_id));
-  const planHouseholds: PlanHousehold[] = [];
-  for (const h of households) {
-    if (sampledToday.has(h.id)) continue;
-    const cov = covered.get(h.id);
-    const round = byCode.get(h.commune)?.round;
-    planHouseholds.push({
-      ...h,
-      lastSampledOn: cov?.last ?? null,
-      covered: Boolean(round && cov?.rounds.includes(round.no)),
-      missedPrevious: Boolean(round && round.no > 1 && !cov?.rounds.includes(round.no - 1)),
-      locked: locked.has(h.id),
-    });
-  }
-  const teamOfSession = new Map(sessions.map((x) => [x.session_id, x.team_id]));
-  const doneBy = new Map<string, number>();
-  for (const d of doneToday) {
-    const team = d.session_id ? teamOfSession.get(d.session_id) : undefined;
-    if (team) doneBy.set(team, (doneBy.get(team) ?? 0) + 1);
-  }
-  const method = new Map(communes.map((c) => [c.commune_code, c.method]));
-  out.assemble = round((performance.now() - t) / 1000, 3);
-  const input = {
-    day,
-    households: planHouseholds,
-    communes: planCommunes,
-    teams: teams.map((x) => ({
-      id: x.team_id,
-      commune: x.commune_code,
-      capacity: Math.max(0, (method.get(x.commune_code) === 'rapid_antigen' ? x.antigen_per_day : x.pooled_per_day) - (doneBy.get(x.team_id) ?? 0)),
-      hamlets: x.hamlets,
-    })),
-    labs: labs.map((l) => ({ id: l.lab_id, pooled: l.pooled_per_day, single: l.single_per_day, districts: l.district_codes })),
-    accuracy: rules.pooling,
-    lockdownEveryDays: lockdownEvery,
-    maxPoolSize: rules.maxPoolSize,
-  };
-  const t2 = performance.now();
-  const result = planDay(input);
-  out.plan_day = round((performance.now() - t2) / 1000, 3);
+  const reads = await readPlanInputs(ctx, campaign, PLAN_DAY, step);
+  const { input } = await step('assemble', async () => planInputOf(reads));
+  const result = await step('plan_day', async () => planDay(input));
   if (result.covered !== expected.covered || result.candidates !== expected.candidates)
     log(`breakdown: planDay on the step-by-step inputs gave ${result.covered}/${result.candidates}, compute ${expected.covered}/${expected.candidates}`);
-  // Is the gap to the bound the greedy's or the bound's? The bound weighs each commune's households at its smallest
-  // load (a one-person household's individual runs); the same LP at each commune's mean candidate load is no bound,
-  // but is what a plan of typical households could reach.
-  const loads = new Map<string, { n: number; sum: Load }>();
-  const cands: { commune: string; district: string; load: Load }[] = [];
-  for (const h of planHouseholds) {
-    const c = byCode.get(h.commune);
-    if (!c || !priorityOf(h, c, day, lockdownEvery)) continue;
-    const load = householdLoad(h.members, c.method, c.poolSize, c.prevalence, rules.pooling);
-    cands.push({ commune: h.commune, district: h.district, load });
-    const m = loads.get(h.commune) ?? { n: 0, sum: { pooled: 0, single: 0 } };
-    loads.set(h.commune, { n: m.n + 1, sum: { pooled: m.sum.pooled + load.pooled, single: m.sum.single + load.single } });
-  }
-  const meanOf = (c: string) => {
-    const m = loads.get(c)!;
-    return { pooled: m.sum.pooled / m.n, single: m.sum.single / m.n };
-  };
-  const atMean = planBound(
-    cands.map((h) => ({ ...h, load: meanOf(h.commune) })),
-    input.teams,
-    input.labs,
-  ).bound;
-  out.bound_at_mean_load = round(atMean, 1);
-  log(
-    `bound ${result.bound.toFixed(1)} (smallest load per commune); the same LP at the communes' mean load ${atMean.toFixed(1)}: covered / that ${(result.covered / atMean).toFixed(4)}`,
-  );
   // where planDay's time goes: a CPU profile of one more call (top functions by self time on stderr)
   await profiler.start(200);
   planDay(input);

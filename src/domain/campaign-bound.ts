@@ -1,62 +1,108 @@
 import { solve, type Constraint, type Coefficients } from 'yalps';
 import type { Load } from './campaign-load';
 
-/** How many of a commune's households the bound's solution sends to a lab, keyed `commune|lab`. */
+/** How many of a commune's households the allocation sends to a lab, keyed `commune|lab`. */
 export type BoundShares = Record<string, number>;
 
-interface BoundHousehold {
+/** Households of one commune that weigh the same on a lab (`count` of them, each of `load`), of a priority rank. */
+export interface SupplyGroup {
   commune: string;
   district: string;
+  count: number;
   load: Load;
+  /** 0 first (lockdown), larger later; only the allocation reads it */
+  rank: number;
 }
 
-/**
- * An upper bound on the households a plan can cover (docs/campaign-planner.md): the linear relaxation of the
- * commune → lab transport problem. x(c, l) households of commune c go to lab l (only a lab serving c's district);
- * Σ_l x(c, l) ≤ min(candidates of c, team capacity of c); for each lab Σ_c x(c, l)·m(c) ≤ capacity, for pooled and
- * individual runs, where m(c) is the smallest load of any candidate of c. Every feasible plan is a solution of this
- * relaxation (its households weigh at least m(c)), so the optimum bounds every plan, the greedy one included.
- */
-export function planBound(
-  households: readonly BoundHousehold[],
-  teams: readonly { commune: string; capacity: number }[],
-  labs: readonly { id: string; pooled: number; single: number; districts: string[] | null }[],
-): { bound: number; shares: BoundShares } {
-  const communes = new Map<string, { district: string; n: number; min: Load; free: number }>();
-  for (const h of households) {
-    const c = communes.get(h.commune);
-    const free = h.load.pooled === 0 && h.load.single === 0 ? 1 : 0;
-    if (!c) communes.set(h.commune, { district: h.district, n: 1, min: { ...h.load }, free });
-    else {
-      c.n++;
-      c.free += free;
-      c.min.pooled = Math.min(c.min.pooled, h.load.pooled);
-      c.min.single = Math.min(c.min.single, h.load.single);
-    }
-  }
-  const capacity = new Map<string, number>();
-  for (const t of teams) capacity.set(t.commune, (capacity.get(t.commune) ?? 0) + Math.max(0, t.capacity));
+export interface BoundLab {
+  id: string;
+  pooled: number;
+  single: number;
+  districts: string[] | null;
+}
 
+const isFree = (l: Load) => l.pooled === 0 && l.single === 0;
+
+/**
+ * The commune → lab transport program over supply groups (docs/campaign-planner.md): x(g, l) households of group g go
+ * to lab l (only a lab serving g's district; none for a group without lab load); Σ_l x(g, l) ≤ count of g; for each
+ * commune Σ x ≤ its team capacity; for each lab Σ x(g, l)·load(g) ≤ capacity, for pooled and individual runs.
+ * Solved by the simplex method (yalps) for each rank in turn: the households of ranks ≤ r are maximised while every
+ * earlier rank keeps its optimum (lexicographic), so later ranks never take capacity an earlier one could use.
+ */
+function transport(
+  groups: readonly SupplyGroup[],
+  teamCapacity: ReadonlyMap<string, number>,
+  labs: readonly BoundLab[],
+  ranks: number,
+): { value: number; x: [group: number, lab: string | null, households: number][] } {
   const constraints = new Map<string, Constraint>();
   const variables = new Map<string, Coefficients>();
   for (const l of labs) {
     constraints.set(`p:${l.id}`, { max: l.pooled });
     constraints.set(`s:${l.id}`, { max: l.single });
   }
-  for (const [code, c] of [...communes].sort(([a], [b]) => a.localeCompare(b))) {
-    const cap = Math.min(c.n, capacity.get(code) ?? 0);
-    if (cap <= 0) continue;
-    constraints.set(`c:${code}`, { max: cap });
-    // households with no lab load (none in practice: every test has expected confirmations) need no lab
-    if (c.free) variables.set(`${code}|`, { covered: 1, [`c:${code}`]: 1, [`f:${code}`]: 1 });
-    if (c.free) constraints.set(`f:${code}`, { max: c.free });
-    for (const l of labs) {
-      if (l.districts && !l.districts.includes(c.district)) continue;
-      variables.set(`${code}|${l.id}`, { covered: 1, [`c:${code}`]: 1, [`p:${l.id}`]: c.min.pooled, [`s:${l.id}`]: c.min.single });
+  const supply = new Map<string, number>();
+  for (const g of groups) supply.set(g.commune, (supply.get(g.commune) ?? 0) + g.count);
+  for (const [code, n] of [...supply].sort(([a], [b]) => (a < b ? -1 : 1))) constraints.set(`c:${code}`, { max: Math.min(n, teamCapacity.get(code) ?? 0) });
+  groups.forEach((g, i) => {
+    if (g.count <= 0 || !(teamCapacity.get(g.commune) ?? 0)) return;
+    constraints.set(`g:${i}`, { max: g.count });
+    const common: Record<string, number> = { [`c:${g.commune}`]: 1, [`g:${i}`]: 1 };
+    for (let r = g.rank; r < ranks; r++) common[`o:${r}`] = common[`r:${r}`] = 1;
+    if (isFree(g.load)) variables.set(`${i}|`, common);
+    else
+      for (const l of labs)
+        if (!l.districts || l.districts.includes(g.district))
+          variables.set(`${i}|${l.id}`, { ...common, [`p:${l.id}`]: g.load.pooled, [`s:${l.id}`]: g.load.single });
+  });
+  if (!variables.size) return { value: 0, x: [] };
+  let result: ReturnType<typeof solve> | null = null;
+  for (let r = 0; r < ranks; r++) {
+    if (result) {
+      // the previous ranks keep their optimum, less a tolerance for the simplex's rounding
+      const prev = result.result;
+      constraints.set(`r:${r - 1}`, { min: prev - 1e-6 * Math.max(1, prev) });
     }
+    result = solve({ direction: 'maximize', objective: `o:${r}`, constraints, variables });
+    if (result.status !== 'optimal') throw new Error(`campaign transport program: ${result.status}`);
   }
-  if (!variables.size) return { bound: 0, shares: {} };
-  const r = solve({ direction: 'maximize', objective: 'covered', constraints, variables });
-  if (r.status !== 'optimal') throw new Error(`campaign bound: the relaxation is ${r.status}`);
-  return { bound: r.result, shares: Object.fromEntries(r.variables.filter(([k]) => !k.endsWith('|'))) };
+  return {
+    value: result!.result,
+    x: result!.variables.map(([k, v]) => {
+      const [g, lab] = String(k).split('|');
+      return [Number(g), lab || null, v];
+    }),
+  };
+}
+
+/**
+ * An upper bound on the households any plan can cover: the linear relaxation of the assignment of households to labs,
+ * with the households grouped by commune and size (households of a commune and size weigh the same). Every feasible
+ * plan is a solution of it — hamlet restrictions of teams and priority are relaxed away — so its optimum bounds every
+ * plan, the planner's included.
+ */
+export function planBound(groups: readonly SupplyGroup[], teamCapacity: ReadonlyMap<string, number>, labs: readonly BoundLab[]): number {
+  return transport(
+    groups.map((g) => ({ ...g, rank: 0 })),
+    teamCapacity,
+    labs,
+    1,
+  ).value;
+}
+
+/**
+ * The households of each commune to send to each lab: the transport program over the communes' candidates by
+ * priority (each group at its mean load), lexicographic in priority — as many lockdown households as the labs can
+ * take, then as many overdue, then due. The plan follows these shares before it fills what is left in priority order.
+ */
+export function allocate(groups: readonly SupplyGroup[], teamCapacity: ReadonlyMap<string, number>, labs: readonly BoundLab[]): BoundShares {
+  const ranks = groups.reduce((m, g) => Math.max(m, g.rank + 1), 0);
+  const shares: BoundShares = {};
+  for (const [g, lab, n] of transport(groups, teamCapacity, labs, ranks).x) {
+    if (!lab || n <= 0) continue;
+    const key = `${groups[g].commune}|${lab}`;
+    shares[key] = (shares[key] ?? 0) + n;
+  }
+  return shares;
 }

@@ -1,6 +1,6 @@
 import { daysBetween } from './dates';
 import { addLoad, householdLoad, type Load, type Method } from './campaign-load';
-import { planBound, type BoundShares } from './campaign-bound';
+import { allocate, planBound, type BoundShares, type SupplyGroup } from './campaign-bound';
 import type { PoolAccuracy } from './pooling';
 
 /**
@@ -114,36 +114,93 @@ export function priorityOf(h: PlanHousehold, c: PlanCommune, day: string, lockdo
   return h.missedPrevious || c.round.dueOn <= day ? 'overdue' : 'due';
 }
 
-interface Candidate extends PlanHousehold {
+interface Candidate {
+  h: PlanHousehold;
   priority: Priority;
   load: Load;
 }
 
+/** Code-unit order: codes and ids are ASCII, and this is the same on every machine (no locale). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const byPriority = (a: Candidate, b: Candidate) =>
   RANK[a.priority] - RANK[b.priority] ||
-  (a.lastSampledOn ?? '').localeCompare(b.lastSampledOn ?? '') ||
-  a.commune.localeCompare(b.commune) ||
-  (a.hamlet ?? '').localeCompare(b.hamlet ?? '') ||
-  a.id.localeCompare(b.id);
+  cmp(a.h.lastSampledOn ?? '', b.h.lastSampledOn ?? '') ||
+  cmp(a.h.commune, b.h.commune) ||
+  cmp(a.h.hamlet ?? '', b.h.hamlet ?? '') ||
+  cmp(a.h.id, b.h.id);
+
+/** Loads by (commune, members), computed once: every household of a commune and size weighs the same. */
+function loadTable(communes: ReadonlyMap<string, PlanCommune>, accuracy: PoolAccuracy) {
+  const cache = new Map<string, Load>();
+  return (commune: string, members: number, method?: Method, k?: number): Load => {
+    const c = communes.get(commune)!;
+    const key = `${commune}|${members}|${method ?? ''}|${k ?? ''}`;
+    let l = cache.get(key);
+    if (!l) cache.set(key, (l = householdLoad(members, method ?? c.method, k ?? c.poolSize, c.prevalence, accuracy)));
+    return l;
+  };
+}
+
+/** Supply groups of the candidates: by commune and `keyOf` (size for the bound, priority for the allocation), at their mean load. */
+function groupsOf(candidates: readonly Candidate[], keyOf: (c: Candidate) => number, rankOf: (c: Candidate) => number): SupplyGroup[] {
+  const groups = new Map<string, SupplyGroup>();
+  for (const c of candidates) {
+    const key = `${c.h.commune}|${keyOf(c)}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { commune: c.h.commune, district: c.h.district, count: 1, load: { ...c.load }, rank: rankOf(c) });
+    else {
+      g.count++;
+      g.load.pooled += c.load.pooled;
+      g.load.single += c.load.single;
+    }
+  }
+  return [...groups.values()].map((g) => ({ ...g, load: { pooled: g.load.pooled / g.count, single: g.load.single / g.count } }));
+}
 
 export function planDay(input: PlanInput): PlanResult {
   const communes = new Map(input.communes.map((c) => [c.code, c]));
+  const loadOf = loadTable(communes, input.accuracy);
   const candidates: Candidate[] = [];
   for (const h of input.households) {
     const c = communes.get(h.commune);
     const priority = c ? priorityOf(h, c, input.day, input.lockdownEveryDays) : null;
-    if (c && priority) candidates.push({ ...h, priority, load: householdLoad(h.members, c.method, c.poolSize, c.prevalence, input.accuracy) });
+    if (priority) candidates.push({ h, priority, load: loadOf(h.commune, h.members) });
   }
   candidates.sort(byPriority);
-  const teams = [...input.teams].sort((a, b) => a.commune.localeCompare(b.commune) || a.id.localeCompare(b.id));
-  const { bound, shares } = planBound(candidates, teams, input.labs);
+  const teams = [...input.teams].sort((a, b) => cmp(a.commune, b.commune) || cmp(a.id, b.id));
+  const teamCapacity = new Map<string, number>();
+  for (const t of teams) teamCapacity.set(t.commune, (teamCapacity.get(t.commune) ?? 0) + Math.max(0, t.capacity));
+  const bound = planBound(
+    groupsOf(
+      candidates,
+      (c) => c.h.members,
+      () => 0,
+    ),
+    teamCapacity,
+    input.labs,
+  );
+  const shares = allocate(
+    groupsOf(
+      candidates,
+      (c) => RANK[c.priority],
+      (c) => RANK[c.priority],
+    ),
+    teamCapacity,
+    input.labs,
+  );
 
   const teamLeft = new Map(teams.map((t) => [t.id, t.capacity]));
   const teamsOf = groupBy(teams, (t) => t.commune);
   const hamletTeam = new Map<string, string>();
   const labLeft = new Map(input.labs.map((l) => [l.id, { pooled: l.pooled, single: l.single }]));
-  const shareLeft = new Map(Object.entries(shares).map(([k, v]) => [k, v]));
-  const labsOf = (district: string) => input.labs.filter((l) => !l.districts || l.districts.includes(district));
+  const shareLeft = new Map(Object.entries(shares));
+  const labsByDistrict = new Map<string, PlanLab[]>();
+  const labsOf = (district: string) => {
+    let ls = labsByDistrict.get(district);
+    if (!ls) labsByDistrict.set(district, (ls = input.labs.filter((l) => !l.districts || l.districts.includes(district))));
+    return ls;
+  };
   const shortfalls = new Map<string, CommuneShortfall>();
   const shortOf = (commune: string) => {
     let s = shortfalls.get(commune);
@@ -155,34 +212,38 @@ export function planDay(input: PlanInput): PlanResult {
     return s;
   };
 
-  const items: PlanItem[] = [];
-  for (const h of candidates) {
-    const team = teamFor(h, teamsOf.get(h.commune) ?? [], teamLeft, hamletTeam);
-    if (!team) {
-      const s = shortOf(h.commune);
-      s.priority[h.priority]++;
-      s.teamShort.households++;
-      continue;
+  // first the allocation's shares, in priority order; then what is left of any lab, in priority order again
+  const planned: { at: number; item: PlanItem }[] = [];
+  let deferred: number[] = [];
+  for (const strict of [true, false]) {
+    const order = strict ? candidates.map((_, i) => i) : deferred;
+    deferred = [];
+    for (const at of order) {
+      const { h, priority, load } = candidates[at];
+      const team = teamFor(h, teamsOf.get(h.commune) ?? [], teamLeft, hamletTeam);
+      if (!team) {
+        const s = shortOf(h.commune);
+        s.priority[priority]++;
+        s.teamShort.households++;
+        continue;
+      }
+      const labId = labFor(h.commune, load, labsOf(h.district), labLeft, shareLeft, strict);
+      if (labId === undefined) {
+        if (strict) deferred.push(at);
+        else {
+          const s = shortOf(h.commune);
+          s.priority[priority]++;
+          s.labShort.households++;
+        }
+        continue;
+      }
+      teamLeft.set(team.id, teamLeft.get(team.id)! - 1);
+      if (h.hamlet) hamletTeam.set(`${h.commune}|${h.hamlet}`, team.id);
+      planned.push({
+        at,
+        item: { householdId: h.id, commune: h.commune, hamlet: h.hamlet, teamId: team.id, labId, priority, lastSampledOn: h.lastSampledOn, load },
+      });
     }
-    const labId = labFor(h, labsOf(h.district), labLeft, shareLeft);
-    if (labId === undefined) {
-      const s = shortOf(h.commune);
-      s.priority[h.priority]++;
-      s.labShort.households++;
-      continue;
-    }
-    teamLeft.set(team.id, teamLeft.get(team.id)! - 1);
-    if (h.hamlet) hamletTeam.set(`${h.commune}|${h.hamlet}`, team.id);
-    items.push({
-      householdId: h.id,
-      commune: h.commune,
-      hamlet: h.hamlet,
-      teamId: team.id,
-      labId,
-      priority: h.priority,
-      lastSampledOn: h.lastSampledOn,
-      load: h.load,
-    });
   }
   for (const s of shortfalls.values()) {
     const ts = teamsOf.get(s.commune) ?? [];
@@ -190,12 +251,12 @@ export function planDay(input: PlanInput): PlanResult {
     s.teamShort.teams = s.teamShort.households ? (mean > 0 ? Math.ceil(s.teamShort.households / mean) : 1) : 0;
   }
   return {
-    items: routeOrder(items),
+    items: routeOrder(planned),
     candidates: candidates.length,
-    covered: items.length,
+    covered: planned.length,
     bound,
     shares,
-    shortfalls: [...shortfalls.values()].sort((a, b) => a.commune.localeCompare(b.commune)),
+    shortfalls: [...shortfalls.values()].sort((a, b) => cmp(a.commune, b.commune)),
     labs: input.labs.map((l) => ({
       labId: l.id,
       pooled: l.pooled - labLeft.get(l.id)!.pooled,
@@ -204,12 +265,12 @@ export function planDay(input: PlanInput): PlanResult {
       singleCapacity: l.single,
     })),
     teams: teams.map((t) => ({ teamId: t.id, households: t.capacity - teamLeft.get(t.id)!, capacity: t.capacity })),
-    whatIf: alternatives(candidates, communes, input),
+    whatIf: alternatives(candidates, loadOf, input.maxPoolSize),
   };
 }
 
 /** The team already working the household's hamlet, else one assigned to it, else the first with room. */
-function teamFor(h: Candidate, teams: readonly PlanTeam[], left: Map<string, number>, hamletTeam: Map<string, string>): PlanTeam | null {
+function teamFor(h: PlanHousehold, teams: readonly PlanTeam[], left: Map<string, number>, hamletTeam: Map<string, string>): PlanTeam | null {
   const room = (t: PlanTeam) => left.get(t.id)! > 0 && (!t.hamlets || (h.hamlet !== null && t.hamlets.includes(h.hamlet)));
   const working = h.hamlet ? hamletTeam.get(`${h.commune}|${h.hamlet}`) : undefined;
   const current = working ? teams.find((t) => t.id === working && room(t)) : undefined;
@@ -217,46 +278,62 @@ function teamFor(h: Candidate, teams: readonly PlanTeam[], left: Map<string, num
 }
 
 /**
- * A lab serving the district with room for the household's load: the one the bound's solution sends most of the
- * commune to, then the one with most pooled room; null when the household needs no lab; undefined when none has room.
+ * A lab serving the district with room for the household's load: the one the allocation sends most of the commune to
+ * (its remaining share) — only those with half a household or more left while `strict` — then the one with most pooled room; null when
+ * the household needs no lab; undefined when none has room.
  */
-function labFor(h: Candidate, labs: readonly PlanLab[], left: Map<string, Load>, shares: Map<string, number>): string | null | undefined {
-  if (h.load.pooled === 0 && h.load.single === 0) return null;
+function labFor(
+  commune: string,
+  load: Load,
+  labs: readonly PlanLab[],
+  left: Map<string, Load>,
+  shares: Map<string, number>,
+  strict: boolean,
+): string | null | undefined {
+  if (load.pooled === 0 && load.single === 0) return null;
   let best: PlanLab | undefined;
-  let bestKey: [number, number] = [-Infinity, -Infinity];
+  let bestShare = -Infinity;
+  let bestRoom = -Infinity;
   for (const l of labs) {
     const room = left.get(l.id)!;
-    if (room.pooled + 1e-9 < h.load.pooled || room.single + 1e-9 < h.load.single) continue;
-    const key: [number, number] = [shares.get(`${h.commune}|${l.id}`) ?? 0, room.pooled];
-    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) [best, bestKey] = [l, key];
+    if (room.pooled + 1e-9 < load.pooled || room.single + 1e-9 < load.single) continue;
+    const share = shares.get(`${commune}|${l.id}`) ?? 0;
+    if (strict && share < 0.5) continue; // shares are fractional: a household per share rounded to the nearest
+    if (share > bestShare || (share === bestShare && room.pooled > bestRoom)) [best, bestShare, bestRoom] = [l, share, room.pooled];
   }
   if (!best) return undefined;
   const room = left.get(best.id)!;
-  left.set(best.id, { pooled: room.pooled - h.load.pooled, single: room.single - h.load.single });
-  const share = `${h.commune}|${best.id}`;
-  shares.set(share, (shares.get(share) ?? 0) - 1);
+  left.set(best.id, { pooled: room.pooled - load.pooled, single: room.single - load.single });
+  shares.set(`${commune}|${best.id}`, bestShare - 1);
   return best.id;
 }
 
 /** Each team's households hamlet by hamlet (the hamlets in code order), in priority order within a hamlet. */
-function routeOrder(items: PlanItem[]): PlanItem[] {
-  return items
-    .map((it, i) => ({ it, i }))
-    .sort((a, b) => a.it.teamId.localeCompare(b.it.teamId) || (a.it.hamlet ?? '').localeCompare(b.it.hamlet ?? '') || a.i - b.i)
-    .map((x) => x.it);
+function routeOrder(planned: { at: number; item: PlanItem }[]): PlanItem[] {
+  return planned.sort((a, b) => cmp(a.item.teamId, b.item.teamId) || cmp(a.item.hamlet ?? '', b.item.hamlet ?? '') || a.at - b.at).map((x) => x.item);
 }
 
-function alternatives(candidates: readonly Candidate[], communes: Map<string, PlanCommune>, input: PlanInput): PlanResult['whatIf'] {
-  let current: Load = { pooled: 0, single: 0 };
-  let atMax: Load = { pooled: 0, single: 0 };
-  let antigen: Load = { pooled: 0, single: 0 };
-  for (const h of candidates) {
-    const c = communes.get(h.commune)!;
-    current = addLoad(current, h.load);
-    atMax = addLoad(atMax, householdLoad(h.members, 'rt_pcr_pooled', input.maxPoolSize, c.prevalence, input.accuracy));
-    antigen = addLoad(antigen, householdLoad(h.members, 'rapid_antigen', 1, c.prevalence, input.accuracy));
+function alternatives(candidates: readonly Candidate[], loadOf: ReturnType<typeof loadTable>, maxPoolSize: number): PlanResult['whatIf'] {
+  const sizes = new Map<string, { commune: string; members: number; n: number }>();
+  for (const { h } of candidates) {
+    const key = `${h.commune}|${h.members}`;
+    const s = sizes.get(key);
+    if (s) s.n++;
+    else sizes.set(key, { commune: h.commune, members: h.members, n: 1 });
   }
-  return { current, maxPoolSize: { k: input.maxPoolSize, load: atMax }, antigen };
+  const total = (f: (commune: string, members: number) => Load): Load => {
+    let sum: Load = { pooled: 0, single: 0 };
+    for (const s of sizes.values()) {
+      const l = f(s.commune, s.members);
+      sum = addLoad(sum, { pooled: l.pooled * s.n, single: l.single * s.n });
+    }
+    return sum;
+  };
+  return {
+    current: total((c, m) => loadOf(c, m)),
+    maxPoolSize: { k: maxPoolSize, load: total((c, m) => loadOf(c, m, 'rt_pcr_pooled', maxPoolSize)) },
+    antigen: total((c, m) => loadOf(c, m, 'rapid_antigen', 1)),
+  };
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

@@ -38,6 +38,8 @@ export interface HouseholdsTable {
   address: string;
   head_person_id: string | null;
   synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+  /** persons registered to the household and not merged away, kept by triggers on persons (migration 0027) */
+  residents: ColumnType<number, never, never>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
   version: ColumnType<number, number | undefined, number>;

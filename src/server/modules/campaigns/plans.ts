@@ -1,11 +1,11 @@
 import { addDays, vnDay } from '@domain/dates';
 import { formatDate } from '@domain/format';
-import { roundOn } from '@domain/campaign-rounds';
-import { planDay, type PlanCommune, type PlanHousehold, type PlanResult } from '@domain/campaign-plan';
+import { planDay, type PlanResult } from '@domain/campaign-plan';
 import { uuidv7 } from '@domain/uuid';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import type { CampaignRow, CampaignsContext } from './context';
+import { planInputOf, readPlanInputs } from './plan-input';
 import { PlanViews } from './plan-views';
 import * as repo from './repo';
 import type { PlanEdit, PlanView } from './schemas';
@@ -79,76 +79,8 @@ export class PlansService {
 
   /** The planner's inputs for a day, read in one pass per source, and its result. */
   async compute(campaign: CampaignRow, day: string): Promise<{ result: PlanResult; kept: number }> {
-    const { db, src } = this.ctx;
-    const [communes, rounds, teams, labs] = await Promise.all([
-      repo.communesOf(db, [campaign.id]),
-      repo.roundsOf(db, [campaign.id]),
-      repo.teamsOf(db, campaign.id),
-      repo.labsOf(db, campaign.id),
-    ]);
-    if (!teams.length) throw new AppError('campaigns.no_teams', 409);
-    if (!labs.length) throw new AppError('campaigns.no_labs', 409);
-    const codes = communes.map((c) => c.commune_code);
-    const rules = (await this.ctx.rulesOn(day)).payload;
-    const lockdownEvery = rules.frequencies.find((f) => f.population === 'lockdown_zone')?.everyDaysMin ?? 2;
-    const [households, coverage, locked, pools, doneToday, sessions] = await Promise.all([
-      src.householdSizesIn(codes),
-      repo.coverageOfHouseholds(db, campaign.id),
-      src.lockedHouseholdsIn(codes),
-      src.testing.poolSizes(codes, day),
-      repo.coveredOn(db, campaign.id, day),
-      repo.sessionsOn(db, campaign.id, day),
-    ]);
-    const covered = new Map(coverage.map((c) => [c.household_id, c]));
-    const roundsOf = new Map<string, typeof rounds>();
-    for (const r of rounds) roundsOf.set(r.commune_code, [...(roundsOf.get(r.commune_code) ?? []), r]);
-    const planCommunes: PlanCommune[] = communes.map((c) => {
-      const r = roundOn(
-        (roundsOf.get(c.commune_code) ?? []).map((x) => ({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on })),
-        day,
-      );
-      const pool = pools.get(c.commune_code)!;
-      return { code: c.commune_code, district: c.district_code, round: r, method: c.method, poolSize: pool.k, prevalence: pool.prevalence };
-    });
-    const byCode = new Map(planCommunes.map((c) => [c.code, c]));
-    const sampledToday = new Set(doneToday.map((d) => d.household_id));
-    const planHouseholds: PlanHousehold[] = [];
-    for (const h of households) {
-      if (sampledToday.has(h.id)) continue;
-      const cov = covered.get(h.id);
-      const round = byCode.get(h.commune)?.round;
-      planHouseholds.push({
-        ...h,
-        lastSampledOn: cov?.last ?? null,
-        covered: Boolean(round && cov?.rounds.includes(round.no)),
-        missedPrevious: Boolean(round && round.no > 1 && !cov?.rounds.includes(round.no - 1)),
-        locked: locked.has(h.id),
-      });
-    }
-    // what a team already sampled today comes off its capacity (re-planning mid-day)
-    const teamOfSession = new Map(sessions.map((s) => [s.session_id, s.team_id]));
-    const doneBy = new Map<string, number>();
-    for (const d of doneToday) {
-      const team = d.session_id ? teamOfSession.get(d.session_id) : undefined;
-      if (team) doneBy.set(team, (doneBy.get(team) ?? 0) + 1);
-    }
-    const method = new Map(communes.map((c) => [c.commune_code, c.method]));
-    const result = planDay({
-      day,
-      households: planHouseholds,
-      communes: planCommunes,
-      teams: teams.map((t) => ({
-        id: t.team_id,
-        commune: t.commune_code,
-        capacity: Math.max(0, (method.get(t.commune_code) === 'rapid_antigen' ? t.antigen_per_day : t.pooled_per_day) - (doneBy.get(t.team_id) ?? 0)),
-        hamlets: t.hamlets,
-      })),
-      labs: labs.map((l) => ({ id: l.lab_id, pooled: l.pooled_per_day, single: l.single_per_day, districts: l.district_codes })),
-      accuracy: rules.pooling,
-      lockdownEveryDays: lockdownEvery,
-      maxPoolSize: rules.maxPoolSize,
-    });
-    return { result, kept: sampledToday.size };
+    const { input, kept } = planInputOf(await readPlanInputs(this.ctx, campaign, day));
+    return { result: planDay(input), kept };
   }
 
   async edit(actor: Actor, planId: string, input: PlanEdit): Promise<PlanView> {

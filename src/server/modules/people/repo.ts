@@ -335,28 +335,24 @@ export function householdIdsIn(db: Q, unit: { column: 'commune_code' | 'hamlet_c
   return db.selectFrom('households').select('id').where(unit.column, '=', unit.code).orderBy('id').execute();
 }
 
-/** Households of communes with their place and resident count, in id order. */
+/** Households of communes with their place and resident count (kept on households by the database), in id order. */
 export function householdSizesIn(db: Q, communes: string[]) {
-  return sql<{ id: string; district: string; commune: string; hamlet: string | null; members: number }>`
-    select h.id, h.district_code as district, h.commune_code as commune, h.hamlet_code as hamlet, coalesce(m.n, 0)::int as members
-      from households h
-      left join (select household_id, count(*) as n from persons
-                  where merged_into is null and household_id is not null and commune_code = any(${communes}::text[])
-                  group by household_id) m on m.household_id = h.id
-     where h.commune_code = any(${communes}::text[])
-     order by h.id`
-    .execute(db)
-    .then((r) => r.rows);
+  return db
+    .selectFrom('households')
+    .select(['id', 'district_code as district', 'commune_code as commune', 'hamlet_code as hamlet', 'residents as members'])
+    .where('commune_code', '=', sql<string>`any(${communes}::text[])`)
+    .orderBy('id')
+    .execute();
 }
 
 /** Households and residents per commune. */
 export function householdTotalsIn(db: Q, communes: string[]) {
-  return sql<{ commune_code: string; households: number; persons: number }>`
-    select h.commune_code, count(*)::int as households,
-           coalesce((select count(*) from persons p where p.commune_code = h.commune_code and p.merged_into is null and p.household_id is not null), 0)::int as persons
-      from households h where h.commune_code = any(${communes}::text[]) group by h.commune_code`
-    .execute(db)
-    .then((r) => r.rows);
+  return db
+    .selectFrom('households')
+    .select(['commune_code', sql<number>`count(*)::int`.as('households'), sql<number>`coalesce(sum(residents), 0)::int`.as('persons')])
+    .where('commune_code', '=', sql<string>`any(${communes}::text[])`)
+    .groupBy('commune_code')
+    .execute();
 }
 
 /** The persons living in these households (not merged away). */

@@ -115,6 +115,45 @@ describe('people over HTTP', () => {
     expect((await officer.get('/api/persons?q=bui%20van%20mot')).json().total).toBe(0);
   });
 
+  it("keeps each household's resident count through creation, a move to another household and a merge", async () => {
+    const residents = async (id: string) =>
+      (await t.db.kysely.selectFrom('households').select('residents').where('id', '=', id).executeTakeFirstOrThrow()).residents;
+    const make = async (address: string, names: string[]) =>
+      (
+        await officer.post('/api/households', {
+          address,
+          communeCode: AN_HOA,
+          members: names.map((fullName, i) => aPerson({ communeCode: AN_HOA, fullName, birthYear: 1960 + i })),
+        })
+      ).json().household as { id: string; members: { id: string }[] };
+    const a = await make('3 Hẻm 9, An Hòa', ['Lý Văn Ba', 'Lý Thị Tư', 'Lý Văn Năm']);
+    const b = await make('5 Hẻm 9, An Hòa', ['Mai Văn Sáu']);
+    expect([await residents(a.id), await residents(b.id)]).toEqual([3, 1]);
+    const moved = await officer.patch(`/api/persons/${a.members[2].id}`, { version: 1, householdId: b.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect([await residents(a.id), await residents(b.id)]).toEqual([2, 2]);
+    // an edit that keeps the household changes nothing
+    expect((await officer.patch(`/api/persons/${a.members[0].id}`, { version: 1, phone: '0912000222' })).statusCode).toBe(200);
+    expect(await residents(a.id)).toBe(2);
+    expect((await officer.post('/api/persons/merge', { keepId: b.members[0].id, mergeId: a.members[1].id })).statusCode).toBe(200);
+    expect([await residents(a.id), await residents(b.id)]).toEqual([1, 2]);
+    // the count equals a recount of the rows
+    const recount = await t.db.kysely
+      .selectFrom('households as h')
+      .select([
+        'h.residents',
+        (eb) =>
+          eb
+            .selectFrom('persons as p')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('p.household_id', '=', 'h.id')
+            .where('p.merged_into', 'is', null)
+            .as('n'),
+      ])
+      .execute();
+    expect(recount.every((r) => Number(r.n) === r.residents)).toBe(true);
+  });
+
   it('rejects bad input with a Vietnamese message naming the field, and stores nothing', async () => {
     const cases: [unknown, string, string][] = [
       [aPerson({ communeCode: CAI_KHE, nationalId: '12345' }), 'nationalId', 'Số định danh phải là CCCD 12 chữ số hoặc CMND 9 chữ số'],

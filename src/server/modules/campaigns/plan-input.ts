@@ -1,0 +1,113 @@
+import { roundOn } from '@domain/campaign-rounds';
+import type { PlanCommune, PlanHousehold, PlanInput } from '@domain/campaign-plan';
+import { AppError } from '../../platform/errors';
+import type { CampaignRow, CampaignsContext } from './context';
+import * as repo from './repo';
+
+/** Runs one read of the planner's inputs; the benchmark passes one that times each read alone. */
+export type ReadStep = <T>(name: string, read: () => Promise<T>) => Promise<T>;
+
+/**
+ * The planner's inputs for a campaign and day (docs/campaign-planner.md), read in one pass per source: the campaign's
+ * communes, rounds, teams and labs; the testing rules; every household with its size (people), its coverage in the
+ * campaign, the lockdown zones (zones), each commune's pool size (testing), and what was sampled on the day already.
+ * Reads run concurrently unless `step` is given (then one after another, through it).
+ */
+export async function readPlanInputs(ctx: CampaignsContext, campaign: CampaignRow, day: string, step?: ReadStep) {
+  const { db, src } = ctx;
+  const run: ReadStep = step ?? ((_, read) => read());
+  const all = <T extends readonly unknown[]>(reads: { [K in keyof T]: [string, () => Promise<T[K]>] }): Promise<T> =>
+    (step
+      ? reads.reduce<Promise<unknown[]>>(async (acc, [name, read]) => [...(await acc), await run(name, read)], Promise.resolve([]))
+      : Promise.all(reads.map(([, read]) => read()))) as unknown as Promise<T>;
+  const [communes, rounds, teams, labs, rules] = await all([
+    ['communes', () => repo.communesOf(db, [campaign.id])],
+    ['rounds', () => repo.roundsOf(db, [campaign.id])],
+    ['teams', () => repo.teamsOf(db, campaign.id)],
+    ['labs', () => repo.labsOf(db, campaign.id)],
+    ['rules', () => ctx.rulesOn(day)],
+  ] as const);
+  if (!teams.length) throw new AppError('campaigns.no_teams', 409);
+  if (!labs.length) throw new AppError('campaigns.no_labs', 409);
+  const codes = communes.map((c) => c.commune_code);
+  const [households, coverage, locked, pools, doneToday, sessions] = await all([
+    ['households_with_sizes', () => src.householdSizesIn(codes)],
+    ['coverage', () => repo.coverageOfHouseholds(db, campaign.id)],
+    ['locked', () => src.lockedHouseholdsIn(codes)],
+    ['pool_sizes', () => src.testing.poolSizes(codes, day)],
+    ['covered_on_day', () => repo.coveredOn(db, campaign.id, day)],
+    ['sessions', () => repo.sessionsOn(db, campaign.id, day)],
+  ] as const);
+  return { day, communes, rounds, teams, labs, rules: rules.payload, households, coverage, locked, pools, doneToday, sessions };
+}
+
+export type PlanReads = Awaited<ReturnType<typeof readPlanInputs>>;
+
+/**
+ * The planner's input from what was read: each commune's current round, pool size and prevalence; each household's
+ * last sampling, its coverage in the current and previous round and whether it is locked down (households sampled on
+ * the day already are left out, and their teams' capacity is reduced by them — re-planning mid-day).
+ */
+export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
+  const roundsOf = new Map<string, { no: number; startsOn: string; dueOn: string }[]>();
+  for (const x of r.rounds) {
+    const list = roundsOf.get(x.commune_code) ?? [];
+    list.push({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on });
+    roundsOf.set(x.commune_code, list);
+  }
+  const communes: PlanCommune[] = r.communes.map((c) => {
+    const pool = r.pools.get(c.commune_code)!;
+    return {
+      code: c.commune_code,
+      district: c.district_code,
+      round: roundOn(roundsOf.get(c.commune_code) ?? [], r.day),
+      method: c.method,
+      poolSize: pool.k,
+      prevalence: pool.prevalence,
+    };
+  });
+  const roundOf = new Map(communes.map((c) => [c.code, c.round?.no ?? 0]));
+  const covered = new Map<string, { last: string; rounds: number[] }>();
+  for (const c of r.coverage) covered.set(c.household_id, c);
+  const sampledToday = new Set(r.doneToday.map((d) => d.household_id));
+  const households: PlanHousehold[] = [];
+  for (const h of r.households) {
+    if (sampledToday.has(h.id)) continue;
+    const cov = covered.get(h.id);
+    const round = roundOf.get(h.commune) ?? 0;
+    households.push({
+      id: h.id,
+      commune: h.commune,
+      district: h.district,
+      hamlet: h.hamlet,
+      members: h.members,
+      lastSampledOn: cov ? cov.last : null,
+      covered: round > 0 && cov !== undefined && cov.rounds.includes(round),
+      missedPrevious: round > 1 && !(cov && cov.rounds.includes(round - 1)),
+      locked: r.locked.has(h.id),
+    });
+  }
+  const teamOfSession = new Map(r.sessions.map((s) => [s.session_id, s.team_id]));
+  const doneBy = new Map<string, number>();
+  for (const d of r.doneToday) {
+    const team = d.session_id ? teamOfSession.get(d.session_id) : undefined;
+    if (team) doneBy.set(team, (doneBy.get(team) ?? 0) + 1);
+  }
+  const method = new Map(r.communes.map((c) => [c.commune_code, c.method]));
+  const input: PlanInput = {
+    day: r.day,
+    households,
+    communes,
+    teams: r.teams.map((t) => ({
+      id: t.team_id,
+      commune: t.commune_code,
+      capacity: Math.max(0, (method.get(t.commune_code) === 'rapid_antigen' ? t.antigen_per_day : t.pooled_per_day) - (doneBy.get(t.team_id) ?? 0)),
+      hamlets: t.hamlets,
+    })),
+    labs: r.labs.map((l) => ({ id: l.lab_id, pooled: l.pooled_per_day, single: l.single_per_day, districts: l.district_codes })),
+    accuracy: r.rules.pooling,
+    lockdownEveryDays: r.rules.frequencies.find((f) => f.population === 'lockdown_zone')?.everyDaysMin ?? 2,
+    maxPoolSize: r.rules.maxPoolSize,
+  };
+  return { input, kept: sampledToday.size };
+}
