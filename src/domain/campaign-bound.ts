@@ -24,6 +24,12 @@ export interface BoundLab {
 const isFree = (l: Load) => l.pooled === 0 && l.single === 0;
 
 /**
+ * A household of a rank weighs this many times one of the next rank in the allocation's objective: more than the
+ * ratio of any two households' lab loads, so no number of lighter later households displaces an earlier one.
+ */
+const WEIGHT = 1e4;
+
+/**
  * The commune → lab transport program over supply groups (docs/campaign-planner.md): x(g, l) households of group g go
  * to lab l (only a lab serving g's district; none for a group without lab load); Σ_l x(g, l) ≤ count of g; for each
  * commune Σ x ≤ its team capacity; for each lab Σ x(g, l)·load(g) ≤ capacity, for pooled and individual runs.
@@ -49,7 +55,8 @@ function transport(
     if (g.count <= 0 || !(teamCapacity.get(g.commune) ?? 0)) return;
     constraints.set(`g:${i}`, { max: g.count });
     const common: Record<string, number> = { [`c:${g.commune}`]: 1, [`g:${i}`]: 1 };
-    for (let r = g.rank; r < ranks; r++) common[`o:${r}`] = common[`r:${r}`] = 1;
+    common.weighted = WEIGHT ** (ranks - 1 - g.rank);
+    common.covered = 1;
     if (isFree(g.load)) variables.set(`${i}|`, common);
     else
       for (const l of labs)
@@ -57,25 +64,14 @@ function transport(
           variables.set(`${i}|${l.id}`, { ...common, [`p:${l.id}`]: g.load.pooled, [`s:${l.id}`]: g.load.single });
   });
   if (!variables.size) return { value: 0, x: [] };
-  let result: ReturnType<typeof solve> | null = null;
-  for (let r = 0; r < ranks; r++) {
-    if (result) {
-      // the previous ranks keep their optimum, less a tolerance for the simplex's rounding
-      const prev = result.result;
-      constraints.set(`r:${r - 1}`, { min: prev - 1e-6 * Math.max(1, prev) });
-    }
-    result = solve({ direction: 'maximize', objective: `o:${r}`, constraints, variables });
-    if (result.status !== 'optimal') throw new Error(`campaign transport program: ${result.status}`);
-  }
-  return {
-    value: result!.result,
-    x: result!.variables.map(([k, v]) => {
-      const [g, lab] = String(k).split('|');
-      return [Number(g), lab || null, v];
-    }),
-  };
+  const result = solve({ direction: 'maximize', objective: ranks > 1 ? 'weighted' : 'covered', constraints, variables });
+  if (result.status !== 'optimal') throw new Error(`campaign transport program: ${result.status}`);
+  const x = result.variables.map(([k, v]): [number, string | null, number] => {
+    const [g, lab] = String(k).split('|');
+    return [Number(g), lab || null, v];
+  });
+  return { value: ranks > 1 ? x.reduce((n, [, , v]) => n + v, 0) : result.result, x };
 }
-
 /**
  * An upper bound on the households any plan can cover: the linear relaxation of the assignment of households to labs,
  * with the households grouped by commune and size (households of a commune and size weigh the same). Every feasible

@@ -123,75 +123,104 @@ interface Candidate {
 /** Code-unit order: codes and ids are ASCII, and this is the same on every machine (no locale). */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const byPriority = (a: Candidate, b: Candidate) =>
-  RANK[a.priority] - RANK[b.priority] ||
-  cmp(a.h.lastSampledOn ?? '', b.h.lastSampledOn ?? '') ||
-  cmp(a.h.commune, b.h.commune) ||
-  cmp(a.h.hamlet ?? '', b.h.hamlet ?? '') ||
-  cmp(a.h.id, b.h.id);
-
-/** Loads by (commune, members), computed once: every household of a commune and size weighs the same. */
-function loadTable(communes: ReadonlyMap<string, PlanCommune>, accuracy: PoolAccuracy) {
-  const cache = new Map<string, Load>();
-  return (commune: string, members: number, method?: Method, k?: number): Load => {
-    const c = communes.get(commune)!;
-    const key = `${commune}|${members}|${method ?? ''}|${k ?? ''}`;
-    let l = cache.get(key);
-    if (!l) cache.set(key, (l = householdLoad(members, method ?? c.method, k ?? c.poolSize, c.prevalence, accuracy)));
-    return l;
-  };
+/** The index of each distinct value in code order (null first). */
+function indexOf(values: Iterable<string | null>): Map<string | null, number> {
+  const distinct = [...new Set(values)].sort((a, b) => (a === null ? -1 : b === null ? 1 : cmp(a, b)));
+  return new Map(distinct.map((v, i) => [v, i]));
 }
 
-/** Supply groups of the candidates: by commune and `keyOf` (size for the bound, priority for the allocation), at their mean load. */
-function groupsOf(candidates: readonly Candidate[], keyOf: (c: Candidate) => number, rankOf: (c: Candidate) => number): SupplyGroup[] {
-  const groups = new Map<string, SupplyGroup>();
+/** The households in id order: as given when they already are (the people module reads them so), else sorted. */
+function inIdOrder(households: readonly PlanHousehold[]): readonly PlanHousehold[] {
+  for (let i = 1; i < households.length; i++) if (households[i - 1].id > households[i].id) return [...households].sort((a, b) => cmp(a.id, b.id));
+  return households;
+}
+
+/**
+ * The candidates in priority order — priority, the oldest last sampling (never sampled first), commune, hamlet, id —
+ * by buckets of equal (priority, day, commune, hamlet) filled in id order: linear in the households, no comparison of
+ * ids between them.
+ */
+function inPriorityOrder(candidates: Candidate[]): Candidate[] {
+  const distinct = { days: new Set<string | null>(), communes: new Set<string | null>(), hamlets: new Set<string | null>() };
+  for (const { h } of candidates) {
+    distinct.days.add(h.lastSampledOn);
+    distinct.communes.add(h.commune);
+    distinct.hamlets.add(h.hamlet);
+  }
+  const days = indexOf(distinct.days);
+  const communes = indexOf(distinct.communes);
+  const hamlets = indexOf(distinct.hamlets);
+  const buckets = new Map<number, Candidate[]>();
   for (const c of candidates) {
-    const key = `${c.h.commune}|${keyOf(c)}`;
-    const g = groups.get(key);
-    if (!g) groups.set(key, { commune: c.h.commune, district: c.h.district, count: 1, load: { ...c.load }, rank: rankOf(c) });
+    const key = ((RANK[c.priority] * days.size + days.get(c.h.lastSampledOn)!) * communes.size + communes.get(c.h.commune)!) * hamlets.size + hamlets.get(c.h.hamlet)!;
+    const b = buckets.get(key);
+    if (b) b.push(c);
+    else buckets.set(key, [c]);
+  }
+  return [...buckets.keys()].sort((a, b) => a - b).flatMap((k) => buckets.get(k)!);
+}
+
+/** Supply groups (docs/campaign-planner.md) kept in a dense array by (commune index, key): count and summed load. */
+class Groups {
+  private readonly groups: ((SupplyGroup & { members: number }) | undefined)[];
+  constructor(
+    communes: number,
+    private readonly width: number,
+  ) {
+    this.groups = Array.from({ length: communes * width }, () => undefined);
+  }
+
+  add(ci: number, key: number, h: PlanHousehold, load: Load, rank: number) {
+    const i = ci * this.width + key;
+    const g = this.groups[i];
+    if (!g) this.groups[i] = { commune: h.commune, district: h.district, members: h.members, count: 1, load: { ...load }, rank };
     else {
       g.count++;
-      g.load.pooled += c.load.pooled;
-      g.load.single += c.load.single;
+      g.load.pooled += load.pooled;
+      g.load.single += load.single;
     }
   }
-  return [...groups.values()].map((g) => ({ ...g, load: { pooled: g.load.pooled / g.count, single: g.load.single / g.count } }));
+
+  /** The groups at their mean load. */
+  list(): (SupplyGroup & { members: number })[] {
+    return this.groups.filter((g) => g !== undefined).map((g) => ({ ...g, load: { pooled: g.load.pooled / g.count, single: g.load.single / g.count } }));
+  }
 }
 
 export function planDay(input: PlanInput): PlanResult {
   const communes = new Map(input.communes.map((c) => [c.code, c]));
-  const loadOf = loadTable(communes, input.accuracy);
-  const candidates: Candidate[] = [];
-  for (const h of input.households) {
+  const ciOf = new Map([...communes.keys()].sort(cmp).map((c, i) => [c, i]));
+  const households = inIdOrder(input.households);
+  const width = households.reduce((m, h) => Math.max(m, h.members), PRIORITIES.length - 1) + 1;
+  // every household of a commune and size weighs the same: each load is computed once
+  const loads: (Load | undefined)[] = Array.from({ length: ciOf.size * width }, () => undefined);
+  const bySize = new Groups(ciOf.size, width);
+  const byRank = new Groups(ciOf.size, width);
+  const unordered: Candidate[] = [];
+  for (const h of households) {
     const c = communes.get(h.commune);
     const priority = c ? priorityOf(h, c, input.day, input.lockdownEveryDays) : null;
-    if (priority) candidates.push({ h, priority, load: loadOf(h.commune, h.members) });
+    if (!c || !priority) continue;
+    const ci = ciOf.get(h.commune)!;
+    const at = ci * width + h.members;
+    const load = (loads[at] ??= householdLoad(h.members, c.method, c.poolSize, c.prevalence, input.accuracy));
+    unordered.push({ h, priority, load });
+    bySize.add(ci, h.members, h, load, 0);
+    byRank.add(ci, RANK[priority], h, load, RANK[priority]);
   }
-  candidates.sort(byPriority);
+  const candidates = inPriorityOrder(unordered);
+  const sizes = bySize.list();
   const teams = [...input.teams].sort((a, b) => cmp(a.commune, b.commune) || cmp(a.id, b.id));
   const teamCapacity = new Map<string, number>();
   for (const t of teams) teamCapacity.set(t.commune, (teamCapacity.get(t.commune) ?? 0) + Math.max(0, t.capacity));
-  const bound = planBound(
-    groupsOf(
-      candidates,
-      (c) => c.h.members,
-      () => 0,
-    ),
-    teamCapacity,
-    input.labs,
-  );
-  const shares = allocate(
-    groupsOf(
-      candidates,
-      (c) => RANK[c.priority],
-      (c) => RANK[c.priority],
-    ),
-    teamCapacity,
-    input.labs,
-  );
+  const bound = planBound(sizes, teamCapacity, input.labs);
+  const shares = allocate(byRank.list(), teamCapacity, input.labs);
 
   const teamLeft = new Map(teams.map((t) => [t.id, t.capacity]));
   const teamsOf = groupBy(teams, (t) => t.commune);
+  // what the commune's teams can still take: none left, no team is looked for
+  const communeLeft = new Map(teamCapacity);
+  // the team working each hamlet (hamlet codes are unique in the country)
   const hamletTeam = new Map<string, string>();
   const labLeft = new Map(input.labs.map((l) => [l.id, { pooled: l.pooled, single: l.single }]));
   const shareLeft = new Map(Object.entries(shares));
@@ -220,16 +249,18 @@ export function planDay(input: PlanInput): PlanResult {
     deferred = [];
     for (const at of order) {
       const { h, priority, load } = candidates[at];
-      const team = teamFor(h, teamsOf.get(h.commune) ?? [], teamLeft, hamletTeam);
+      const team = communeLeft.get(h.commune) ? teamFor(h, teamsOf.get(h.commune)!, teamLeft, hamletTeam) : null;
       if (!team) {
         const s = shortOf(h.commune);
         s.priority[priority]++;
         s.teamShort.households++;
         continue;
       }
-      const labId = labFor(h.commune, load, labsOf(h.district), labLeft, shareLeft, strict);
+      const labs = labsOf(h.district);
+      const labId = labFor(h.commune, load, labs, labLeft, shareLeft, strict);
       if (labId === undefined) {
-        if (strict) deferred.push(at);
+        // a lab's room only shrinks: what no lab has room for now waits for nothing
+        if (strict && anyFits(load, labs, labLeft)) deferred.push(at);
         else {
           const s = shortOf(h.commune);
           s.priority[priority]++;
@@ -238,7 +269,8 @@ export function planDay(input: PlanInput): PlanResult {
         continue;
       }
       teamLeft.set(team.id, teamLeft.get(team.id)! - 1);
-      if (h.hamlet) hamletTeam.set(`${h.commune}|${h.hamlet}`, team.id);
+      communeLeft.set(h.commune, communeLeft.get(h.commune)! - 1);
+      if (h.hamlet) hamletTeam.set(h.hamlet, team.id);
       planned.push({
         at,
         item: { householdId: h.id, commune: h.commune, hamlet: h.hamlet, teamId: team.id, labId, priority, lastSampledOn: h.lastSampledOn, load },
@@ -265,16 +297,35 @@ export function planDay(input: PlanInput): PlanResult {
       singleCapacity: l.single,
     })),
     teams: teams.map((t) => ({ teamId: t.id, households: t.capacity - teamLeft.get(t.id)!, capacity: t.capacity })),
-    whatIf: alternatives(candidates, loadOf, input.maxPoolSize),
+    whatIf: alternatives(sizes, communes, input),
   };
+}
+
+/** Whether a lab with this room left can take this load. */
+const fits = (load: Load, room: Load) => room.pooled + 1e-9 >= load.pooled && room.single + 1e-9 >= load.single;
+
+function anyFits(load: Load, labs: readonly PlanLab[], left: Map<string, Load>): boolean {
+  for (const l of labs) if (fits(load, left.get(l.id)!)) return true;
+  return false;
+}
+
+/** Whether a team has room left for a household of this hamlet (and works there, when it is restricted to hamlets). */
+function hasRoom(t: PlanTeam, hamlet: string | null, left: Map<string, number>): boolean {
+  return left.get(t.id)! > 0 && (!t.hamlets || (hamlet !== null && t.hamlets.includes(hamlet)));
 }
 
 /** The team already working the household's hamlet, else one assigned to it, else the first with room. */
 function teamFor(h: PlanHousehold, teams: readonly PlanTeam[], left: Map<string, number>, hamletTeam: Map<string, string>): PlanTeam | null {
-  const room = (t: PlanTeam) => left.get(t.id)! > 0 && (!t.hamlets || (h.hamlet !== null && t.hamlets.includes(h.hamlet)));
-  const working = h.hamlet ? hamletTeam.get(`${h.commune}|${h.hamlet}`) : undefined;
-  const current = working ? teams.find((t) => t.id === working && room(t)) : undefined;
-  return current ?? teams.find((t) => t.hamlets && room(t)) ?? teams.find(room) ?? null;
+  const working = h.hamlet ? hamletTeam.get(h.hamlet) : undefined;
+  let restricted: PlanTeam | null = null;
+  let any: PlanTeam | null = null;
+  for (const t of teams) {
+    if (!hasRoom(t, h.hamlet, left)) continue;
+    if (t.id === working) return t;
+    if (t.hamlets && !restricted) restricted = t;
+    if (!any) any = t;
+  }
+  return restricted ?? any;
 }
 
 /**
@@ -296,7 +347,7 @@ function labFor(
   let bestRoom = -Infinity;
   for (const l of labs) {
     const room = left.get(l.id)!;
-    if (room.pooled + 1e-9 < load.pooled || room.single + 1e-9 < load.single) continue;
+    if (!fits(load, room)) continue;
     const share = shares.get(`${commune}|${l.id}`) ?? 0;
     if (strict && share < 0.5) continue; // shares are fractional: a household per share rounded to the nearest
     if (share > bestShare || (share === bestShare && room.pooled > bestRoom)) [best, bestShare, bestRoom] = [l, share, room.pooled];
@@ -313,26 +364,23 @@ function routeOrder(planned: { at: number; item: PlanItem }[]): PlanItem[] {
   return planned.sort((a, b) => cmp(a.item.teamId, b.item.teamId) || cmp(a.item.hamlet ?? '', b.item.hamlet ?? '') || a.at - b.at).map((x) => x.item);
 }
 
-function alternatives(candidates: readonly Candidate[], loadOf: ReturnType<typeof loadTable>, maxPoolSize: number): PlanResult['whatIf'] {
-  const sizes = new Map<string, { commune: string; members: number; n: number }>();
-  for (const { h } of candidates) {
-    const key = `${h.commune}|${h.members}`;
-    const s = sizes.get(key);
-    if (s) s.n++;
-    else sizes.set(key, { commune: h.commune, members: h.members, n: 1 });
-  }
-  const total = (f: (commune: string, members: number) => Load): Load => {
+/** The lab load of every candidate (by commune and size) as planned, at the legal maximum pool size, and with rapid antigen tests. */
+function alternatives(sizes: readonly (SupplyGroup & { members: number })[], communes: ReadonlyMap<string, PlanCommune>, input: PlanInput): PlanResult['whatIf'] {
+  const total = (f: (c: PlanCommune, members: number, load: Load) => Load): Load => {
     let sum: Load = { pooled: 0, single: 0 };
-    for (const s of sizes.values()) {
-      const l = f(s.commune, s.members);
-      sum = addLoad(sum, { pooled: l.pooled * s.n, single: l.single * s.n });
+    for (const s of sizes) {
+      const l = f(communes.get(s.commune)!, s.members, s.load);
+      sum = addLoad(sum, { pooled: l.pooled * s.count, single: l.single * s.count });
     }
     return sum;
   };
   return {
-    current: total((c, m) => loadOf(c, m)),
-    maxPoolSize: { k: maxPoolSize, load: total((c, m) => loadOf(c, m, 'rt_pcr_pooled', maxPoolSize)) },
-    antigen: total((c, m) => loadOf(c, m, 'rapid_antigen', 1)),
+    current: total((_, __, load) => load),
+    maxPoolSize: {
+      k: input.maxPoolSize,
+      load: total((c, m) => householdLoad(m, 'rt_pcr_pooled', input.maxPoolSize, c.prevalence, input.accuracy)),
+    },
+    antigen: total((c, m) => householdLoad(m, 'rapid_antigen', 1, c.prevalence, input.accuracy)),
   };
 }
 
