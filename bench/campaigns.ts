@@ -43,7 +43,7 @@ const GOAL_S = { postgres: 2, pglite: 4 };
 const GOAL_BOUND = 0.98;
 /** The baseline: one pass over the households with their sizes, every row to Node (what the planner's main read does). */
 // households carry their resident count (migration 0027), so one pass over them is a plain scan
-const BASELINE_SQL = `select id, district_code, commune_code, hamlet_code, residents from households order by id`;
+const BASELINE_SQL = `select id, commune_code, hamlet_code, residents from households order by id`;
 
 interface Pooling {
   sensitivity: number;

@@ -26,7 +26,7 @@ export interface CampaignRules {
 export interface CampaignSources {
   levelOf(code: string, day: string): Promise<{ regime: { kind: string }; level: string } | null>;
   totalsIn(communes: string[]): Promise<Map<string, { households: number; persons: number }>>;
-  householdSizesIn(communes: string[]): Promise<{ id: string; district: string; commune: string; hamlet: string | null; members: number }[]>;
+  householdSizesIn(communes: string[]): Promise<{ id: string; commune: string; hamlet: string | null; members: number }[]>;
   householdsByIds(ids: string[]): Promise<{ id: string; address: string; commune_code: string; hamlet_code: string | null }[]>;
   residentsOf(actor: Actor, householdIds: string[], purpose: string): Promise<{ persons: PersonView[] }>;
   lockedHouseholdsIn(communes: string[]): Promise<Set<string>>;

@@ -30,18 +30,35 @@ export async function readPlanInputs(ctx: CampaignsContext, campaign: CampaignRo
   if (!teams.length) throw new AppError('campaigns.no_teams', 409);
   if (!labs.length) throw new AppError('campaigns.no_labs', 409);
   const codes = communes.map((c) => c.commune_code);
+  const current = currentRounds(rounds, day);
   const [households, coverage, locked, pools, doneToday, sessions] = await all([
     ['households_with_sizes', () => src.householdSizesIn(codes)],
-    ['coverage', () => repo.coverageOfHouseholds(db, campaign.id)],
+    ['coverage', () => repo.coverageOfHouseholds(db, campaign.id, new Map(codes.map((c) => [c, current.get(c)?.no ?? 0])))],
     ['locked', () => src.lockedHouseholdsIn(codes)],
     ['pool_sizes', () => src.testing.poolSizes(codes, day)],
     ['covered_on_day', () => repo.coveredOn(db, campaign.id, day)],
     ['sessions', () => repo.sessionsOn(db, campaign.id, day)],
   ] as const);
-  return { day, communes, rounds, teams, labs, rules: rules.payload, households, coverage, locked, pools, doneToday, sessions };
+  return { day, communes, current, teams, labs, rules: rules.payload, households, coverage, locked, pools, doneToday, sessions };
 }
 
 export type PlanReads = Awaited<ReturnType<typeof readPlanInputs>>;
+
+/** Each commune's round in force on the day (none when the campaign has no round then). */
+function currentRounds(rounds: readonly { commune_code: string; round_no: number; starts_on: string; due_on: string }[], day: string) {
+  const byCommune = new Map<string, { no: number; startsOn: string; dueOn: string }[]>();
+  for (const x of rounds) {
+    const list = byCommune.get(x.commune_code) ?? [];
+    list.push({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on });
+    byCommune.set(x.commune_code, list);
+  }
+  const out = new Map<string, { no: number; dueOn: string }>();
+  for (const [code, list] of byCommune) {
+    const r = roundOn(list, day);
+    if (r) out.set(code, r);
+  }
+  return out;
+}
 
 /**
  * The planner's input from what was read: each commune's current round, pool size and prevalence; each household's
@@ -49,25 +66,20 @@ export type PlanReads = Awaited<ReturnType<typeof readPlanInputs>>;
  * the day already are left out, and their teams' capacity is reduced by them — re-planning mid-day).
  */
 export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
-  const roundsOf = new Map<string, { no: number; startsOn: string; dueOn: string }[]>();
-  for (const x of r.rounds) {
-    const list = roundsOf.get(x.commune_code) ?? [];
-    list.push({ no: x.round_no, startsOn: x.starts_on, dueOn: x.due_on });
-    roundsOf.set(x.commune_code, list);
-  }
   const communes: PlanCommune[] = r.communes.map((c) => {
     const pool = r.pools.get(c.commune_code)!;
     return {
       code: c.commune_code,
       district: c.district_code,
-      round: roundOn(roundsOf.get(c.commune_code) ?? [], r.day),
+      round: r.current.get(c.commune_code) ?? null,
       method: c.method,
       poolSize: pool.k,
       prevalence: pool.prevalence,
     };
   });
   const roundOf = new Map(communes.map((c) => [c.code, c.round?.no ?? 0]));
-  const covered = new Map<string, { last: string; rounds: number[] }>();
+  const districtOf = new Map(communes.map((c) => [c.code, c.district]));
+  const covered = new Map<string, { last: string; current: boolean; previous: boolean }>();
   for (const c of r.coverage) covered.set(c.household_id, c);
   const sampledToday = new Set(r.doneToday.map((d) => d.household_id));
   const households: PlanHousehold[] = [];
@@ -78,12 +90,12 @@ export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
     households.push({
       id: h.id,
       commune: h.commune,
-      district: h.district,
+      district: districtOf.get(h.commune)!,
       hamlet: h.hamlet,
       members: h.members,
       lastSampledOn: cov ? cov.last : null,
-      covered: round > 0 && cov !== undefined && cov.rounds.includes(round),
-      missedPrevious: round > 1 && !(cov && cov.rounds.includes(round - 1)),
+      covered: round > 0 && cov !== undefined && cov.current,
+      missedPrevious: round > 1 && !cov?.previous,
       locked: r.locked.has(h.id),
     });
   }

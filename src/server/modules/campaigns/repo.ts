@@ -140,13 +140,20 @@ export async function cover(trx: Q, row: Insertable<Database['campaign_coverage'
 }
 
 /** Per household of the campaign: the last day sampled and the rounds it was covered in. */
-export function coverageOfHouseholds(db: Q, campaignId: string) {
-  return db
-    .selectFrom('campaign_coverage')
-    .select(['household_id', sql<string>`max(sampled_on)::text`.as('last'), sql<number[]>`array_agg(round_no)`.as('rounds')])
-    .where('campaign_id', '=', campaignId)
-    .groupBy('household_id')
-    .execute();
+/**
+ * Each covered household's last sampling in the campaign and whether it was covered in its commune's current round
+ * and the one before (`rounds`: the current round number of each commune), in household id order.
+ */
+export function coverageOfHouseholds(db: Q, campaignId: string, rounds: Map<string, number>) {
+  const codes = [...rounds.keys()];
+  return sql<{ household_id: string; last: string; current: boolean; previous: boolean }>`
+    select c.household_id, max(c.sampled_on)::text as last, bool_or(c.round_no = r.no) as current, bool_or(c.round_no = r.no - 1) as previous
+      from campaign_coverage c join unnest(${codes}::text[], ${codes.map((c) => rounds.get(c)!)}::int[]) r(code, no) on r.code = c.commune_code
+     where c.campaign_id = ${campaignId}
+     group by c.household_id
+     order by c.household_id`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 /** Households covered on a day (a re-plan keeps them; a work list marks them done). */

@@ -339,7 +339,7 @@ export function householdIdsIn(db: Q, unit: { column: 'commune_code' | 'hamlet_c
 export function householdSizesIn(db: Q, communes: string[]) {
   return db
     .selectFrom('households')
-    .select(['id', 'district_code as district', 'commune_code as commune', 'hamlet_code as hamlet', 'residents as members'])
+    .select(['id', 'commune_code as commune', 'hamlet_code as hamlet', 'residents as members'])
     .where('commune_code', '=', sql<string>`any(${communes}::text[])`)
     .orderBy('id')
     .execute();

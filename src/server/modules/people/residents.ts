@@ -59,7 +59,7 @@ export class HouseholdResidents {
    * For the campaigns module: every household of these communes with its place and number of residents (one pass
    * over the communes' households and persons; no personal data).
    */
-  async householdSizesIn(communes: string[]): Promise<{ id: string; district: string; commune: string; hamlet: string | null; members: number }[]> {
+  async householdSizesIn(communes: string[]): Promise<{ id: string; commune: string; hamlet: string | null; members: number }[]> {
     return communes.length ? repo.householdSizesIn(this.db, communes) : [];
   }
 
