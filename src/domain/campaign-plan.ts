@@ -1,6 +1,7 @@
 import { daysBetween } from './dates';
 import { addLoad, householdLoad, type Load, type Method } from './campaign-load';
 import { allocate, planBound, type BoundShares, type SupplyGroup } from './campaign-bound';
+import { Assignment, hamletCount, type Candidate } from './campaign-assignment';
 import type { PoolAccuracy } from './pooling';
 
 /**
@@ -114,12 +115,6 @@ export function priorityOf(h: PlanHousehold, c: PlanCommune, day: string, lockdo
   return h.missedPrevious || c.round.dueOn <= day ? 'overdue' : 'due';
 }
 
-interface Candidate {
-  h: PlanHousehold;
-  priority: Priority;
-  load: Load;
-}
-
 /** Code-unit order: codes and ids are ASCII, and this is the same on every machine (no locale). */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -140,24 +135,25 @@ function inIdOrder(households: readonly PlanHousehold[]): readonly PlanHousehold
  * by buckets of equal (priority, day, commune, hamlet) filled in id order: linear in the households, no comparison of
  * ids between them.
  */
-function inPriorityOrder(candidates: Candidate[]): Candidate[] {
-  const distinct = { days: new Set<string | null>(), communes: new Set<string | null>(), hamlets: new Set<string | null>() };
+function inPriorityOrder(candidates: Candidate[], communes: number): Candidate[] {
+  const distinct = { days: new Set<string | null>(), hamlets: new Set<string | null>() };
   for (const { h } of candidates) {
     distinct.days.add(h.lastSampledOn);
-    distinct.communes.add(h.commune);
     distinct.hamlets.add(h.hamlet);
   }
   const days = indexOf(distinct.days);
-  const communes = indexOf(distinct.communes);
   const hamlets = indexOf(distinct.hamlets);
   const buckets = new Map<number, Candidate[]>();
   for (const c of candidates) {
-    const key = ((RANK[c.priority] * days.size + days.get(c.h.lastSampledOn)!) * communes.size + communes.get(c.h.commune)!) * hamlets.size + hamlets.get(c.h.hamlet)!;
+    c.hi = hamlets.get(c.h.hamlet)!;
+    const key = ((RANK[c.priority] * days.size + days.get(c.h.lastSampledOn)!) * communes + c.ci) * hamlets.size + c.hi;
     const b = buckets.get(key);
     if (b) b.push(c);
     else buckets.set(key, [c]);
   }
-  return [...buckets.keys()].sort((a, b) => a - b).flatMap((k) => buckets.get(k)!);
+  const out: Candidate[] = [];
+  for (const key of [...buckets.keys()].sort((a, b) => a - b)) for (const c of buckets.get(key)!) out.push(c);
+  return out;
 }
 
 /** Supply groups (docs/campaign-planner.md) kept in a dense array by (commune index, key): count and summed load. */
@@ -189,7 +185,8 @@ class Groups {
 
 export function planDay(input: PlanInput): PlanResult {
   const communes = new Map(input.communes.map((c) => [c.code, c]));
-  const ciOf = new Map([...communes.keys()].sort(cmp).map((c, i) => [c, i]));
+  const codes = [...communes.keys()].sort(cmp);
+  const ciOf = new Map(codes.map((c, i) => [c, i]));
   const households = inIdOrder(input.households);
   const width = households.reduce((m, h) => Math.max(m, h.members), PRIORITIES.length - 1) + 1;
   // every household of a commune and size weighs the same: each load is computed once
@@ -204,11 +201,11 @@ export function planDay(input: PlanInput): PlanResult {
     const ci = ciOf.get(h.commune)!;
     const at = ci * width + h.members;
     const load = (loads[at] ??= householdLoad(h.members, c.method, c.poolSize, c.prevalence, input.accuracy));
-    unordered.push({ h, priority, load });
+    unordered.push({ h, priority, load, ci, hi: 0 });
     bySize.add(ci, h.members, h, load, 0);
     byRank.add(ci, RANK[priority], h, load, RANK[priority]);
   }
-  const candidates = inPriorityOrder(unordered);
+  const candidates = inPriorityOrder(unordered, codes.length);
   const sizes = bySize.list();
   const teams = [...input.teams].sort((a, b) => cmp(a.commune, b.commune) || cmp(a.id, b.id));
   const teamCapacity = new Map<string, number>();
@@ -216,30 +213,22 @@ export function planDay(input: PlanInput): PlanResult {
   const bound = planBound(sizes, teamCapacity, input.labs);
   const shares = allocate(byRank.list(), teamCapacity, input.labs);
 
-  const teamLeft = new Map(teams.map((t) => [t.id, t.capacity]));
-  const teamsOf = groupBy(teams, (t) => t.commune);
-  // what the commune's teams can still take: none left, no team is looked for
-  const communeLeft = new Map(teamCapacity);
-  // the team working each hamlet (hamlet codes are unique in the country)
-  const hamletTeam = new Map<string, string>();
-  const labLeft = new Map(input.labs.map((l) => [l.id, { pooled: l.pooled, single: l.single }]));
-  const shareLeft = new Map(Object.entries(shares));
-  const labsByDistrict = new Map<string, PlanLab[]>();
-  const labsOf = (district: string) => {
-    let ls = labsByDistrict.get(district);
-    if (!ls) labsByDistrict.set(district, (ls = input.labs.filter((l) => !l.districts || l.districts.includes(district))));
-    return ls;
-  };
-  const shortfalls = new Map<string, CommuneShortfall>();
-  const shortOf = (commune: string) => {
-    let s = shortfalls.get(commune);
-    if (!s)
-      shortfalls.set(
-        commune,
-        (s = { commune, priority: { lockdown: 0, overdue: 0, due: 0 }, teamShort: { households: 0, teams: 0 }, labShort: { households: 0 } }),
-      );
-    return s;
-  };
+  const state = new Assignment(
+    codes,
+    codes.map((c) => communes.get(c)!.district),
+    teams,
+    input.labs,
+    shares,
+    hamletCount(candidates),
+  );
+  const shortfalls: (CommuneShortfall | undefined)[] = codes.map(() => undefined);
+  const shortOf = (ci: number) =>
+    (shortfalls[ci] ??= {
+      commune: codes[ci],
+      priority: { lockdown: 0, overdue: 0, due: 0 },
+      teamShort: { households: 0, teams: 0 },
+      labShort: { households: 0 },
+    });
 
   // first the allocation's shares, in priority order; then what is left of any lab, in priority order again
   const planned: { at: number; item: PlanItem }[] = [];
@@ -248,37 +237,36 @@ export function planDay(input: PlanInput): PlanResult {
     const order = strict ? candidates.map((_, i) => i) : deferred;
     deferred = [];
     for (const at of order) {
-      const { h, priority, load } = candidates[at];
-      const team = communeLeft.get(h.commune) ? teamFor(h, teamsOf.get(h.commune)!, teamLeft, hamletTeam) : null;
-      if (!team) {
-        const s = shortOf(h.commune);
-        s.priority[priority]++;
+      const c = candidates[at];
+      const team = state.teamFor(c);
+      if (team < 0) {
+        const s = shortOf(c.ci);
+        s.priority[c.priority]++;
         s.teamShort.households++;
         continue;
       }
-      const labs = labsOf(h.district);
-      const labId = labFor(h.commune, load, labs, labLeft, shareLeft, strict);
-      if (labId === undefined) {
+      const lab = state.labFor(c, strict);
+      if (lab === undefined) {
         // a lab's room only shrinks: what no lab has room for now waits for nothing
-        if (strict && anyFits(load, labs, labLeft)) deferred.push(at);
+        if (strict && state.anyLabFits(c)) deferred.push(at);
         else {
-          const s = shortOf(h.commune);
-          s.priority[priority]++;
+          const s = shortOf(c.ci);
+          s.priority[c.priority]++;
           s.labShort.households++;
         }
         continue;
       }
-      teamLeft.set(team.id, teamLeft.get(team.id)! - 1);
-      communeLeft.set(h.commune, communeLeft.get(h.commune)! - 1);
-      if (h.hamlet) hamletTeam.set(h.hamlet, team.id);
+      state.take(c, team);
+      const { h, priority, load } = c;
       planned.push({
         at,
-        item: { householdId: h.id, commune: h.commune, hamlet: h.hamlet, teamId: team.id, labId, priority, lastSampledOn: h.lastSampledOn, load },
+        item: { householdId: h.id, commune: h.commune, hamlet: h.hamlet, teamId: teams[team].id, labId: lab, priority, lastSampledOn: h.lastSampledOn, load },
       });
     }
   }
-  for (const s of shortfalls.values()) {
-    const ts = teamsOf.get(s.commune) ?? [];
+  const found = shortfalls.filter((s) => s !== undefined);
+  for (const s of found) {
+    const ts = state.teamsOf(s.commune);
     const mean = ts.length ? ts.reduce((n, t) => n + t.capacity, 0) / ts.length : 0;
     s.teamShort.teams = s.teamShort.households ? (mean > 0 ? Math.ceil(s.teamShort.households / mean) : 1) : 0;
   }
@@ -288,75 +276,17 @@ export function planDay(input: PlanInput): PlanResult {
     covered: planned.length,
     bound,
     shares,
-    shortfalls: [...shortfalls.values()].sort((a, b) => cmp(a.commune, b.commune)),
-    labs: input.labs.map((l) => ({
+    shortfalls: found,
+    labs: input.labs.map((l, li) => ({
       labId: l.id,
-      pooled: l.pooled - labLeft.get(l.id)!.pooled,
-      single: l.single - labLeft.get(l.id)!.single,
+      pooled: l.pooled - state.pooledLeft[li],
+      single: l.single - state.singleLeft[li],
       pooledCapacity: l.pooled,
       singleCapacity: l.single,
     })),
-    teams: teams.map((t) => ({ teamId: t.id, households: t.capacity - teamLeft.get(t.id)!, capacity: t.capacity })),
+    teams: teams.map((t, ti) => ({ teamId: t.id, households: t.capacity - state.teamLeft[ti], capacity: t.capacity })),
     whatIf: alternatives(sizes, communes, input),
   };
-}
-
-/** Whether a lab with this room left can take this load. */
-const fits = (load: Load, room: Load) => room.pooled + 1e-9 >= load.pooled && room.single + 1e-9 >= load.single;
-
-function anyFits(load: Load, labs: readonly PlanLab[], left: Map<string, Load>): boolean {
-  for (const l of labs) if (fits(load, left.get(l.id)!)) return true;
-  return false;
-}
-
-/** Whether a team has room left for a household of this hamlet (and works there, when it is restricted to hamlets). */
-function hasRoom(t: PlanTeam, hamlet: string | null, left: Map<string, number>): boolean {
-  return left.get(t.id)! > 0 && (!t.hamlets || (hamlet !== null && t.hamlets.includes(hamlet)));
-}
-
-/** The team already working the household's hamlet, else one assigned to it, else the first with room. */
-function teamFor(h: PlanHousehold, teams: readonly PlanTeam[], left: Map<string, number>, hamletTeam: Map<string, string>): PlanTeam | null {
-  const working = h.hamlet ? hamletTeam.get(h.hamlet) : undefined;
-  let restricted: PlanTeam | null = null;
-  let any: PlanTeam | null = null;
-  for (const t of teams) {
-    if (!hasRoom(t, h.hamlet, left)) continue;
-    if (t.id === working) return t;
-    if (t.hamlets && !restricted) restricted = t;
-    if (!any) any = t;
-  }
-  return restricted ?? any;
-}
-
-/**
- * A lab serving the district with room for the household's load: the one the allocation sends most of the commune to
- * (its remaining share) — only those with half a household or more left while `strict` — then the one with most pooled room; null when
- * the household needs no lab; undefined when none has room.
- */
-function labFor(
-  commune: string,
-  load: Load,
-  labs: readonly PlanLab[],
-  left: Map<string, Load>,
-  shares: Map<string, number>,
-  strict: boolean,
-): string | null | undefined {
-  if (load.pooled === 0 && load.single === 0) return null;
-  let best: PlanLab | undefined;
-  let bestShare = -Infinity;
-  let bestRoom = -Infinity;
-  for (const l of labs) {
-    const room = left.get(l.id)!;
-    if (!fits(load, room)) continue;
-    const share = shares.get(`${commune}|${l.id}`) ?? 0;
-    if (strict && share < 0.5) continue; // shares are fractional: a household per share rounded to the nearest
-    if (share > bestShare || (share === bestShare && room.pooled > bestRoom)) [best, bestShare, bestRoom] = [l, share, room.pooled];
-  }
-  if (!best) return undefined;
-  const room = left.get(best.id)!;
-  left.set(best.id, { pooled: room.pooled - load.pooled, single: room.single - load.single });
-  shares.set(`${commune}|${best.id}`, bestShare - 1);
-  return best.id;
 }
 
 /** Each team's households hamlet by hamlet (the hamlets in code order), in priority order within a hamlet. */
@@ -365,7 +295,11 @@ function routeOrder(planned: { at: number; item: PlanItem }[]): PlanItem[] {
 }
 
 /** The lab load of every candidate (by commune and size) as planned, at the legal maximum pool size, and with rapid antigen tests. */
-function alternatives(sizes: readonly (SupplyGroup & { members: number })[], communes: ReadonlyMap<string, PlanCommune>, input: PlanInput): PlanResult['whatIf'] {
+function alternatives(
+  sizes: readonly (SupplyGroup & { members: number })[],
+  communes: ReadonlyMap<string, PlanCommune>,
+  input: PlanInput,
+): PlanResult['whatIf'] {
   const total = (f: (c: PlanCommune, members: number, load: Load) => Load): Load => {
     let sum: Load = { pooled: 0, single: 0 };
     for (const s of sizes) {
@@ -382,15 +316,4 @@ function alternatives(sizes: readonly (SupplyGroup & { members: number })[], com
     },
     antigen: total((c, m) => householdLoad(m, 'rapid_antigen', 1, c.prevalence, input.accuracy)),
   };
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = out.get(k);
-    if (list) list.push(x);
-    else out.set(k, [x]);
-  }
-  return out;
 }
