@@ -44,6 +44,27 @@ export async function readPlanInputs(ctx: CampaignsContext, campaign: CampaignRo
 
 export type PlanReads = Awaited<ReturnType<typeof readPlanInputs>>;
 
+type Coverage = PlanReads['coverage'][number];
+
+const sortedById = <T>(rows: readonly T[], id: (row: T) => string) => rows.every((row, i) => i === 0 || id(rows[i - 1]) < id(row));
+
+/**
+ * The coverage of each household, asked in the households' order: both lists come in id order (uuid order is the
+ * order of their lowercase text), so one walk down both finds every match without a map of hundreds of thousands of
+ * ids; a map when either is not sorted.
+ */
+function coverageLookup(households: readonly { id: string }[], coverage: readonly Coverage[]): (id: string) => Coverage | undefined {
+  if (!sortedById(households, (h) => h.id) || !sortedById(coverage, (c) => c.household_id)) {
+    const byId = new Map(coverage.map((c) => [c.household_id, c]));
+    return (id) => byId.get(id);
+  }
+  let j = 0;
+  return (id) => {
+    while (j < coverage.length && coverage[j].household_id < id) j++;
+    return j < coverage.length && coverage[j].household_id === id ? coverage[j] : undefined;
+  };
+}
+
 /** Each commune's round in force on the day (none when the campaign has no round then). */
 function currentRounds(rounds: readonly { commune_code: string; round_no: number; starts_on: string; due_on: string }[], day: string) {
   const byCommune = new Map<string, { no: number; startsOn: string; dueOn: string }[]>();
@@ -79,13 +100,12 @@ export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
   });
   const roundOf = new Map(communes.map((c) => [c.code, c.round?.no ?? 0]));
   const districtOf = new Map(communes.map((c) => [c.code, c.district]));
-  const covered = new Map<string, { last: string; current: boolean; previous: boolean }>();
-  for (const c of r.coverage) covered.set(c.household_id, c);
+  const coverageOf = coverageLookup(r.households, r.coverage);
   const sampledToday = new Set(r.doneToday.map((d) => d.household_id));
   const households: PlanHousehold[] = [];
   for (const h of r.households) {
-    if (sampledToday.has(h.id)) continue;
-    const cov = covered.get(h.id);
+    const cov = coverageOf(h.id);
+    if (sampledToday.size && sampledToday.has(h.id)) continue;
     const round = roundOf.get(h.commune) ?? 0;
     households.push({
       id: h.id,
@@ -96,7 +116,7 @@ export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
       lastSampledOn: cov ? cov.last : null,
       covered: round > 0 && cov !== undefined && cov.current,
       missedPrevious: round > 1 && !cov?.previous,
-      locked: r.locked.has(h.id),
+      locked: r.locked.size > 0 && r.locked.has(h.id),
     });
   }
   const teamOfSession = new Map(r.sessions.map((s) => [s.session_id, s.team_id]));
