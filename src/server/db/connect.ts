@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './tables';
 import { usePreparedNames } from './prepared';
+import { packRowsOn } from './plain-rows';
 
 /** node-postgres returns bigint and numeric as strings; dates stay 'YYYY-MM-DD' strings (no time-zone shift). */
 pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
@@ -62,6 +63,7 @@ export async function connect(opts: ConnectOptions): Promise<Db> {
     await lite.query(`COPY ${table} (${columns.join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
   };
   (db as Db & { lite: unknown }).lite = lite;
+  packRowsOn(db.kysely);
   return db;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/tables';
+import { plainRows } from '../../db/plain-rows';
 import type { CampaignPlanItemsTable } from '../../db/campaigns-tables';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -146,14 +147,15 @@ export async function cover(trx: Q, row: Insertable<Database['campaign_coverage'
  */
 export function coverageOfHouseholds(db: Q, campaignId: string, rounds: Map<string, number>) {
   const codes = [...rounds.keys()];
-  return sql<{ household_id: string; last: string; current: boolean; previous: boolean }>`
-    select c.household_id, max(c.sampled_on)::text as last, bool_or(c.round_no = r.no) as current, bool_or(c.round_no = r.no - 1) as previous
-      from campaign_coverage c join unnest(${codes}::text[], ${codes.map((c) => rounds.get(c)!)}::int[]) r(code, no) on r.code = c.commune_code
-     where c.campaign_id = ${campaignId}
-     group by c.household_id
-     order by c.household_id`
-    .execute(db)
-    .then((r) => r.rows);
+  return plainRows(
+    db,
+    sql`select c.household_id, max(c.sampled_on)::text as last, bool_or(c.round_no = r.no) as current, bool_or(c.round_no = r.no - 1) as previous
+          from campaign_coverage c join unnest(${codes}::text[], ${codes.map((c) => rounds.get(c)!)}::int[]) r(code, no) on r.code = c.commune_code
+         where c.campaign_id = ${campaignId}
+         group by c.household_id`,
+    { household_id: 'text', last: 'text', current: 'bool', previous: 'bool' },
+    'household_id',
+  );
 }
 
 /** Households covered on a day (a re-plan keeps them; a work list marks them done). */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
 import { preparedRows } from '../../db/prepared';
 import { batchedByKey } from '../../db/batched';
+import { plainRows } from '../../db/plain-rows';
 import type { Database, HouseholdsTable, PersonsTable } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
 import { inScope } from '../../platform/scope';
@@ -337,12 +338,13 @@ export function householdIdsIn(db: Q, unit: { column: 'commune_code' | 'hamlet_c
 
 /** Households of communes with their place and resident count (kept on households by the database), in id order. */
 export function householdSizesIn(db: Q, communes: string[]) {
-  return db
-    .selectFrom('households')
-    .select(['id', 'commune_code as commune', 'hamlet_code as hamlet', 'residents as members'])
-    .where('commune_code', '=', sql<string>`any(${communes}::text[])`)
-    .orderBy('id')
-    .execute();
+  return plainRows(
+    db,
+    sql`select id, commune_code as commune, hamlet_code as hamlet, residents as members from households where commune_code = any(${communes}::text[])`,
+    { id: 'text', commune: 'text', hamlet: 'text', members: 'int' },
+    'id',
+    ['hamlet'],
+  );
 }
 
 /** Households and residents per commune. */
