@@ -43,8 +43,8 @@ export class Assignment {
   ) {
     const ciOf = new Map(codes.map((c, i) => [c, i]));
     this.teamLeft = teams.map((t) => t.capacity);
-    this.pooledLeft = labs.map((l) => l.pooled);
-    this.singleLeft = labs.map((l) => l.single);
+    this.pooledLeft = labs.map((l) => l.pooled - (l.usedToday?.pooled ?? 0));
+    this.singleLeft = labs.map((l) => l.single - (l.usedToday?.single ?? 0));
     this.teamsByCommune = codes.map(() => []);
     this.communeLeft = codes.map(() => 0);
     teams.forEach((t, ti) => {

@@ -51,6 +51,8 @@ export interface PlanLab {
   single: number;
   /** districts served; null: any */
   districts: string[] | null;
+  /** the expected load of what was already sampled for it on the day (re-planning mid-day) */
+  usedToday?: Load;
 }
 
 export interface PlanInput {
@@ -210,8 +212,10 @@ export function planDay(input: PlanInput): PlanResult {
   const teams = [...input.teams].sort((a, b) => cmp(a.commune, b.commune) || cmp(a.id, b.id));
   const teamCapacity = new Map<string, number>();
   for (const t of teams) teamCapacity.set(t.commune, (teamCapacity.get(t.commune) ?? 0) + Math.max(0, t.capacity));
-  const bound = planBound(sizes, teamCapacity, input.labs);
-  const shares = allocate(byRank.list(), teamCapacity, input.labs);
+  // what a lab can still take on the day
+  const room = input.labs.map((l) => ({ ...l, pooled: l.pooled - (l.usedToday?.pooled ?? 0), single: l.single - (l.usedToday?.single ?? 0) }));
+  const bound = planBound(sizes, teamCapacity, room);
+  const shares = allocate(byRank.list(), teamCapacity, room);
 
   const state = new Assignment(
     codes,

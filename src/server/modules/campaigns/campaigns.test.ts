@@ -203,6 +203,25 @@ describe('the plan: priority, capacity, approval, work lists, coverage', () => {
     // 4 households of Cái Khế left, the team has 3 of its 4 left today
     expect(again).toMatchObject({ kept: 1, candidates: 7, covered: 6 });
     expect(again.teams.find((x: { teamId: string }) => x.teamId === teamCaiKhe)).toMatchObject({ households: 3, capacity: 3 });
+    // the lab already has the morning's pool: its use is the new plan's items and the sampled household's planned load
+    const pooledOf = async (id: string, households?: string[]) =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('campaign_plan_items')
+            .select((eb) => eb.fn.sum<number>('pooled').as('n'))
+            .where('plan_id', '=', id)
+            .where('lab_id', '=', labId)
+            .$if(Boolean(households), (q) => q.where('household_id', 'in', households!))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      );
+    const sampled = (await t.db.kysely.selectFrom('campaign_coverage').select('household_id').where('sampled_on', '=', '2021-09-10').execute()).map(
+      (r) => r.household_id,
+    );
+    const morning = await pooledOf(planId, sampled);
+    expect(morning).toBeGreaterThan(0);
+    expect(again.labs.find((l: { labId: string }) => l.labId === labId).pooled).toBeCloseTo((await pooledOf(again.id)) + morning, 9);
     expect((await officer.post(`/api/campaigns/plans/${again.id}/approve`, {})).statusCode).toBe(200);
     expect(await count('sampling_sessions')).toBe(sessions);
     expect((await officer.get(`/api/campaigns/plans/${planId}`)).json().status).toBe('superseded');

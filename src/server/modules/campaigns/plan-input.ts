@@ -31,15 +31,16 @@ export async function readPlanInputs(ctx: CampaignsContext, campaign: CampaignRo
   if (!labs.length) throw new AppError('campaigns.no_labs', 409);
   const codes = communes.map((c) => c.commune_code);
   const current = currentRounds(rounds, day);
-  const [households, coverage, locked, pools, doneToday, sessions] = await all([
+  const [households, coverage, locked, pools, doneToday, sessions, labLoad] = await all([
     ['households_with_sizes', () => src.householdSizesIn(codes)],
     ['coverage', () => repo.coverageOfHouseholds(db, campaign.id, new Map(codes.map((c) => [c, current.get(c)?.no ?? 0])))],
     ['locked', () => src.lockedHouseholdsIn(codes)],
     ['pool_sizes', () => src.testing.poolSizes(codes, day)],
     ['covered_on_day', () => repo.coveredOn(db, campaign.id, day)],
     ['sessions', () => repo.sessionsOn(db, campaign.id, day)],
+    ['lab_load_today', () => repo.labLoadOn(db, campaign.id, day)],
   ] as const);
-  return { day, communes, current, teams, labs, rules: rules.payload, households, coverage, locked, pools, doneToday, sessions };
+  return { day, communes, current, teams, labs, rules: rules.payload, households, coverage, locked, pools, doneToday, sessions, labLoad };
 }
 
 export type PlanReads = Awaited<ReturnType<typeof readPlanInputs>>;
@@ -84,7 +85,8 @@ function currentRounds(rounds: readonly { commune_code: string; round_no: number
 /**
  * The planner's input from what was read: each commune's current round, pool size and prevalence; each household's
  * last sampling, its coverage in the current and previous round and whether it is locked down (households sampled on
- * the day already are left out, and their teams' capacity is reduced by them — re-planning mid-day).
+ * the day already are left out, their teams' capacity is reduced by them and their labs' by their planned load —
+ * re-planning mid-day).
  */
 export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
   const communes: PlanCommune[] = r.communes.map((c) => {
@@ -136,7 +138,16 @@ export function planInputOf(r: PlanReads): { input: PlanInput; kept: number } {
       capacity: Math.max(0, (method.get(t.commune_code) === 'rapid_antigen' ? t.antigen_per_day : t.pooled_per_day) - (doneBy.get(t.team_id) ?? 0)),
       hamlets: t.hamlets,
     })),
-    labs: r.labs.map((l) => ({ id: l.lab_id, pooled: l.pooled_per_day, single: l.single_per_day, districts: l.district_codes })),
+    labs: r.labs.map((l) => {
+      const used = r.labLoad.find((x) => x.lab_id === l.lab_id);
+      return {
+        id: l.lab_id,
+        pooled: l.pooled_per_day,
+        single: l.single_per_day,
+        districts: l.district_codes,
+        usedToday: used ? { pooled: used.pooled, single: used.single } : undefined,
+      };
+    }),
     accuracy: r.rules.pooling,
     lockdownEveryDays: r.rules.frequencies.find((f) => f.population === 'lockdown_zone')?.everyDaysMin ?? 2,
     maxPoolSize: r.rules.maxPoolSize,

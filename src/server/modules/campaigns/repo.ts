@@ -191,6 +191,25 @@ export function upsertLab(trx: Q, row: Insertable<Database['campaign_labs']>) {
     .execute();
 }
 
+/**
+ * The expected lab load of the households already sampled on a day, by the lab each was planned for: the latest
+ * approved plan of the day holding the household (a household sampled outside any plan has no lab and is not counted).
+ */
+export function labLoadOn(db: Q, campaignId: string, day: string) {
+  return sql<{ lab_id: string; pooled: number; single: number }>`
+    select lab_id, sum(pooled)::float8 as pooled, sum(single)::float8 as single from (
+      select distinct on (i.household_id) i.lab_id, i.pooled, i.single
+        from campaign_plans p
+        join campaign_plan_items i on i.plan_id = p.id
+        join campaign_coverage c on c.campaign_id = p.campaign_id and c.household_id = i.household_id and c.sampled_on = p.day
+       where p.campaign_id = ${campaignId} and p.day = ${day} and p.approved_at is not null
+       order by i.household_id, p.created_at desc) x
+     where lab_id is not null
+     group by lab_id`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
 export function teamsOf(db: Q, campaignId: string) {
   return db.selectFrom('campaign_teams').selectAll().where('campaign_id', '=', campaignId).orderBy('commune_code').orderBy('team_id').execute();
 }
