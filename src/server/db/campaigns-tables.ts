@@ -108,6 +108,13 @@ export interface CampaignPlanItemsTable {
   single: number;
 }
 
+/** A household's last sampling before the campaign began (read from testing when the campaign is made). */
+export interface CampaignPriorSamplingTable {
+  campaign_id: string;
+  household_id: string;
+  sampled_on: string;
+}
+
 export interface CampaignSessionsTable {
   campaign_id: string;
   day: string;
@@ -125,4 +132,5 @@ export interface CampaignsTables {
   campaign_plans: CampaignPlansTable;
   campaign_plan_items: CampaignPlanItemsTable;
   campaign_sessions: CampaignSessionsTable;
+  campaign_prior_sampling: CampaignPriorSamplingTable;
 }

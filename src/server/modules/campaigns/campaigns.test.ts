@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../../test/harness';
 import { AN_HOA, CAI_KHE, THOI_LAI } from '../../test/builders';
-import { aHousehold, aLab, aTeam, collectPool } from '../../test/testing-fixtures';
+import { aHousehold, aLab, aSession, aTeam, collectPool } from '../../test/testing-fixtures';
 
 let t: TestApp;
 let officer: Client;
@@ -247,5 +247,38 @@ describe('the plan: priority, capacity, approval, work lists, coverage', () => {
     const anHoa = await t.as('commune_officer', [AN_HOA]);
     expect((await anHoa.get(`/api/campaigns/plans/${planId}/teams/${teamCaiKhe}`)).statusCode).toBe(404);
     expect((await anHoa.get(`/api/campaigns/${campaignId}`)).json().communeProgress.map((c: { code: string }) => c.code)).toEqual([AN_HOA]);
+  });
+});
+
+describe('sampling before the campaign', () => {
+  it('a household sampled before the campaign began is not "never sampled": it comes after those never sampled', async () => {
+    const sampledBefore = await aHousehold(officer, THOI_LAI, 3, 'Đỗ Văn Trước');
+    const never = [await aHousehold(officer, THOI_LAI, 2, 'Đỗ Thị Chưa'), await aHousehold(officer, THOI_LAI, 4, 'Đỗ Văn Chưa')];
+    const team = (await aTeam(officer, THOI_LAI, 'Tổ Thới Lai 1')).id;
+    const session = await aSession(officer, team, '2021-09-10');
+    await collectPool(officer, session.id, sampledBefore, ['TL-0001']);
+    const created = await officer.post('/api/campaigns', {
+      name: 'Xét nghiệm Thới Lai từ 11/9',
+      legalBasis: 'TB 03-TB/BCĐ ngày 07/9/2021',
+      startsOn: '2021-09-11',
+      endsOn: '2021-09-17',
+      communes: [{ code: THOI_LAI }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await officer.post(`/api/campaigns/${id}/teams`, { teamId: team, pooledPerDay: 10, antigenPerDay: 10 })).statusCode).toBe(200);
+    expect((await officer.post(`/api/campaigns/${id}/labs`, { labId, pooledPerDay: 100, singlePerDay: 100 })).statusCode).toBe(200);
+    const plan = await officer.post(`/api/campaigns/${id}/plans`, {});
+    expect(plan.statusCode, plan.body).toBe(201);
+    const items = await t.db.kysely
+      .selectFrom('campaign_plan_items')
+      .select(['household_id', 'last_sampled_on'])
+      .where('plan_id', '=', plan.json().id)
+      .orderBy('seq')
+      .execute();
+    expect(items.map((i) => [i.household_id, i.last_sampled_on])).toEqual([
+      ...never.map((h) => [h.id, null]).sort(([a], [b]) => String(a).localeCompare(String(b))),
+      [sampledBefore.id, '2021-09-10'],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { formatDate } from '@domain/format';
-import { vnDay } from '@domain/dates';
+import { addDays, vnDay } from '@domain/dates';
 import { frequencyFor, intervalRefusal, roundsOf, type Frequency } from '@domain/campaign-rounds';
 import type { Unit } from '../geography/directory';
 import { uuidv7 } from '@domain/uuid';
@@ -69,6 +69,9 @@ export class CampaignsService {
       );
     }
     const totals = await src.totalsIn([...seen]);
+    // each household's last sampling before the start, within the longest interval any population may wait
+    const lookback = Math.max(...rules.payload.frequencies.map((f) => f.everyDaysMax));
+    const prior = await src.testing.lastHouseholdSamplings([...seen], addDays(input.startsOn, -lookback), input.startsOn);
     const province = units.placeOf(communes[0].unit.code).province_code;
     const id = uuidv7();
     await db.transaction().execute(async (trx) => {
@@ -114,6 +117,7 @@ export class CampaignsService {
           })),
         ),
       );
+      await repo.insertPriorSampling(trx, id, prior);
       await this.ctx.audit.record(trx, actor, {
         action: 'create',
         entity: 'campaign',

@@ -26,6 +26,7 @@ export const campaignsModule = defineModule({
     'campaign_plans',
     'campaign_plan_items',
     'campaign_sessions',
+    'campaign_prior_sampling',
   ],
   routes: (s) => campaignsRoutes(s.campaigns),
   scope: {

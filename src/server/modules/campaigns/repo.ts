@@ -141,18 +141,28 @@ export async function cover(trx: Q, row: Insertable<Database['campaign_coverage'
 }
 
 /** Per household of the campaign: the last day sampled and the rounds it was covered in. */
+/** Households' last sampling before the campaign began, in one statement. */
+export async function insertPriorSampling(trx: Q, campaignId: string, rows: { household_id: string; sampled_on: string }[]) {
+  if (!rows.length) return;
+  await sql`insert into campaign_prior_sampling (campaign_id, household_id, sampled_on)
+    select ${campaignId}::uuid, * from unnest(${rows.map((r) => r.household_id)}::uuid[], ${rows.map((r) => r.sampled_on)}::date[])`.execute(trx);
+}
+
 /**
- * Each covered household's last sampling in the campaign and whether it was covered in its commune's current round
+ * Each household's last sampling (in the campaign, else before it began) and whether it was covered in its commune's current round
  * and the one before (`rounds`: the current round number of each commune), in household id order.
  */
 export function coverageOfHouseholds(db: Q, campaignId: string, rounds: Map<string, number>) {
   const codes = [...rounds.keys()];
   return plainRows(
     db,
-    sql`select c.household_id, max(c.sampled_on)::text as last, bool_or(c.round_no = r.no) as current, bool_or(c.round_no = r.no - 1) as previous
-          from campaign_coverage c join unnest(${codes}::text[], ${codes.map((c) => rounds.get(c)!)}::int[]) r(code, no) on r.code = c.commune_code
-         where c.campaign_id = ${campaignId}
-         group by c.household_id`,
+    sql`select household_id, max(last)::text as last, bool_or(current) as current, bool_or(previous) as previous from (
+          select c.household_id, c.sampled_on as last, c.round_no = r.no as current, c.round_no = r.no - 1 as previous
+            from campaign_coverage c join unnest(${codes}::text[], ${codes.map((c) => rounds.get(c)!)}::int[]) r(code, no) on r.code = c.commune_code
+           where c.campaign_id = ${campaignId}
+          union all
+          select household_id, sampled_on, false, false from campaign_prior_sampling where campaign_id = ${campaignId}) x
+         group by household_id`,
     { household_id: 'text', last: 'text', current: 'bool', previous: 'bool' },
     'household_id',
   );

@@ -42,6 +42,11 @@ export class TestingForCampaigns {
     return communes.length ? repo.dailyOf(this.svc.db.kysely, communes, from, to) : Promise.resolve([]);
   }
 
+  /** Each household's last collection day in [from, before) in these communes. */
+  lastHouseholdSamplings(communes: string[], from: string, before: string) {
+    return communes.length ? repo.lastHouseholdSamplings(this.svc.db.kysely, communes, from, before) : Promise.resolve([]);
+  }
+
   /** Opens a door-to-door session for each team on its day, audited, in the caller's transaction. */
   async openSessionsInTx(trx: Transaction<Database>, actor: Actor, rows: { teamId: string; day: string; placeName: string }[]) {
     const teams = new Map(

@@ -35,6 +35,19 @@ export async function dailyOf(k: Q, communes: string[], from: string, to: string
   return rows.map((r) => ({ ...r, day: String(r.day) }));
 }
 
+/** Each household's last collection day in [from, before) in these communes (household pools and members' tubes). */
+export function lastHouseholdSamplings(k: Q, communes: string[], from: string, before: string) {
+  return k
+    .selectFrom('samples')
+    .select(['household_id', sql<string>`max(collected_on)::text`.as('sampled_on')])
+    .where('collected_on', '>=', from)
+    .where('collected_on', '<', before)
+    .where('commune_code', 'in', communes)
+    .where('household_id', 'is not', null)
+    .groupBy('household_id')
+    .execute() as Promise<{ household_id: string; sampled_on: string }[]>;
+}
+
 export function insertSession(trx: Transaction<Database>, row: Insertable<Database['sampling_sessions']>) {
   return trx.insertInto('sampling_sessions').values(row).execute();
 }
