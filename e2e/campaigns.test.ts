@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, ApiClient, launchChromium, logInAt, openPage, shown, startWebServer, type WebServer } from './harness';
+import { ADMIN, ApiClient, launchChromium, logInAt, openPage, pick, shown, startWebServer, type WebServer } from './harness';
 
 /**
  * A campaign in Chromium: two communes of different levels (Cái Khế decided level 4: every 3 days; An Hòa none: every
@@ -126,5 +126,25 @@ describe('a testing campaign from plan to coverage', () => {
     await p.goto(`${server.url}/chien-dich/${campaignId}`);
     await shown(roundTag(p, CAI_KHE, 1).getByText('Vòng 1: 1/2 hộ · Đang lấy mẫu'));
     await phone.close();
+  });
+
+  it('creates a campaign from its form: an interval against the rules is refused naming the field, then it is made', async () => {
+    const { page, close } = await openPage(browser, 1366);
+    await logInAt(page, `${server.url}/chien-dich`);
+    await page.getByRole('button', { name: 'Tạo chiến dịch' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên chiến dịch').fill('Xét nghiệm Xuân Khánh');
+    await dialog.getByLabel('Căn cứ').fill('TB 05-TB/BCĐ');
+    await pick(page, dialog.getByRole('combobox', { name: 'Quận/huyện' }), 'Ninh Kiều');
+    await pick(page, dialog.getByRole('combobox', { name: 'Xã/phường/thị trấn' }), 'Phường Xuân Khánh');
+    // a commune without a level is "other areas": every 5 to 7 days
+    await dialog.getByLabel('Số ngày/vòng').fill('2');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await shown(dialog.getByText(/5–7 ngày\/lần, đã nhập 2/));
+    await dialog.getByLabel('Số ngày/vòng').fill('7');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await shown(page.getByRole('heading', { name: 'Xét nghiệm Xuân Khánh' }));
+    await shown(roundTag(page, '31144', 1));
+    await close();
   });
 });

@@ -129,3 +129,18 @@ export async function logInAt(page: Page, url: string, who: { username: string; 
 
 /** Waits until the first match is visible. */
 export const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+
+/** The visible option of an open select with this text. */
+export const option = (page: Page, text: string) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
+
+/** Chooses an option of a select once it can be opened (its options may load after the field it depends on); waits for it to close. */
+export async function pick(page: Page, box: Locator, text: string) {
+  const item = option(page, text);
+  await expect.poll(() => box.isEnabled(), { timeout: 15_000 }).toBe(true);
+  for (let i = 0; i < 30 && !(await item.isVisible()); i++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await box.click({ force: true });
+    await page.waitForTimeout(300);
+  }
+  await item.click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}

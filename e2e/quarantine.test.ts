@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { unzlibSync } from 'fflate';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer, openPage, logInAt, shown } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, ApiClient, launchChromium, startWebServer, type WebServer, openPage, logInAt, option, pick, shown } from './harness';
 
 /**
  * A quarantine site in Chromium: an F1 cohort admitted into one room (on a phone, through the form), one of them
@@ -93,20 +93,7 @@ function qrOfPdf(pdf: Buffer): string | undefined {
 }
 
 const logIn = (page: Page, path: string) => logInAt(page, server.url + path);
-const option = (page: Page, text: string) => page.locator('.ant-select-item-option:visible', { hasText: text }).first();
 const personRow = (page: Page, name: string) => page.getByTestId('room-persons').getByRole('row', { name: new RegExp(name) });
-
-/** Chooses an option of a select once it can be opened (its options may load after the field it depends on); waits for it to close. */
-async function pick(page: Page, box: Locator, text: string) {
-  const item = option(page, text);
-  await expect.poll(() => box.isEnabled(), { timeout: 15_000 }).toBe(true);
-  for (let i = 0; i < 30 && !(await item.isVisible()); i++) {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await box.click({ force: true });
-    await page.waitForTimeout(300);
-  }
-  await item.click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 /** Picks one of a form's button-like radio options by its exact text. */
 const choose = (page: Page, text: string) => page.locator('label.ant-radio-button-wrapper').getByText(text, { exact: true }).click();
