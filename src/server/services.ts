@@ -125,6 +125,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
       householdsByIds: (...a) => residents.householdsByIds(...a),
       residentsOf: (...a) => residents.residentsOf(...a),
       lockedHouseholdsIn: (...a) => lockdown.lockedHouseholdsIn(...a),
+      personsWithOccupation: (...a) => residents.personsWithOccupation(...a),
       testing: new TestingForCampaigns(testing),
     },
     opts.testing?.now,

@@ -108,6 +108,33 @@ export interface CampaignPlanItemsTable {
   single: number;
 }
 
+export interface CampaignGroupsTable {
+  id: string;
+  campaign_id: string;
+  name: string;
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  population: string;
+  occupations: string[];
+  every_days: number;
+  method: 'rt_pcr_pooled' | 'rapid_antigen';
+  persons_target: number;
+}
+
+export interface CampaignGroupMembersTable {
+  group_id: string;
+  person_id: string;
+}
+
+export interface CampaignGroupCoverageTable {
+  group_id: string;
+  person_id: string;
+  round_no: number;
+  sampled_on: string;
+  session_id: string | null;
+}
+
 /** A household's last sampling before the campaign began (read from testing when the campaign is made). */
 export interface CampaignPriorSamplingTable {
   campaign_id: string;
@@ -133,4 +160,7 @@ export interface CampaignsTables {
   campaign_plan_items: CampaignPlanItemsTable;
   campaign_sessions: CampaignSessionsTable;
   campaign_prior_sampling: CampaignPriorSamplingTable;
+  campaign_groups: CampaignGroupsTable;
+  campaign_group_members: CampaignGroupMembersTable;
+  campaign_group_coverage: CampaignGroupCoverageTable;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newTestApp, type Client, type TestApp } from '../../test/harness';
-import { AN_HOA, CAI_KHE, THOI_LAI } from '../../test/builders';
+import { aPerson, AN_HOA, CAI_KHE, THOI_LAI } from '../../test/builders';
 import { aHousehold, aLab, aSession, aTeam, collectPool } from '../../test/testing-fixtures';
 
 let t: TestApp;
@@ -280,5 +280,55 @@ describe('sampling before the campaign', () => {
       ...never.map((h) => [h.id, null]).sort(([a], [b]) => String(a).localeCompare(String(b))),
       [sampledBefore.id, '2021-09-10'],
     ]);
+  });
+});
+
+describe('groups of workers', () => {
+  it('targets a commune’s persons by occupation on the workers’ frequency; a person counts once per round', async () => {
+    const trader = async (fullName: string, occupation: string) =>
+      (await officer.post('/api/persons', aPerson({ communeCode: THOI_LAI, fullName, birthYear: 1980, occupation }))).json().person as { id: string };
+    const a = await trader('Huỳnh Thị Chợ', 'Tiểu thương chợ Thới Lai');
+    await trader('Huỳnh Văn Sạp', 'tiểu thương');
+    await trader('Huỳnh Văn Khác', 'Giáo viên');
+    const body = (group: Record<string, unknown>) => ({
+      name: 'Xét nghiệm tiểu thương',
+      legalBasis: 'TB 03-TB/BCĐ ngày 07/9/2021',
+      startsOn: '2021-09-10',
+      endsOn: '2021-09-19',
+      communes: [{ code: '31144' }],
+      groups: [{ name: 'Tiểu thương chợ Thới Lai', communeCode: THOI_LAI, occupations: ['tieu thuong'], ...group }],
+    });
+    const before = await count('campaigns');
+    const empty = await officer.post('/api/campaigns', body({ occupations: ['thợ lặn'] }));
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json()).toMatchObject({ code: 'campaigns.group_empty', field: 'groups.0.occupations' });
+    const interval = await officer.post('/api/campaigns', body({ everyDays: 2 }));
+    expect(interval.json()).toMatchObject({ code: 'campaigns.interval_invalid', field: 'groups.0.everyDays' });
+    expect(interval.json().detail).toContain('5–7 ngày/lần, đã nhập 2');
+    expect(await count('campaigns')).toBe(before);
+
+    const made = await officer.post('/api/campaigns', body({ everyDays: 5 }));
+    expect(made.statusCode, made.body).toBe(201);
+    const team = (await aTeam(officer, THOI_LAI, 'Tổ chợ Thới Lai')).id;
+    const session = await aSession(officer, team, '2021-09-10', 'fixed');
+    for (const barcode of ['TT-0001', 'TT-0002']) {
+      const res = await officer.post(`/api/testing/sessions/${session.id}/samples`, {
+        testType: 'rt_pcr_single',
+        kind: 'single',
+        members: [{ personId: a.id }],
+        barcodes: [barcode],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const d = (await officer.get(`/api/campaigns/${made.json().id}`)).json();
+    expect(d.groups).toHaveLength(1);
+    expect(d.groups[0]).toMatchObject({ name: 'Tiểu thương chợ Thới Lai', personsTarget: 2, everyDays: 5 });
+    expect(d.groups[0].rounds.map((r: { personsCovered: number; status: string }) => [r.personsCovered, r.status])).toEqual([
+      [1, 'open'],
+      [0, 'upcoming'],
+    ]);
+    // the group's commune is not this officer's: not shown
+    const other = await t.as('commune_officer', ['31144']);
+    expect((await other.get(`/api/campaigns/${made.json().id}`)).json().groups).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { AppError } from '../../platform/errors';
 import type { CampaignsContext } from './context';
 import { progressOf } from './progress';
 import * as repo from './repo';
+import * as groupRepo from './repo/groups';
+import { groupRows, groupViews } from './groups';
 import type { CampaignDetail, CampaignInput, CampaignView, LabCapacityInput, TeamCapacityInput } from './schemas';
 
 /** Campaigns: their communes' targets and rounds from the testing rules, progress, and team and lab capacity. */
@@ -68,6 +70,7 @@ export class CampaignsService {
         `communes.${at.index}.code`,
       );
     }
+    const groups = await groupRows(this.ctx, actor, input, rules.payload);
     const totals = await src.totalsIn([...seen]);
     // each household's last sampling before the start, within the longest interval any population may wait
     const lookback = Math.max(...rules.payload.frequencies.map((f) => f.everyDaysMax));
@@ -118,6 +121,11 @@ export class CampaignsService {
         ),
       );
       await repo.insertPriorSampling(trx, id, prior);
+      await groupRepo.insertGroups(
+        trx,
+        groups.map(({ members: _, ...g }) => ({ ...g, campaign_id: id })),
+      );
+      for (const g of groups) await groupRepo.insertMembers(trx, g.id, g.members);
       await this.ctx.audit.record(trx, actor, {
         action: 'create',
         entity: 'campaign',
@@ -161,7 +169,11 @@ export class CampaignsService {
 
   async detail(actor: Actor, id: string): Promise<CampaignDetail> {
     const { campaign, communes } = await this.ctx.campaignFor(actor, id);
-    return progressOf(this.ctx, campaign, communes, this.today(), this.brief(campaign));
+    const [progress, groups] = await Promise.all([
+      progressOf(this.ctx, campaign, communes, this.today(), this.brief(campaign)),
+      groupViews(this.ctx, actor, campaign, this.today()),
+    ]);
+    return { ...progress, groups };
   }
 
   async setTeam(actor: Actor, id: string, input: TeamCapacityInput): Promise<CampaignDetail> {

@@ -30,6 +30,7 @@ export interface CampaignSources {
   householdsByIds(ids: string[]): Promise<{ id: string; address: string; commune_code: string; hamlet_code: string | null }[]>;
   residentsOf(actor: Actor, householdIds: string[], purpose: string): Promise<{ persons: PersonView[] }>;
   lockedHouseholdsIn(communes: string[]): Promise<Set<string>>;
+  personsWithOccupation(communeCode: string, words: string[]): Promise<string[]>;
   testing: TestingForCampaigns;
 }
 

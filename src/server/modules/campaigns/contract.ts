@@ -26,6 +26,14 @@ export const campaignsContract = defineContract({
       vi: '{commune} thuộc «{population}»: quy định không dùng phương pháp {method}',
       en: '{commune} is “{population}”: the rule does not allow {method}',
     },
+    'campaigns.no_group_rule': {
+      vi: 'Bộ quy tắc xét nghiệm đang áp dụng không có tần suất cho nhóm đối tượng (người lao động thiết yếu)',
+      en: 'The testing rules in force have no frequency for groups of workers',
+    },
+    'campaigns.group_empty': {
+      vi: '{group}: không có người nào ở {commune} có nghề nghiệp khớp các từ đã nhập',
+      en: '{group}: nobody in {commune} has an occupation matching these words',
+    },
     'campaigns.overlap': {
       vi: '{commune} đã thuộc chiến dịch «{name}» ({from}–{to}) cùng đối tượng',
       en: '{commune} is already in the campaign “{name}” ({from}–{to}) for the same population',

@@ -27,6 +27,9 @@ export const campaignsModule = defineModule({
     'campaign_plan_items',
     'campaign_sessions',
     'campaign_prior_sampling',
+    'campaign_groups',
+    'campaign_group_members',
+    'campaign_group_coverage',
   ],
   routes: (s) => campaignsRoutes(s.campaigns),
   scope: {

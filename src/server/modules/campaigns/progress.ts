@@ -10,7 +10,13 @@ type Brief = Pick<CampaignDetail, 'id' | 'provinceCode' | 'name' | 'legalBasis' 
  * (testing's daily rollup over the round's window), the households never reached, districts, the daily trend,
  * teams, labs and plans.
  */
-export async function progressOf(ctx: CampaignsContext, campaign: CampaignRow, visible: string[], today: string, brief: Brief): Promise<CampaignDetail> {
+export async function progressOf(
+  ctx: CampaignsContext,
+  campaign: CampaignRow,
+  visible: string[],
+  today: string,
+  brief: Brief,
+): Promise<Omit<CampaignDetail, 'groups'>> {
   const { db, src } = ctx;
   const shown = new Set(visible);
   const [communes, rounds, reached, byDay, teams, labs, plans] = await Promise.all([

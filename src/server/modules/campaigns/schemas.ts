@@ -17,6 +17,19 @@ export const campaignInput = z.object({
     .array(z.object({ code: unitCode, everyDays: z.number().int().min(1).max(60).optional(), method: method.optional() }))
     .min(1)
     .max(2000),
+  /** groups of workers (market workers, delivery staff…): persons of a commune by occupation */
+  groups: z
+    .array(
+      z.object({
+        name: z.string().trim().min(3).max(200),
+        communeCode: unitCode,
+        occupations: z.array(z.string().trim().min(2).max(100)).min(1).max(20),
+        everyDays: z.number().int().min(1).max(60).optional(),
+        method: method.optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
 });
 export type CampaignInput = z.infer<typeof campaignInput>;
 
@@ -107,8 +120,24 @@ const districtTotal = z.object({
   overdueRounds: count,
 });
 
+export const groupView = z.object({
+  id: z.string(),
+  name: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  occupations: z.array(z.string()),
+  everyDays: count,
+  method,
+  personsTarget: count,
+  rounds: z.array(
+    z.object({ no: count, startsOn: z.string(), dueOn: z.string(), personsCovered: count, status: z.enum(['upcoming', 'open', 'done', 'overdue']) }),
+  ),
+});
+export type GroupView = z.infer<typeof groupView>;
+
 export const campaignDetail = campaignView.extend({
   communeProgress: z.array(communeProgress),
+  groups: z.array(groupView),
   districts: z.array(districtTotal),
   trend: z.array(z.object({ day: z.string(), households: count, persons: count, samples: count, positive: count, resulted: count, sameDay: count })),
   teams: z.array(

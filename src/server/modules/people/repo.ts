@@ -347,6 +347,18 @@ export function householdSizesIn(db: Q, communes: string[]) {
   );
 }
 
+/** The live persons of a commune with an occupation (campaign groups), in id order. */
+export function occupationsIn(db: Q, communeCode: string) {
+  return db
+    .selectFrom('persons')
+    .select(['id', 'occupation'])
+    .where('commune_code', '=', communeCode)
+    .where('merged_into', 'is', null)
+    .where('occupation', 'is not', null)
+    .orderBy('id')
+    .execute() as Promise<{ id: string; occupation: string }[]>;
+}
+
 /** Households and residents per commune. */
 export function householdTotalsIn(db: Q, communes: string[]) {
   return db

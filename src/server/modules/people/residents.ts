@@ -1,3 +1,4 @@
+import { foldVietnamese } from '@domain/vn-text';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/tables';
 import type { Actor } from '../../platform/actor';
@@ -53,6 +54,13 @@ export class HouseholdResidents {
   async residentIdsOf(householdIds: string[]): Promise<{ id: string; householdId: string }[]> {
     const rows = householdIds.length ? await repo.residentsOf(this.db, householdIds) : [];
     return rows.map((r) => ({ id: r.id, householdId: r.household_id! }));
+  }
+
+  /** The persons of a commune whose occupation holds one of these words (diacritics and case ignored), by id. */
+  async personsWithOccupation(communeCode: string, words: string[]): Promise<string[]> {
+    const folded = words.map((w) => foldVietnamese(w).trim()).filter(Boolean);
+    const rows = await repo.occupationsIn(this.db, communeCode);
+    return rows.filter((r) => folded.some((w) => foldVietnamese(r.occupation).includes(w))).map((r) => r.id);
   }
 
   /**

@@ -7,11 +7,18 @@ import * as repo from './repo/campaigns';
 import type { TestingService } from './service';
 
 /** Told of every tube collected for a household, inside the collection's transaction (campaigns: round coverage). */
+/** One collection (a household's pool or a person's tube, not a task's re-collection): who was sampled, where, when. */
+export interface Collection {
+  sessionId: string;
+  communeCode: string;
+  /** the household a pool was collected from; null for a tube of one person */
+  householdId: string | null;
+  personIds: string[];
+  collectedOn: string;
+}
+
 export interface SamplingListener {
-  collectedInTx(
-    trx: Transaction<Database>,
-    c: { sessionId: string; communeCode: string; householdId: string; persons: number; collectedOn: string },
-  ): Promise<unknown>;
+  collectedInTx(trx: Transaction<Database>, c: Collection): Promise<unknown>;
 }
 
 /**

@@ -77,9 +77,15 @@ export async function collectSample(svc: TestingService, actor: Actor, sessionId
       );
     }
     await repo.rollUpCollected(trx, ids);
-    // a household's tubes (not a task's re-collection) count for the rounds of the campaigns on its commune
-    if (input.householdId && !input.taskId) {
-      const c = { sessionId: session.id, communeCode: session.commune_code, householdId: input.householdId, persons: persons.length, collectedOn: day };
+    // a collection (not a task's re-collection) counts for the rounds of the campaigns on its commune
+    if (!input.taskId) {
+      const c = {
+        sessionId: session.id,
+        communeCode: session.commune_code,
+        householdId: input.householdId ?? null,
+        personIds: persons.map((p) => p.id),
+        collectedOn: day,
+      };
       for (const l of svc.samplingListeners) await l.collectedInTx(trx, c);
     }
     let merged: MergeReport | null = null;
