@@ -12,6 +12,7 @@ import { ADMIN, ApiClient, launchChromium, logInAt, openPage, pick, shown, start
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const CAI_KHE = '31117';
 const AN_HOA = '31120';
+const XUAN_KHANH = '31144';
 const TEAM = 'Tổ lấy mẫu Cái Khế 2';
 
 let server: WebServer;
@@ -128,23 +129,33 @@ describe('a testing campaign from plan to coverage', () => {
     await phone.close();
   });
 
-  it('creates a campaign from its form: an interval against the rules is refused naming the field, then it is made', async () => {
+  it('creates a campaign with a group of workers from its form: an interval against the rules is refused at the field, then it is made', async () => {
+    await admin.post('/api/persons', { fullName: 'Đinh Văn Giao', birthYear: 1990, sex: 'male', communeCode: XUAN_KHANH, occupation: 'Nhân viên giao hàng' });
     const { page, close } = await openPage(browser, 1366);
     await logInAt(page, `${server.url}/chien-dich`);
     await page.getByRole('button', { name: 'Tạo chiến dịch' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tên chiến dịch').fill('Xét nghiệm Xuân Khánh');
     await dialog.getByLabel('Căn cứ').fill('TB 05-TB/BCĐ');
-    await pick(page, dialog.getByRole('combobox', { name: 'Quận/huyện' }), 'Ninh Kiều');
-    await pick(page, dialog.getByRole('combobox', { name: 'Xã/phường/thị trấn' }), 'Phường Xuân Khánh');
+    await pick(page, dialog.getByRole('combobox', { name: 'Quận/huyện' }).first(), 'Ninh Kiều');
+    await pick(page, dialog.getByRole('combobox', { name: 'Xã/phường/thị trấn' }).first(), 'Phường Xuân Khánh');
     // a commune without a level is "other areas": every 5 to 7 days
     await dialog.getByLabel('Số ngày/vòng').fill('2');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await shown(dialog.getByText(/5–7 ngày\/lần, đã nhập 2/));
     await dialog.getByLabel('Số ngày/vòng').fill('7');
+    // a group of delivery staff of the same ward, found by occupation without diacritics
+    await dialog.getByRole('button', { name: /Thêm nhóm/ }).click();
+    await dialog.getByLabel('Tên nhóm 1').fill('Giao hàng Xuân Khánh');
+    await pick(page, dialog.getByRole('combobox', { name: 'Quận/huyện' }).nth(1), 'Ninh Kiều');
+    await pick(page, dialog.getByRole('combobox', { name: 'Xã/phường/thị trấn' }).nth(1), 'Phường Xuân Khánh');
+    await dialog.getByLabel('Nghề nghiệp (từ khóa)').fill('giao hang');
+    await dialog.getByLabel('Nghề nghiệp (từ khóa)').press('Enter');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await shown(page.getByRole('heading', { name: 'Xét nghiệm Xuân Khánh' }));
-    await shown(roundTag(page, '31144', 1));
+    await shown(roundTag(page, XUAN_KHANH, 1));
+    await shown(page.getByTestId('campaign-groups').getByText('Giao hàng Xuân Khánh'));
+    await shown(page.getByTestId('campaign-groups').getByText(/Vòng 1: 0\/1 người/));
     await close();
   });
 });

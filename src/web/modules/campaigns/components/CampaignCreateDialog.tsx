@@ -14,6 +14,7 @@ interface Values {
   startsOn?: string | null;
   endsOn?: string | null;
   communes?: { code?: string; everyDays?: number | null; method?: 'rt_pcr_pooled' | 'rapid_antigen' | null }[];
+  groups?: { name?: string; communeCode?: string; occupations?: string[]; everyDays?: number | null; method?: 'rt_pcr_pooled' | 'rapid_antigen' | null }[];
 }
 
 /** A campaign: its name and legal basis, its period, its communes (interval and method from the rules unless given). */
@@ -22,10 +23,25 @@ export function CampaignCreateDialog({ onClose, onCreated }: { onClose(): void; 
   const k = m.campaigns;
   const { message } = App.useApp();
   const create = useCreateCampaign();
-  const labels: Record<string, string> = { name: k.name, legalBasis: k.legalBasis, startsOn: k.startsOn, endsOn: k.endsOn, communes: k.communes };
+  const labels: Record<string, string> = {
+    name: k.name,
+    legalBasis: k.legalBasis,
+    startsOn: k.startsOn,
+    endsOn: k.endsOn,
+    communes: k.communes,
+    groups: k.groups,
+  };
+  const fieldLabels: Record<string, string> = {
+    everyDays: k.everyDays,
+    method: k.method,
+    code: k.commune,
+    name: k.groupName,
+    communeCode: k.groupCommune,
+    occupations: k.occupations,
+  };
   const labelOf = (p: (string | number)[]) =>
-    p[0] === 'communes' && p.length > 2
-      ? `${k.communes} ${Number(p[1]) + 1}: ${p[2] === 'everyDays' ? k.everyDays : p[2] === 'method' ? k.method : k.commune}`
+    (p[0] === 'communes' || p[0] === 'groups') && p.length > 2
+      ? `${labels[p[0]]} ${Number(p[1]) + 1}: ${fieldLabels[String(p[2])] ?? String(p[2])}`
       : (labels[String(p[0])] ?? String(p[0]));
   return (
     <FormDialog<Values, (typeof campaignInput)['_output']>
@@ -37,6 +53,7 @@ export function CampaignCreateDialog({ onClose, onCreated }: { onClose(): void; 
       toInput={(v) => ({
         ...v,
         communes: (v.communes ?? []).map((c) => ({ code: c.code, everyDays: c.everyDays ?? undefined, method: c.method ?? undefined })),
+        groups: (v.groups ?? []).map((g) => ({ ...g, everyDays: g.everyDays ?? undefined, method: g.method ?? undefined })),
       })}
       labelOf={labelOf}
       pending={create.isPending}
@@ -91,6 +108,32 @@ export function CampaignCreateDialog({ onClose, onCreated }: { onClose(): void; 
                   {k.addCommune}
                 </Button>
               </>
+            )}
+          </Form.List>
+          <Form.List name="groups">
+            {(rows, { add, remove }) => (
+              <div style={{ marginTop: 16 }}>
+                {rows.map((row, i) => (
+                  <Space key={row.key} align="start" wrap style={{ display: 'flex' }}>
+                    <Form.Item name={[row.name, 'name']} label={`${k.groupName} ${i + 1}`} required>
+                      <Input maxLength={200} autoComplete="off" placeholder="Tiểu thương chợ Xuân Khánh" style={{ width: 220 }} />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'communeCode']} label={k.groupCommune} required style={{ minWidth: 260 }}>
+                      <UnitPicker leaf="commune" />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'occupations']} label={k.occupations} tooltip={k.occupationsHelp} required>
+                      <Select mode="tags" tokenSeparators={[',']} open={false} style={{ width: 240 }} placeholder="tiểu thương, giao hàng" />
+                    </Form.Item>
+                    <Form.Item name={[row.name, 'everyDays']} label={k.everyDays} tooltip={k.everyDaysHelp}>
+                      <InputNumber min={1} max={60} style={{ width: 110 }} />
+                    </Form.Item>
+                    <Button type="text" aria-label="−" icon={<MinusCircleOutlined />} onClick={() => remove(row.name)} style={{ marginTop: 30 }} />
+                  </Space>
+                ))}
+                <Button icon={<PlusOutlined />} onClick={() => add({})}>
+                  {k.addGroup}
+                </Button>
+              </div>
             )}
           </Form.List>
         </>

@@ -14,6 +14,7 @@ import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
 import { LabCapacityDialog, TeamCapacityDialog } from '../components/CapacityDialogs';
 import { CommunesTable, ROUND_COLOUR } from '../components/CommunesTable';
+import { GroupsTable } from '../components/GroupsTable';
 import { TrendChart } from '../components/TrendChart';
 import { useCampaign, useMakePlan } from '../hooks/useCampaigns';
 
@@ -46,6 +47,13 @@ export function CampaignPage() {
             <CommunesTable communes={c.communeProgress} />
           </Card>
         </Col>
+        {c.groups.length ? (
+          <Col span={24}>
+            <Card title={k.groups}>
+              <GroupsTable groups={c.groups} />
+            </Card>
+          </Col>
+        ) : null}
         <Col xs={24} xl={12}>
           <Card title={k.districts}>
             <Table
