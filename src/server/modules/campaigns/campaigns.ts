@@ -1,6 +1,6 @@
 import { formatDate } from '@domain/format';
 import { addDays, vnDay } from '@domain/dates';
-import { frequencyFor, intervalRefusal, roundsOf, type Frequency } from '@domain/campaign-rounds';
+import { frequencyFor, roundsOf, type Frequency } from '@domain/campaign-rounds';
 import type { Unit } from '../geography/directory';
 import { uuidv7 } from '@domain/uuid';
 import type { Actor } from '../../platform/actor';
@@ -9,6 +9,7 @@ import type { CampaignsContext } from './context';
 import { progressOf } from './progress';
 import * as repo from './repo';
 import * as groupRepo from './repo/groups';
+import { checkedFrequency } from './frequency-check';
 import { groupRows, groupViews } from './groups';
 import type { CampaignDetail, CampaignInput, CampaignView, LabCapacityInput, TeamCapacityInput } from './schemas';
 
@@ -37,27 +38,7 @@ export class CampaignsService {
       const level = await src.levelOf(unit.code, input.startsOn);
       const f = frequencyFor(rules.payload, level?.regime.kind ?? null, level?.level ?? null);
       if (!f) throw new AppError('campaigns.no_rules', 404, { day: formatDate(input.startsOn) }, `communes.${i}.code`);
-      const everyDays = c.everyDays ?? f.everyDaysMax;
-      const refusal = intervalRefusal(f, everyDays, input.startsOn, input.endsOn);
-      if (refusal?.code === 'interval') {
-        throw new AppError(
-          'campaigns.interval_invalid',
-          400,
-          { commune: unit.name, population: f.nameVi, min: refusal.min, max: refusal.max, value: everyDays },
-          `communes.${i}.everyDays`,
-        );
-      }
-      if (refusal)
-        throw new AppError(
-          'campaigns.rounds_too_few',
-          400,
-          { commune: unit.name, every: everyDays, rounds: refusal.rounds, min: refusal.min },
-          `communes.${i}.everyDays`,
-        );
-      const methods = f.methods ?? ['rt_pcr_pooled'];
-      const method = c.method ?? (methods[0] as 'rt_pcr_pooled' | 'rapid_antigen');
-      if (!methods.includes(method))
-        throw new AppError('campaigns.method_not_allowed', 400, { commune: unit.name, population: f.nameVi, method }, `communes.${i}.method`);
+      const { everyDays, method } = checkedFrequency(f, c, input, unit.name, `communes.${i}`);
       communes.push({ unit, level, f, everyDays, method, index: i });
     }
     const [clash] = await repo.overlapping(db, [...seen], input.startsOn, input.endsOn);

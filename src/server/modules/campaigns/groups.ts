@@ -1,9 +1,10 @@
 import { foldVietnamese } from '@domain/vn-text';
-import { intervalRefusal, roundsOf } from '@domain/campaign-rounds';
+import { roundsOf } from '@domain/campaign-rounds';
 import { uuidv7 } from '@domain/uuid';
 import type { Actor } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
 import type { CampaignRow, CampaignRules, CampaignsContext } from './context';
+import { checkedFrequency } from './frequency-check';
 import * as groups from './repo/groups';
 import type { CampaignInput, GroupView } from './schemas';
 
@@ -23,25 +24,7 @@ export async function groupRows(ctx: CampaignsContext, actor: Actor, input: Camp
     if (!f) throw new AppError('campaigns.no_group_rule', 400, {}, `groups.${i}`);
     const unit = ctx.units.require(g.communeCode, `groups.${i}.communeCode`, { level: 'commune', day: input.startsOn });
     if (!ctx.units.unitInScope(actor.scope, unit.code)) throw new AppError('validation.unit_out_of_scope', 400, { code: unit.code }, `groups.${i}.communeCode`);
-    const everyDays = g.everyDays ?? f.everyDaysMax;
-    const refusal = intervalRefusal(f, everyDays, input.startsOn, input.endsOn);
-    if (refusal?.code === 'interval')
-      throw new AppError(
-        'campaigns.interval_invalid',
-        400,
-        { commune: g.name, population: f.nameVi, min: refusal.min, max: refusal.max, value: everyDays },
-        `groups.${i}.everyDays`,
-      );
-    if (refusal)
-      throw new AppError(
-        'campaigns.rounds_too_few',
-        400,
-        { commune: g.name, every: everyDays, rounds: refusal.rounds, min: refusal.min },
-        `groups.${i}.everyDays`,
-      );
-    const method = g.method ?? ((f.methods ?? ['rt_pcr_pooled'])[0] as 'rt_pcr_pooled' | 'rapid_antigen');
-    if (!(f.methods ?? ['rt_pcr_pooled']).includes(method))
-      throw new AppError('campaigns.method_not_allowed', 400, { commune: g.name, population: f.nameVi, method }, `groups.${i}.method`);
+    const { everyDays, method } = checkedFrequency(f, g, input, g.name, `groups.${i}`);
     const members = await ctx.src.personsWithOccupation(unit.code, g.occupations);
     if (!members.length) throw new AppError('campaigns.group_empty', 400, { group: g.name, commune: unit.name }, `groups.${i}.occupations`);
     const place = ctx.units.placeOf(unit.code);
