@@ -151,6 +151,18 @@ export interface RuleSetsTable {
   activated_at: Timestamp | null;
 }
 
+/** Cases per commune, day and place of detection, kept by triggers on cases (migration 0031). */
+export interface CasesDailyTable {
+  province_code: string;
+  district_code: string;
+  commune_code: string;
+  day: ColumnType<string, never, never>;
+  detected_in: ColumnType<string, never, never>;
+  new_cases: ColumnType<number, never, never>;
+  recovered: ColumnType<number, never, never>;
+  died: ColumnType<number, never, never>;
+}
+
 export interface CasesTable {
   id: string;
   province_code: string;
@@ -490,6 +502,7 @@ export interface Database extends ZonesTables, QuarantineTables, CampaignsTables
   investigations: InvestigationsTable;
   clusters: ClustersTable;
   cases: CasesTable;
+  cases_daily: CasesDailyTable;
   case_code_counters: { province_code: string; year: number; last: number };
   exposures: ExposuresTable;
   classifications: ClassificationsTable;

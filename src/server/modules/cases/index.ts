@@ -5,7 +5,7 @@ import { casesRoutes } from './routes';
 /** Cases (F0): notification, outcome, withdrawal, the line list and its export, the epidemiological investigation. */
 export const casesModule = defineModule({
   contract: casesContract,
-  tables: ['cases', 'case_code_counters', 'investigations'],
+  tables: ['cases', 'case_code_counters', 'investigations', 'cases_daily'],
   routes: (s) => casesRoutes(s.cases, s.investigations),
   scope: {
     'POST /api/cases': {

@@ -165,3 +165,19 @@ export function lastCommunityCasesBefore(db: Q, day: string) {
     .groupBy('commune_code')
     .execute();
 }
+
+/** Cases per commune, day and place of detection over [from, to] (the rollup the writes keep). */
+export function dailyIn(db: Kysely<Database>, communes: string[], from: string, to: string) {
+  return communes.length
+    ? db
+        .selectFrom('cases_daily')
+        .select(['day', 'commune_code', 'detected_in', 'new_cases', 'recovered', 'died'])
+        .where('commune_code', 'in', communes)
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .orderBy('day')
+        .orderBy('commune_code')
+        .orderBy('detected_in')
+        .execute()
+    : Promise.resolve([]);
+}
