@@ -47,6 +47,7 @@ const FIELD: Permission[] = [
   'quarantine.stays',
   'campaigns.read',
   'campaigns.work',
+  'reports.read',
 ];
 /** Sampling teams: sessions, tubes, rapid antigen results on the spot, shipments. */
 const SAMPLING: Permission[] = ['testing.collect'];
@@ -78,7 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   lab_staff: [...REFERENCE, 'testing.summary', 'testing.read', 'testing.lab'],
   police: REFERENCE,
   social_affairs: [...REFERENCE, 'people.read'],
-  viewer: [...REFERENCE, 'testing.summary', 'quarantine.read', 'campaigns.read'],
+  viewer: [...REFERENCE, 'testing.summary', 'quarantine.read', 'campaigns.read', 'reports.read'],
 };
 
 /** What no API token may carry, whoever issues it: managing accounts and tokens is for people. */

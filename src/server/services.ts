@@ -32,6 +32,7 @@ import { CampaignsContext } from './modules/campaigns/context';
 import { CampaignsService } from './modules/campaigns/campaigns';
 import { PlansService } from './modules/campaigns/plans';
 import { CampaignCoverage } from './modules/campaigns/coverage';
+import { DashboardService } from './modules/reports/service';
 import { TestingForCampaigns } from './modules/testing/campaign-api';
 
 /** The composition root: each module's service, given only what it needs. */
@@ -132,6 +133,24 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   );
   testing.samplingListeners.push(new CampaignCoverage());
   const campaigns = { campaigns: new CampaignsService(campaignsCtx), plans: new PlansService(campaignsCtx) };
+  const forCampaigns = new TestingForCampaigns(testing);
+  const reports = {
+    dashboard: new DashboardService(
+      units,
+      {
+        casesDaily: (...a) => cases.dailyIn(...a),
+        testingDaily: (...a) => forCampaigns.daily(...a),
+        levelsOn: async (day) => {
+          const board = await zones.board(day);
+          return {
+            regime: board.regime?.kind ?? null,
+            units: board.units.map((u) => ({ unitCode: u.unitCode, tier: u.tier, level: u.inForce?.level ?? null })),
+          };
+        },
+      },
+      opts.testing?.now,
+    ),
+  };
   return {
     db,
     audit,
@@ -155,6 +174,7 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
     boundaries,
     quarantine,
     campaigns,
+    reports,
   };
 }
 

@@ -12,6 +12,7 @@ import { usersContract } from './users/contract';
 import { zonesContract } from './zones/contract';
 import { quarantineContract } from './quarantine/contract';
 import { campaignsContract } from './campaigns/contract';
+import { reportsContract } from './reports/contract';
 
 /**
  * Every module's contract (its permissions and error codes), the pure half of its manifest that the web shares.
@@ -34,4 +35,5 @@ export const CONTRACTS = [
   zonesContract,
   quarantineContract,
   campaignsContract,
+  reportsContract,
 ] as const;

@@ -12,6 +12,7 @@ import { testingModule } from './testing';
 import { zonesModule } from './zones';
 import { quarantineModule } from './quarantine';
 import { campaignsModule } from './campaigns';
+import { reportsModule } from './reports';
 
 /**
  * The server's modules, one line each, in the order their routes are registered (and listed in OpenAPI and
@@ -32,6 +33,7 @@ const LIST = [
   zonesModule,
   quarantineModule,
   campaignsModule,
+  reportsModule,
 ] as const;
 export const MODULES: readonly ServerModule[] = LIST;
 

@@ -32,6 +32,11 @@ export class CasesService {
     private readonly containment: Containment = { activeZoneOfPerson: async () => null, openStayOfPerson: async () => null },
   ) {}
 
+  /** For the reports module: cases per commune, day and place of detection over [from, to] (the rollup, no personal data). */
+  dailyIn(communes: string[], from: string, to: string) {
+    return repo.dailyIn(this.db, communes, from, to).then((rows) => rows.map((r) => ({ ...r, day: String(r.day) })));
+  }
+
   /**
    * Where a case is found when the officer does not say: during a quarantine stay (quarantine module: a facility or
    * home), inside an active lockdown zone (zones module), in quarantine as a traced F1/F2 (facility or home, from the

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { newTestApp, type Client, type TestApp } from '../../test/harness';
+import { aPerson, CAI_KHE, THOI_LAI } from '../../test/builders';
+import { aSession, aTeam, collectPool, aHousehold } from '../../test/testing-fixtures';
+
+let t: TestApp;
+let officer: Client;
+// 10/09/2021 15:00 in Vietnam
+const now = new Date('2021-09-10T08:00:00Z');
+const NAMES = 'ABCDEGHIKLMNOPQRSTUVXY';
+
+beforeAll(async () => {
+  t = await newTestApp({}, { testing: { now: () => now } });
+  officer = await t.as('command_center', ['92']);
+  // cases over ten days in two districts, by where they were found
+  const places = ['community', 'home_quarantine', 'quarantine_facility', 'screening_at_facility'];
+  for (let i = 0; i < 22; i++) {
+    const commune = i % 3 ? CAI_KHE : THOI_LAI;
+    const p = await officer.post('/api/persons', aPerson({ communeCode: commune, fullName: `Ca Bảng ${NAMES[i]}`, birthYear: 1950 + i }));
+    const day = `2021-09-${String(10 - (i % 10)).padStart(2, '0')}`;
+    const res = await officer.post('/api/cases', {
+      personId: p.json().person.id,
+      confirmedOn: day,
+      confirmingTest: `PCR-B-${i}`,
+      detectedIn: places[i % 4],
+      sampledOn: day,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  const team = (await aTeam(officer, CAI_KHE, 'Tổ Cái Khế bảng')).id;
+  const session = await aSession(officer, team, '2021-09-10');
+  await collectPool(officer, session.id, await aHousehold(officer, CAI_KHE, 3), ['DB-0001']);
+});
+afterAll(() => t.close());
+
+/** New cases counted from the cases themselves (active ones), for some communes and a day. */
+async function recount(communes: string[], day: string, community?: boolean) {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from cases where status = 'active' and confirmed_on = ${day}
+      and commune_code = any(${communes}::text[]) ${community === undefined ? sql`` : sql`and (detected_in in ('community', 'screening_at_facility')) = ${community}`}`.execute(
+    t.db.kysely,
+  );
+  return rows[0].n;
+}
+
+describe('the command dashboard', () => {
+  it('shows the day against the day before and the week before, every figure equal to a recount of the rows', async () => {
+    const res = await officer.get('/api/reports/dashboard?day=2021-09-10');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    const all = [CAI_KHE, THOI_LAI];
+    expect(d.cases.today.total).toBe(await recount(all, '2021-09-10'));
+    expect(d.cases.today.total).toBeGreaterThan(0);
+    expect(d.cases.yesterday.total).toBe(await recount(all, '2021-09-09'));
+    expect(d.cases.today.community).toBe(await recount(all, '2021-09-10', true));
+    let week = 0;
+    for (let i = 1; i <= 7; i++) week += await recount(all, `2021-09-${String(10 - i).padStart(2, '0')}`);
+    expect(d.mean7.cases).toBeCloseTo(week / 7, 9);
+    expect(d.testing.today.samples).toBe(1);
+    expect(d.curve.at(-1)).toMatchObject({ day: '2021-09-10', cases: d.cases.today.total });
+    expect(d.curve).toHaveLength(30);
+    const ninhKieu = d.districts.find((x: { code: string }) => x.code === '916');
+    expect(ninhKieu).toMatchObject({ casesToday: await recount([CAI_KHE], '2021-09-10'), samplesToday: 1 });
+    expect(Object.values(d.cases.today.byPlace as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(d.cases.today.total);
+  });
+
+  it('a commune officer sees only the commune; another unit and a day not yet come are refused naming the field', async () => {
+    const thoiLai = await t.as('commune_officer', [THOI_LAI]);
+    const d = (await thoiLai.get('/api/reports/dashboard?day=2021-09-10')).json();
+    expect(d.communes).toBe(1);
+    expect(d.cases.today.total).toBe(await recount([THOI_LAI], '2021-09-10'));
+    expect(d.testing.today.samples).toBe(0);
+    const other = await thoiLai.get(`/api/reports/dashboard?unit=${CAI_KHE}`);
+    expect(other.statusCode).toBe(400);
+    expect(other.json().field).toBe('unit');
+    const future = await officer.get('/api/reports/dashboard?day=2021-09-11');
+    expect(future.statusCode).toBe(400);
+    expect(future.json()).toMatchObject({ code: 'reports.day_future', field: 'day' });
+  });
+});

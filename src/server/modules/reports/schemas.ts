@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isoDate, unitCode } from '@domain/fields';
+
+export const dashboardQuery = z.object({ day: isoDate.optional(), unit: unitCode.optional() });
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+const count = z.number().int();
+const dayCases = z.object({ total: count, community: count, byPlace: z.record(z.string(), count), recovered: count, died: count });
+const dayTests = z.object({ samples: count, positive: count, resulted: count, sameDay: count });
+const mean = z.object({ cases: z.number(), community: z.number(), samples: z.number(), positive: z.number() });
+
+export const dashboardView = z.object({
+  day: z.string(),
+  unit: z.object({ code: z.string(), name: z.string() }).nullable(),
+  communes: count,
+  cases: z.object({ today: dayCases, yesterday: dayCases }),
+  testing: z.object({ today: dayTests, yesterday: dayTests }),
+  /** the seven days before `day` */
+  mean7: mean,
+  levels: z.object({ regime: z.string().nullable(), counts: z.record(z.string(), count), none: count }),
+  curve: z.array(z.object({ day: z.string(), cases: count, community: count, avg7: z.number() })),
+  districts: z.array(z.object({ code: z.string(), name: z.string(), casesToday: count, cases7: count, samplesToday: count, positiveToday: count })),
+});
+export type DashboardView = z.infer<typeof dashboardView>;
