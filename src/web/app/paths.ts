@@ -1,6 +1,7 @@
 /** Every route of the web app, in Vietnamese without diacritics (readable in a shared link). */
 export const paths = {
   login: '/dang-nhap',
+  dashboard: '/bang-dieu-hanh',
   geography: '/dia-ban',
   unit: (code: string) => `/dia-ban/${code}`,
   levels: '/cap-do-dich',

@@ -1,5 +1,6 @@
 import { audit } from './audit';
 import { campaigns } from './campaigns';
+import { reports } from './reports';
 import { cases } from './cases';
 import { geography } from './geography';
 import { people } from './people';
@@ -11,4 +12,4 @@ import { users } from './users';
 import { zones } from './zones';
 
 /** Every web module, one line each: the router, the menu and the UI text are built from this list. */
-export const MODULES = [geography, zones, people, cases, quarantine, campaigns, testing, users, tokens, ruleSets, audit] as const;
+export const MODULES = [reports, geography, zones, people, cases, quarantine, campaigns, testing, users, tokens, ruleSets, audit] as const;
