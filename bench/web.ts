@@ -9,6 +9,8 @@
 // the assessment of that day and the week before (services.zones.assess): time from navigation until every
 // commune of Cần Thơ has its row with a level on screen (web.levels.interactive_ms, p50 of the cold runs, same
 // baseline; goal < 1,500 ms), and in each run the switch to the map (click to canvas, `map_ms`).
+// Then the command dashboard (/bang-dieu-hanh): until its figures, its table by district and its curve are on screen
+// (web.dashboard.interactive_ms, p50 of the cold runs, same baseline; goal < 1,500 ms, issue #16).
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { addDays } from '@domain/dates';
@@ -22,6 +24,7 @@ const USAGE = 'npm run bench -- web [--runs 5] [--persons 5000]';
 const JS_GOAL_KB = 600;
 const INTERACTIVE_GOAL_MS = 1500;
 const LEVELS_GOAL_MS = 1500;
+const DASHBOARD_GOAL_MS = 1500;
 /** A day of the outbreak below, under QĐ 2686 (in force until 10/10/2021). */
 const LEVELS_DAY = '2021-09-25';
 
@@ -96,6 +99,23 @@ async function levelsInteractive(browser: Browser, url: string, communes: number
   const mapMs = (await page.evaluate(() => new Promise<number>((res) => requestAnimationFrame(() => res(performance.now()))))) - clicked;
   await context.close();
   return { ms, rows, mapMs };
+}
+
+/** ms from navigation start until the dashboard shows its figures, its table by district and its curve's canvas. */
+async function dashboardInteractive(browser: Browser, url: string) {
+  const { context, page } = await loggedInPage(browser, url);
+  await page.goto(`${url}/bang-dieu-hanh`, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () =>
+      !!document.querySelector('[data-testid="figure-new-cases"] .ant-statistic-content-value') &&
+      !!document.querySelector('[data-testid="dashboard-districts"] .ant-table-row') &&
+      !!document.querySelector('canvas'),
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
 }
 
 /** ms from navigation start to the load event of a page with no JS from the same server. */
@@ -182,6 +202,27 @@ export async function run(args: string[]): Promise<void> {
       rows,
       map_ms: Math.round(summarize(maps).p50),
       map_runs: maps.map(Math.round),
+      persons,
+    });
+
+    await dashboardInteractive(browser, server.url); // warm-up
+    const dash: number[] = [];
+    const dashBare: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      dash.push(await dashboardInteractive(browser, server.url));
+      dashBare.push(await bareLoad(browser, server.url));
+      log(`run ${i + 1}/${runs}: dashboard interactive ${dash[i].toFixed(0)} ms, bare page ${dashBare[i].toFixed(1)} ms`);
+    }
+    const dashP50 = summarize(dash).p50;
+    const dashBase = summarize(dashBare).p50;
+    emit({
+      name: 'web.dashboard.interactive_ms',
+      value: dashP50,
+      unit: 'ms',
+      baseline: dashBase,
+      ratio: ratioOf(dashP50, dashBase),
+      goal: DASHBOARD_GOAL_MS,
+      runs: dash.map(Math.round),
       persons,
     });
   } finally {
