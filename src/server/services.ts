@@ -147,6 +147,13 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
             units: board.units.map((u) => ({ unitCode: u.unitCode, tier: u.tier, level: u.inForce?.level ?? null })),
           };
         },
+        facilitiesOf: async (actor, day) => {
+          const [board, rules] = await Promise.all([quarantine.facilities.board(actor, day), quarantineCtx.rulesOn(day)]);
+          return {
+            alertAbove: rules.ops.alertAboveOccupancy ?? null,
+            facilities: board.facilities.map((f) => ({ name: f.name, communeCode: f.communeCode, beds: f.beds, occupied: f.occupied })),
+          };
+        },
       },
       opts.testing?.now,
     ),

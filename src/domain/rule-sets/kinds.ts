@@ -143,6 +143,8 @@ export const quarantineOperations = z.object({
     .min(1),
   /** Treatment capacity (NQ 128 criterion 3) is met while occupied treatment beds stay at or below this share. */
   capacityMetAtOrBelowOccupancy: z.number().min(0).max(1),
+  /** The command dashboard alerts on a facility whose occupied beds are above this share (absent: no such alert). */
+  alertAboveOccupancy: z.number().min(0).max(1).optional(),
 });
 
 export const testing = z.object({

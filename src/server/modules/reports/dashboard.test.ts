@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { newTestApp, type Client, type TestApp } from '../../test/harness';
 import { aPerson, CAI_KHE, THOI_LAI } from '../../test/builders';
 import { aSession, aTeam, collectPool, aHousehold } from '../../test/testing-fixtures';
+import { aFacility } from '../../test/quarantine-fixtures';
 
 let t: TestApp;
 let officer: Client;
@@ -76,5 +77,21 @@ describe('the command dashboard', () => {
     const future = await officer.get('/api/reports/dashboard?day=2021-09-11');
     expect(future.statusCode).toBe(400);
     expect(future.json()).toMatchObject({ code: 'reports.day_future', field: 'day' });
+  });
+
+  it('shows the facilities’ beds and alerts on one above the rule’s occupancy (90 %), not on one below', async () => {
+    const full = await aFacility(officer, { name: 'Khu cách ly Đầy', beds: 5 });
+    const roomy = await aFacility(officer, { name: 'Khu cách ly Vắng', beds: 5 });
+    // occupancy as the admissions' counters would hold it (10 beds each)
+    await t.db.kysely.updateTable('quarantine_facilities').set({ occupied: 10 }).where('id', '=', full.id).execute();
+    await t.db.kysely.updateTable('quarantine_facilities').set({ occupied: 9 }).where('id', '=', roomy.id).execute();
+    const d = (await officer.get('/api/reports/dashboard?day=2021-09-10')).json();
+    expect(d.facilities).toMatchObject({ count: 2, beds: 20, occupied: 19 });
+    expect(d.alerts).toEqual([{ kind: 'facility_full', name: 'Khu cách ly Đầy', communeCode: CAI_KHE, share: 1, threshold: 0.9 }]);
+    // a commune officer of another commune sees neither
+    const thoiLai = await t.as('commune_officer', [THOI_LAI]);
+    const other = (await thoiLai.get('/api/reports/dashboard?day=2021-09-10')).json();
+    expect(other.facilities.count).toBe(0);
+    expect(other.alerts).toEqual([]);
   });
 });

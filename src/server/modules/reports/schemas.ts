@@ -20,5 +20,8 @@ export const dashboardView = z.object({
   levels: z.object({ regime: z.string().nullable(), counts: z.record(z.string(), count), none: count }),
   curve: z.array(z.object({ day: z.string(), cases: count, community: count, avg7: z.number() })),
   districts: z.array(z.object({ code: z.string(), name: z.string(), casesToday: count, cases7: count, samplesToday: count, positiveToday: count })),
+  /** quarantine and treatment facilities the user sees */
+  facilities: z.object({ count, beds: count, occupied: count }),
+  alerts: z.array(z.object({ kind: z.enum(['facility_full']), name: z.string(), communeCode: z.string(), share: z.number(), threshold: z.number() })),
 });
 export type DashboardView = z.infer<typeof dashboardView>;

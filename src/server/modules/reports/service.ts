@@ -21,6 +21,11 @@ export interface ReportSources {
     to: string,
   ): Promise<{ day: string; commune_code: string; samples: number; positive: number; resulted: number; same_day: number }[]>;
   levelsOn(day: string): Promise<{ regime: string | null; units: { unitCode: string; tier: string; level: string | null }[] }>;
+  /** the facilities the actor sees with their beds and occupied beds, and the share above which one is alerted on */
+  facilitiesOf(
+    actor: Actor,
+    day: string,
+  ): Promise<{ alertAbove: number | null; facilities: { name: string; communeCode: string; beds: number; occupied: number }[] }>;
 }
 
 /**
@@ -45,11 +50,21 @@ export class DashboardService {
     const communes = this.communesOf(actor, unit, day);
     const codes = communes.map((c) => c.code);
     const from = addDays(day, -(CURVE_DAYS + 5));
-    const [cases, tests, levels] = await Promise.all([
+    const [cases, tests, levels, facilities] = await Promise.all([
       this.src.casesDaily(codes, from, day),
       this.src.testingDaily(codes, addDays(day, -7), day),
       this.src.levelsOn(day),
+      this.src.facilitiesOf(actor, day),
     ]);
+    const inUnit = new Set(codes);
+    const shown = unit ? facilities.facilities.filter((f) => inUnit.has(f.communeCode)) : facilities.facilities;
+    const threshold = facilities.alertAbove;
+    const alerts: DashboardView['alerts'] =
+      threshold === null
+        ? []
+        : shown
+            .filter((f) => f.beds > 0 && f.occupied / f.beds > threshold)
+            .map((f) => ({ kind: 'facility_full' as const, name: f.name, communeCode: f.communeCode, share: f.occupied / f.beds, threshold }));
 
     const community = new Set<string>(COMMUNITY_DETECTED_IN);
     const casesOn = (d: string) => {
@@ -132,6 +147,8 @@ export class DashboardService {
       levels: { regime: levels.regime, counts, none },
       curve,
       districts: [...districts.values()].sort((a, b) => (a.code < b.code ? -1 : 1)),
+      facilities: { count: shown.length, beds: shown.reduce((n, f) => n + f.beds, 0), occupied: shown.reduce((n, f) => n + f.occupied, 0) },
+      alerts,
     };
   }
 

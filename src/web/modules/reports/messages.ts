@@ -30,6 +30,11 @@ export const vi = {
     samplesToday: 'Mẫu hôm nay',
     positiveToday: 'Dương tính hôm nay',
     refreshed: 'Tự cập nhật mỗi phút',
+    beds: 'Giường cách ly, điều trị đang dùng',
+    bedsOf: '{occupied}/{beds} giường · {count} cơ sở',
+    alerts: 'Cảnh báo',
+    noAlerts: 'Không có cảnh báo.',
+    facilityFull: '{name}: {share} giường đã sử dụng (ngưỡng {threshold})',
   },
 };
 
@@ -62,5 +67,10 @@ export const en: Widen<typeof vi> = {
     samplesToday: 'Samples today',
     positiveToday: 'Positive today',
     refreshed: 'Refreshes every minute',
+    beds: 'Quarantine and treatment beds in use',
+    bedsOf: '{occupied}/{beds} beds · {count} facilities',
+    alerts: 'Alerts',
+    noAlerts: 'No alert.',
+    facilityFull: '{name}: {share} of beds in use (threshold {threshold})',
   },
 };

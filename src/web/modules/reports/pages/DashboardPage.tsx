@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
 import type { DashboardView } from '@server/modules/reports/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
@@ -23,6 +23,7 @@ export function DashboardPage() {
   if (!d) return <Card loading />;
   const unit = d.unit?.code ?? null;
   const versus = (yesterday: number, mean: number) => fill(k.versus, { yesterday: num(yesterday), mean: num(Math.round(mean * 10) / 10) });
+  const pct = (share: number) => `${num(Math.round(share * 1000) / 10)} %`;
   const sameDay = d.testing.today.resulted ? Math.round((1000 * d.testing.today.sameDay) / d.testing.today.resulted) / 10 : null;
   const figure = (title: string, value: number | string, sub: string, to?: string, testId?: string) => (
     <Col xs={12} md={8} xl={4}>
@@ -49,6 +50,27 @@ export function DashboardPage() {
           fill(k.versus, { yesterday: num(d.testing.yesterday.positive), mean: num(Math.round(d.mean7.positive * 10) / 10) }),
           paths.testingSummary,
         )}
+        <Col span={24}>
+          <Card title={k.alerts} size="small" data-testid="dashboard-alerts">
+            {d.alerts.length ? (
+              d.alerts.map((a) => (
+                <Alert
+                  key={`${a.kind}-${a.name}`}
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 6 }}
+                  message={<Link to={paths.quarantine}>{fill(k.facilityFull, { name: a.name, share: pct(a.share), threshold: pct(a.threshold) })}</Link>}
+                />
+              ))
+            ) : (
+              <span>{k.noAlerts}</span>
+            )}
+            <div style={{ marginTop: 8 }}>
+              <Link to={paths.quarantine}>{k.beds}</Link>:{' '}
+              {fill(k.bedsOf, { occupied: num(d.facilities.occupied), beds: num(d.facilities.beds), count: num(d.facilities.count) })}
+            </div>
+          </Card>
+        </Col>
         <Col xs={24} xl={16}>
           <Card title={k.curve}>
             <CurveChart curve={d.curve} />
