@@ -144,7 +144,13 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
           const board = await zones.board(day);
           return {
             regime: board.regime?.kind ?? null,
-            units: board.units.map((u) => ({ unitCode: u.unitCode, tier: u.tier, level: u.inForce?.level ?? null })),
+            units: board.units.map((u) => ({
+              unitCode: u.unitCode,
+              tier: u.tier,
+              level: u.inForce?.level ?? null,
+              proposed: u.proposal?.level ?? null,
+              rose: u.trend === 'up',
+            })),
           };
         },
         facilitiesOf: async (actor, day) => {

@@ -94,4 +94,16 @@ describe('the command dashboard', () => {
     expect(other.facilities.count).toBe(0);
     expect(other.alerts).toEqual([]);
   });
+
+  it('alerts on each commune whose proposed level rose against the week before, as the levels board says', async () => {
+    for (const day of ['2021-09-03', '2021-09-10']) expect((await officer.post('/api/levels/assess', { day })).statusCode).toBe(200);
+    const board = (await officer.get('/api/levels?day=2021-09-10')).json();
+    const rose = board.units
+      .filter((u: { tier: string; trend: string | null }) => u.tier === 'commune' && u.trend === 'up')
+      .map((u: { unitCode: string; proposal: { level: string } }) => [u.unitCode, u.proposal.level]);
+    expect(rose.length).toBeGreaterThan(0);
+    const d = (await officer.get('/api/reports/dashboard?day=2021-09-10')).json();
+    const alerts = d.alerts.filter((a: { kind: string }) => a.kind === 'level_up').map((a: { communeCode: string; level: string }) => [a.communeCode, a.level]);
+    expect(alerts).toEqual(rose);
+  });
 });

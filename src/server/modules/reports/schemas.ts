@@ -22,6 +22,12 @@ export const dashboardView = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string(), casesToday: count, cases7: count, samplesToday: count, positiveToday: count })),
   /** quarantine and treatment facilities the user sees */
   facilities: z.object({ count, beds: count, occupied: count }),
-  alerts: z.array(z.object({ kind: z.enum(['facility_full']), name: z.string(), communeCode: z.string(), share: z.number(), threshold: z.number() })),
+  /** a facility above the rules' occupancy; a commune whose proposed level rose against the week before */
+  alerts: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('facility_full'), name: z.string(), communeCode: z.string(), share: z.number(), threshold: z.number() }),
+      z.object({ kind: z.literal('level_up'), name: z.string(), communeCode: z.string(), level: z.string() }),
+    ]),
+  ),
 });
 export type DashboardView = z.infer<typeof dashboardView>;

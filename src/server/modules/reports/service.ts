@@ -20,7 +20,9 @@ export interface ReportSources {
     from: string,
     to: string,
   ): Promise<{ day: string; commune_code: string; samples: number; positive: number; resulted: number; same_day: number }[]>;
-  levelsOn(day: string): Promise<{ regime: string | null; units: { unitCode: string; tier: string; level: string | null }[] }>;
+  levelsOn(
+    day: string,
+  ): Promise<{ regime: string | null; units: { unitCode: string; tier: string; level: string | null; proposed: string | null; rose: boolean }[] }>;
   /** the facilities the actor sees with their beds and occupied beds, and the share above which one is alerted on */
   facilitiesOf(
     actor: Actor,
@@ -111,6 +113,10 @@ export class DashboardService {
       if (u.level) counts[u.level] = (counts[u.level] ?? 0) + 1;
       else none++;
     }
+
+    for (const u of levels.units)
+      if (u.tier === 'commune' && u.rose && u.proposed && inScope.has(u.unitCode))
+        alerts.push({ kind: 'level_up', name: this.units.get(u.unitCode)?.name ?? u.unitCode, communeCode: u.unitCode, level: u.proposed });
 
     const districtOf = new Map(communes.map((c) => [c.code, c.parent_code!]));
     const districts = new Map<string, DashboardView['districts'][number]>();

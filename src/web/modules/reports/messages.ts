@@ -35,6 +35,7 @@ export const vi = {
     alerts: 'Cảnh báo',
     noAlerts: 'Không có cảnh báo.',
     facilityFull: '{name}: {share} giường đã sử dụng (ngưỡng {threshold})',
+    levelUp: '{name}: cấp độ đề xuất tăng lên {level} so với 7 ngày trước',
   },
 };
 
@@ -72,5 +73,6 @@ export const en: Widen<typeof vi> = {
     alerts: 'Alerts',
     noAlerts: 'No alert.',
     facilityFull: '{name}: {share} of beds in use (threshold {threshold})',
+    levelUp: '{name}: the proposed level rose to {level} against a week before',
   },
 };

@@ -55,11 +55,17 @@ export function DashboardPage() {
             {d.alerts.length ? (
               d.alerts.map((a) => (
                 <Alert
-                  key={`${a.kind}-${a.name}`}
-                  type="error"
+                  key={`${a.kind}-${a.communeCode}-${a.name}`}
+                  type={a.kind === 'facility_full' ? 'error' : 'warning'}
                   showIcon
                   style={{ marginBottom: 6 }}
-                  message={<Link to={paths.quarantine}>{fill(k.facilityFull, { name: a.name, share: pct(a.share), threshold: pct(a.threshold) })}</Link>}
+                  message={
+                    a.kind === 'facility_full' ? (
+                      <Link to={paths.quarantine}>{fill(k.facilityFull, { name: a.name, share: pct(a.share), threshold: pct(a.threshold) })}</Link>
+                    ) : (
+                      <Link to={paths.unitLevel(a.communeCode)}>{fill(k.levelUp, { name: a.name, level: a.level })}</Link>
+                    )
+                  }
                 />
               ))
             ) : (
