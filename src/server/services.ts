@@ -33,6 +33,7 @@ import { CampaignsService } from './modules/campaigns/campaigns';
 import { PlansService } from './modules/campaigns/plans';
 import { CampaignCoverage } from './modules/campaigns/coverage';
 import { DashboardService } from './modules/reports/service';
+import { TestingForReports } from './modules/testing/reports-api';
 import { TestingForCampaigns } from './modules/testing/campaign-api';
 
 /** The composition root: each module's service, given only what it needs. */
@@ -133,13 +134,14 @@ export async function createServices(db: Db, config: Config, opts: { testing?: T
   );
   testing.samplingListeners.push(new CampaignCoverage());
   const campaigns = { campaigns: new CampaignsService(campaignsCtx), plans: new PlansService(campaignsCtx) };
-  const forCampaigns = new TestingForCampaigns(testing);
+  const forReports = new TestingForReports(testing);
   const reports = {
     dashboard: new DashboardService(
       units,
       {
         casesDaily: (...a) => cases.dailyIn(...a),
-        testingDaily: (...a) => forCampaigns.daily(...a),
+        testingDaily: (...a) => forReports.daily(...a),
+        labBacklog: (...a) => forReports.labBacklog(...a),
         levelsOn: async (day) => {
           const board = await zones.board(day);
           return {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { newTestApp, type Client, type TestApp } from '../../test/harness';
 import { aPerson, CAI_KHE, THOI_LAI } from '../../test/builders';
-import { aSession, aTeam, collectPool, aHousehold } from '../../test/testing-fixtures';
+import { aHousehold, aLab, aSession, aTeam, collectPool, shipAndReceive } from '../../test/testing-fixtures';
 import { aFacility } from '../../test/quarantine-fixtures';
 
 let t: TestApp;
@@ -105,5 +105,24 @@ describe('the command dashboard', () => {
     const d = (await officer.get('/api/reports/dashboard?day=2021-09-10')).json();
     const alerts = d.alerts.filter((a: { kind: string }) => a.kind === 'level_up').map((a: { communeCode: string; level: string }) => [a.communeCode, a.level]);
     expect(alerts).toEqual(rose);
+  });
+
+  it('alerts on a lab whose oldest tube waiting for a result is older than the rules’ overdue age, today only', async () => {
+    const slow = await aLab(officer, 'Phòng xét nghiệm Chậm');
+    const quick = await aLab(officer, 'Phòng xét nghiệm Nhanh');
+    const team = (await aTeam(officer, CAI_KHE, 'Tổ gửi mẫu')).id;
+    const session = await aSession(officer, team, '2021-09-10');
+    // 14 hours before now (rules: overdue after 12), and one collected now
+    await collectPool(officer, session.id, await aHousehold(officer, CAI_KHE, 2, 'Lâm Văn Cũ'), ['OLD-0001'], '2021-09-09T18:00:00.000Z');
+    await collectPool(officer, session.id, await aHousehold(officer, CAI_KHE, 2, 'Lâm Văn Mới'), ['NEW-0001']);
+    await shipAndReceive(officer, officer, team, slow.id, ['OLD-0001']);
+    await shipAndReceive(officer, officer, team, quick.id, ['NEW-0001']);
+    const d = (await officer.get('/api/reports/dashboard')).json();
+    const backlog = d.alerts.filter((a: { kind: string }) => a.kind === 'lab_backlog');
+    expect(backlog).toHaveLength(1);
+    expect(backlog[0]).toMatchObject({ name: 'Phòng xét nghiệm Chậm', waiting: 1, threshold: 12 });
+    expect(backlog[0].oldestHours).toBeCloseTo(14, 6);
+    const yesterday = (await officer.get('/api/reports/dashboard?day=2021-09-09')).json();
+    expect(yesterday.alerts.filter((a: { kind: string }) => a.kind === 'lab_backlog')).toEqual([]);
   });
 });

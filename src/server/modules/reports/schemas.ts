@@ -22,11 +22,12 @@ export const dashboardView = z.object({
   districts: z.array(z.object({ code: z.string(), name: z.string(), casesToday: count, cases7: count, samplesToday: count, positiveToday: count })),
   /** quarantine and treatment facilities the user sees */
   facilities: z.object({ count, beds: count, occupied: count }),
-  /** a facility above the rules' occupancy; a commune whose proposed level rose against the week before */
+  /** a facility above the rules' occupancy; a commune whose proposed level rose against the week before; a lab whose oldest waiting tube is older than the rules' overdue age */
   alerts: z.array(
     z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('facility_full'), name: z.string(), communeCode: z.string(), share: z.number(), threshold: z.number() }),
       z.object({ kind: z.literal('level_up'), name: z.string(), communeCode: z.string(), level: z.string() }),
+      z.object({ kind: z.literal('lab_backlog'), name: z.string(), labId: z.string(), waiting: count, oldestHours: z.number(), threshold: z.number() }),
     ]),
   ),
 });

@@ -23,6 +23,8 @@ export interface ReportSources {
   levelsOn(
     day: string,
   ): Promise<{ regime: string | null; units: { unitCode: string; tier: string; level: string | null; proposed: string | null; rose: boolean }[] }>;
+  /** each lab's tubes without a final result in the actor's scope, the oldest one's collection, the rules' overdue age */
+  labBacklog(actor: Actor, day: string): Promise<{ overdueAfterHours: number; labs: { labId: string; name: string; waiting: number; oldest: Date | null }[] }>;
   /** the facilities the actor sees with their beds and occupied beds, and the share above which one is alerted on */
   facilitiesOf(
     actor: Actor,
@@ -52,11 +54,12 @@ export class DashboardService {
     const communes = this.communesOf(actor, unit, day);
     const codes = communes.map((c) => c.code);
     const from = addDays(day, -(CURVE_DAYS + 5));
-    const [cases, tests, levels, facilities] = await Promise.all([
+    const [cases, tests, levels, facilities, backlog] = await Promise.all([
       this.src.casesDaily(codes, from, day),
       this.src.testingDaily(codes, addDays(day, -7), day),
       this.src.levelsOn(day),
       this.src.facilitiesOf(actor, day),
+      this.src.labBacklog(actor, day),
     ]);
     const inUnit = new Set(codes);
     const shown = unit ? facilities.facilities.filter((f) => inUnit.has(f.communeCode)) : facilities.facilities;
@@ -108,6 +111,13 @@ export class DashboardService {
     const inScope = new Set(codes);
     const counts: Record<string, number> = {};
     let none = 0;
+    // the backlog is of now: shown for today only
+    if (day === today)
+      for (const l of backlog.labs) {
+        const hours = l.oldest ? (this.now().getTime() - l.oldest.getTime()) / 3_600_000 : 0;
+        if (hours > backlog.overdueAfterHours)
+          alerts.push({ kind: 'lab_backlog', name: l.name, labId: l.labId, waiting: l.waiting, oldestHours: hours, threshold: backlog.overdueAfterHours });
+      }
     for (const u of levels.units) {
       if (u.tier !== 'commune' || !inScope.has(u.unitCode)) continue;
       if (u.level) counts[u.level] = (counts[u.level] ?? 0) + 1;

@@ -6,7 +6,6 @@ import { poolSizeFor } from './pool-size';
 import * as repo from './repo/campaigns';
 import type { TestingService } from './service';
 
-/** Told of every tube collected for a household, inside the collection's transaction (campaigns: round coverage). */
 /** One collection (a household's pool or a person's tube, not a task's re-collection): who was sampled, where, when. */
 export interface Collection {
   sessionId: string;
@@ -17,6 +16,7 @@ export interface Collection {
   collectedOn: string;
 }
 
+/** Told of every collection inside its transaction (campaigns: round coverage of households and groups). */
 export interface SamplingListener {
   collectedInTx(trx: Transaction<Database>, c: Collection): Promise<unknown>;
 }

@@ -36,6 +36,7 @@ export const vi = {
     noAlerts: 'Không có cảnh báo.',
     facilityFull: '{name}: {share} giường đã sử dụng (ngưỡng {threshold})',
     levelUp: '{name}: cấp độ đề xuất tăng lên {level} so với 7 ngày trước',
+    labBacklog: '{name}: {waiting} mẫu chờ kết quả, mẫu cũ nhất đã {hours} giờ (quá hạn sau {threshold} giờ)',
   },
 };
 
@@ -74,5 +75,6 @@ export const en: Widen<typeof vi> = {
     noAlerts: 'No alert.',
     facilityFull: '{name}: {share} of beds in use (threshold {threshold})',
     levelUp: '{name}: the proposed level rose to {level} against a week before',
+    labBacklog: '{name}: {waiting} tubes waiting, the oldest for {hours} hours (overdue after {threshold})',
   },
 };

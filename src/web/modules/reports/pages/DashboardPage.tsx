@@ -53,21 +53,27 @@ export function DashboardPage() {
         <Col span={24}>
           <Card title={k.alerts} size="small" data-testid="dashboard-alerts">
             {d.alerts.length ? (
-              d.alerts.map((a) => (
-                <Alert
-                  key={`${a.kind}-${a.communeCode}-${a.name}`}
-                  type={a.kind === 'facility_full' ? 'error' : 'warning'}
-                  showIcon
-                  style={{ marginBottom: 6 }}
-                  message={
-                    a.kind === 'facility_full' ? (
-                      <Link to={paths.quarantine}>{fill(k.facilityFull, { name: a.name, share: pct(a.share), threshold: pct(a.threshold) })}</Link>
-                    ) : (
-                      <Link to={paths.unitLevel(a.communeCode)}>{fill(k.levelUp, { name: a.name, level: a.level })}</Link>
-                    )
-                  }
-                />
-              ))
+              d.alerts.map((a, i) => {
+                const [to, text] =
+                  a.kind === 'facility_full'
+                    ? [paths.quarantine, fill(k.facilityFull, { name: a.name, share: pct(a.share), threshold: pct(a.threshold) })]
+                    : a.kind === 'level_up'
+                      ? [paths.unitLevel(a.communeCode), fill(k.levelUp, { name: a.name, level: a.level })]
+                      : [
+                          paths.overdueSamples,
+                          fill(k.labBacklog, { name: a.name, waiting: num(a.waiting), hours: num(Math.floor(a.oldestHours)), threshold: num(a.threshold) }),
+                        ];
+                return (
+                  <Alert
+                    key={`${a.kind}-${i}`}
+                    type={a.kind === 'level_up' ? 'warning' : 'error'}
+                    showIcon
+                    style={{ marginBottom: 6 }}
+                    message={<Link to={to}>{text}</Link>}
+                    data-testid={`alert-${a.kind}`}
+                  />
+                );
+              })
             ) : (
               <span>{k.noAlerts}</span>
             )}
