@@ -70,6 +70,9 @@ export interface RouteSpec<
  * Resolves who is calling, or null: a browser session (with its CSRF token) or an API token (no cookie, so no
  * CSRF token; `used` is told the answer's status, for the token's audit trail).
  */
+/** The media type of an Excel workbook (.xlsx), for routes that answer one. */
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type SessionResolver = (req: FastifyRequest) => Promise<{ actor: Actor; csrf: string | null; used?: (status: number) => void } | null>;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '../../platform/http';
+import { route, XLSX } from '../../platform/http';
 import type { CampaignsServices } from './index';
 import { planWorkbook } from './plan-export';
 import {
@@ -15,8 +15,6 @@ import {
   teamParams,
   workList,
 } from './schemas';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function campaignsRoutes(c: CampaignsServices) {
   return [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { route } from '../../platform/http';
+import { route, XLSX } from '../../platform/http';
 import { caseChanged, caseInput, caseListQuery, caseListView, casePatch, caseView, investigationQualityView, investigationView, withdrawBody } from './schemas';
 import type { CasesService } from './service';
 import type { InvestigationService } from './investigation';
@@ -7,8 +7,6 @@ import { isoDate, unitCode, uuid } from '@domain/fields';
 import { vnDay } from '@domain/dates';
 
 const idParams = z.object({ id: uuid });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export function casesRoutes(cases: CasesService, investigations: InvestigationService) {
   return [
     route({

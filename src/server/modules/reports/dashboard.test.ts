@@ -125,4 +125,20 @@ describe('the command dashboard', () => {
     const yesterday = (await officer.get('/api/reports/dashboard?day=2021-09-09')).json();
     expect(yesterday.alerts.filter((a: { kind: string }) => a.kind === 'lab_backlog')).toEqual([]);
   });
+
+  it('exports its tables to Excel with the same figures', async () => {
+    const d = (await officer.get('/api/reports/dashboard?day=2021-09-10')).json();
+    const res = await officer.get('/api/reports/dashboard/export?day=2021-09-10');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo quận, huyện', 'Diễn biến 30 ngày']);
+    const sum = wb.getWorksheet('Tổng hợp')!;
+    expect(sum.getRow(4).values).toEqual([undefined, 'Ca mắc mới', d.cases.today.total, d.cases.yesterday.total, Math.round(d.mean7.cases * 10) / 10]);
+    const districts = wb.getWorksheet('Theo quận, huyện')!;
+    expect(districts.rowCount).toBe(1 + d.districts.length + 1);
+    expect(districts.getRow(districts.rowCount).getCell(2).value).toBe(d.cases.today.total);
+  });
 });

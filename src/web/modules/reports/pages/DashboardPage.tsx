@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
-import { Alert, Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Statistic, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { DashboardView } from '@server/modules/reports/schemas';
 import { useI18n } from '@web/app/i18n/I18nProvider';
 import { paths } from '@web/app/paths';
 import { fill } from '@web/lib/fill';
+import { pathOf } from '@web/lib/api';
 import { Page } from '@web/ui/Page';
 import { QueryError } from '@web/ui/QueryError';
 import { CurveChart } from '../components/CurveChart';
@@ -34,7 +36,14 @@ export function DashboardPage() {
     </Col>
   );
   return (
-    <Page title={fill(k.title, { day: date(d.day) })}>
+    <Page
+      title={fill(k.title, { day: date(d.day) })}
+      extra={
+        <Button icon={<DownloadOutlined />} href={pathOf('/api/reports/dashboard/export', { query: { day: d.day } })} download>
+          {k.export}
+        </Button>
+      }
+    >
       <p style={{ marginTop: 0 }}>
         {fill(k.scope, { unit: d.unit?.name ?? k.allScope, communes: num(d.communes) })} · {k.refreshed}
       </p>
