@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type ECharts } from 'echarts/core';
+import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CampaignDetail } from '@server/modules/campaigns/schemas';
 import { formatDate } from '@domain/format';
 import { useI18n } from '@web/app/i18n/I18nProvider';
+import { useEChart } from '@web/ui/useEChart';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,20 +14,8 @@ use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, Canv
 export function TrendChart({ trend }: { trend: CampaignDetail['trend'] }) {
   const { m, num } = useI18n();
   const k = m.campaign;
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    chart.current = init(box.current);
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       legend: { data: [k.trendHouseholds, k.trendPositive] },
       grid: { left: 48, right: 48, top: 36, bottom: 28 },
@@ -45,7 +34,9 @@ export function TrendChart({ trend }: { trend: CampaignDetail['trend'] }) {
           itemStyle: { color: '#cf1322' },
         },
       ],
-    });
-  }, [trend, k, num]);
+    }),
+    [trend, k, num],
+  );
+  const box = useEChart(option);
   return <div ref={box} style={{ height: 260, width: '100%' }} role="img" aria-label={k.trend} />;
 }

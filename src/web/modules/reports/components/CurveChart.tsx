@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type ECharts } from 'echarts/core';
+import { use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { DashboardView } from '@server/modules/reports/schemas';
 import { formatDate } from '@domain/format';
 import { useI18n } from '@web/app/i18n/I18nProvider';
+import { useEChart } from '@web/ui/useEChart';
 
 use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -13,20 +14,8 @@ use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, Canv
 export function CurveChart({ curve }: { curve: DashboardView['curve'] }) {
   const { m, num } = useI18n();
   const k = m.dashboard;
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    chart.current = init(box.current);
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption({
+  const option = useMemo(
+    () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: [k.curveCommunity, k.curveCases, k.curveAvg] },
       grid: { left: 48, right: 16, top: 40, bottom: 28 },
@@ -37,7 +26,9 @@ export function CurveChart({ curve }: { curve: DashboardView['curve'] }) {
         { name: k.curveCases, type: 'bar', stack: 'cases', data: curve.map((d) => d.cases - d.community), itemStyle: { color: '#fa8c16' } },
         { name: k.curveAvg, type: 'line', data: curve.map((d) => Math.round(d.avg7 * 10) / 10), itemStyle: { color: '#1677ff' }, symbol: 'none' },
       ],
-    });
-  }, [curve, k, num]);
+    }),
+    [curve, k, num],
+  );
+  const box = useEChart(option);
   return <div ref={box} style={{ height: 280, width: '100%' }} role="img" aria-label={k.curve} />;
 }
