@@ -56,7 +56,7 @@ export function DashboardPage() {
         {figure(
           k.sameDay,
           sameDay === null ? '—' : `${num(sameDay)} %`,
-          fill(k.versus, { yesterday: num(d.testing.yesterday.positive), mean: num(Math.round(d.mean7.positive * 10) / 10) }),
+          `${k.positive}: ${num(d.testing.today.positive)} · ${fill(k.versus, { yesterday: num(d.testing.yesterday.positive), mean: num(Math.round(d.mean7.positive * 10) / 10) })}`,
           paths.testingSummary,
         )}
         <Col span={24}>
