@@ -65,6 +65,9 @@ describe('web app in Chromium', () => {
     await shown(menu.getByText('Tổng quan địa bàn'));
     await shown(menu.getByText('Người dân'));
     await shown(menu.getByText('Nhật ký truy cập'));
+    // the first page after login is the command dashboard (the menu's first entry)
+    await shown(page.getByRole('heading', { name: /^Tình hình dịch ngày/ }));
+    await menu.getByText('Tổng quan địa bàn').click();
     await shown(page.getByRole('heading', { name: 'Thành phố Cần Thơ' }));
     await page.screenshot({ path: ARTIFACTS + 'web-geography.png', fullPage: true });
     await context.close();
