@@ -234,22 +234,7 @@ async function measure(
           summary: '{}',
           created_by: actor.id,
         });
-        await repo.insertItems(
-          trx,
-          id,
-          r.items.map((it, seq) => ({
-            seq,
-            household_id: it.householdId,
-            commune_code: it.commune,
-            hamlet_code: it.hamlet,
-            team_id: it.teamId,
-            lab_id: it.labId,
-            priority: it.priority,
-            last_sampled_on: it.lastSampledOn,
-            pooled: it.load.pooled,
-            single: it.load.single,
-          })),
-        );
+        await repo.insertItems(trx, id, r.items);
         throw new Rollback();
       })
       .catch((err: unknown) => {

@@ -13,9 +13,6 @@ export interface Candidate {
   hi: number;
 }
 
-/** The number of hamlet indexes the candidates use. */
-export const hamletCount = (candidates: readonly Candidate[]) => candidates.reduce((m, c) => Math.max(m, c.hi + 1), 0);
-
 /**
  * What is left of every team, lab and allocation share while households are placed, in arrays by index (commune in
  * code order, team, lab, hamlet): the placement loop runs once per candidate, hundreds of thousands of times.

@@ -1,7 +1,7 @@
 import { daysBetween } from './dates';
 import { addLoad, householdLoad, type Load, type Method } from './campaign-load';
 import { allocate, planBound, type BoundShares, type SupplyGroup } from './campaign-bound';
-import { Assignment, hamletCount, type Candidate } from './campaign-assignment';
+import { Assignment, type Candidate } from './campaign-assignment';
 import type { PoolAccuracy } from './pooling';
 
 /**
@@ -137,7 +137,7 @@ function inIdOrder(households: readonly PlanHousehold[]): readonly PlanHousehold
  * by buckets of equal (priority, day, commune, hamlet) filled in id order: linear in the households, no comparison of
  * ids between them.
  */
-function inPriorityOrder(candidates: Candidate[], communes: number): Candidate[] {
+function inPriorityOrder(candidates: Candidate[], communes: number): { ordered: Candidate[]; hamlets: number } {
   const distinct = { days: new Set<string | null>(), hamlets: new Set<string | null>() };
   for (const { h } of candidates) {
     distinct.days.add(h.lastSampledOn);
@@ -155,7 +155,7 @@ function inPriorityOrder(candidates: Candidate[], communes: number): Candidate[]
   }
   const out: Candidate[] = [];
   for (const key of [...buckets.keys()].sort((a, b) => a - b)) for (const c of buckets.get(key)!) out.push(c);
-  return out;
+  return { ordered: out, hamlets: hamlets.size };
 }
 
 /** Supply groups (docs/campaign-planner.md) kept in a dense array by (commune index, key): count and summed load. */
@@ -207,7 +207,7 @@ export function planDay(input: PlanInput): PlanResult {
     bySize.add(ci, h.members, h, load, 0);
     byRank.add(ci, RANK[priority], h, load, RANK[priority]);
   }
-  const candidates = inPriorityOrder(unordered, codes.length);
+  const { ordered: candidates, hamlets } = inPriorityOrder(unordered, codes.length);
   const sizes = bySize.list();
   const teams = [...input.teams].sort((a, b) => cmp(a.commune, b.commune) || cmp(a.id, b.id));
   const teamCapacity = new Map<string, number>();
@@ -223,7 +223,7 @@ export function planDay(input: PlanInput): PlanResult {
     teams,
     input.labs,
     shares,
-    hamletCount(candidates),
+    hamlets,
   );
   const shortfalls: (CommuneShortfall | undefined)[] = codes.map(() => undefined);
   const shortOf = (ci: number) =>

@@ -51,13 +51,13 @@ export class CampaignsService {
         `communes.${at.index}.code`,
       );
     }
-    const groups = await groupRows(this.ctx, actor, input, rules.payload);
+    const id = uuidv7();
+    const groups = await groupRows(this.ctx, actor, id, input, rules.payload);
     const totals = await src.totalsIn([...seen]);
     // each household's last sampling before the start, within the longest interval any population may wait
     const lookback = Math.max(...rules.payload.frequencies.map((f) => f.everyDaysMax));
     const prior = await src.testing.lastHouseholdSamplings([...seen], addDays(input.startsOn, -lookback), input.startsOn);
     const province = units.placeOf(communes[0].unit.code).province_code;
-    const id = uuidv7();
     await db.transaction().execute(async (trx) => {
       await repo.insertCampaign(trx, {
         id,
@@ -104,7 +104,7 @@ export class CampaignsService {
       await repo.insertPriorSampling(trx, id, prior);
       await groupRepo.insertGroups(
         trx,
-        groups.map(({ members: _, ...g }) => ({ ...g, campaign_id: id })),
+        groups.map(({ members: _, ...g }) => g),
       );
       for (const g of groups) await groupRepo.insertMembers(trx, g.id, g.members);
       await this.ctx.audit.record(trx, actor, {

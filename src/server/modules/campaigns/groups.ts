@@ -17,7 +17,7 @@ export type GroupRow = Parameters<typeof groups.insertGroups>[1][number] & { mem
  * A campaign's groups checked against the rules and made into rows with their members: the persons of the commune
  * whose occupation holds one of the group's words (diacritics and case ignored), fixed as the group's target.
  */
-export async function groupRows(ctx: CampaignsContext, actor: Actor, input: CampaignInput, rules: CampaignRules): Promise<GroupRow[]> {
+export async function groupRows(ctx: CampaignsContext, actor: Actor, campaignId: string, input: CampaignInput, rules: CampaignRules): Promise<GroupRow[]> {
   const f = rules.frequencies.find((x) => x.population === GROUP_POPULATION);
   const out: GroupRow[] = [];
   for (const [i, g] of (input.groups ?? []).entries()) {
@@ -30,7 +30,7 @@ export async function groupRows(ctx: CampaignsContext, actor: Actor, input: Camp
     const place = ctx.units.placeOf(unit.code);
     out.push({
       id: uuidv7(),
-      campaign_id: '',
+      campaign_id: campaignId,
       name: g.name,
       province_code: place.province_code,
       district_code: place.district_code,

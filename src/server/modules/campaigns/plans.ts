@@ -51,22 +51,7 @@ export class PlansService {
         summary: JSON.stringify(summary),
         created_by: actor.id,
       });
-      await repo.insertItems(
-        trx,
-        id,
-        result.items.map((it, seq) => ({
-          seq,
-          household_id: it.householdId,
-          commune_code: it.commune,
-          hamlet_code: it.hamlet,
-          team_id: it.teamId,
-          lab_id: it.labId,
-          priority: it.priority,
-          last_sampled_on: it.lastSampledOn,
-          pooled: it.load.pooled,
-          single: it.load.single,
-        })),
-      );
+      await repo.insertItems(trx, id, result.items);
       await this.ctx.audit.record(trx, actor, {
         action: 'create',
         entity: 'campaign_plan',

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/tables';
 import { plainRows } from '../../db/plain-rows';
-import type { CampaignPlanItemsTable } from '../../db/campaigns-tables';
+import type { PlanItem } from '@domain/campaign-plan';
 
 type Q = Kysely<Database> | Transaction<Database>;
 const NONE = ['00000000-0000-0000-0000-000000000000'];
@@ -234,15 +234,15 @@ export function insertPlan(trx: Q, row: Insertable<Database['campaign_plans']>) 
   return trx.insertInto('campaign_plans').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-/** A plan's items in one statement (tens of thousands of rows: arrays, not a parameter per value). */
-export async function insertItems(trx: Q, planId: string, items: Omit<Insertable<CampaignPlanItemsTable>, 'plan_id'>[]) {
+/** A plan's items, seq in the order given, in one statement (tens of thousands of rows: arrays, not a parameter per value). */
+export async function insertItems(trx: Q, planId: string, items: readonly PlanItem[]) {
   if (!items.length) return;
-  const col = <K extends keyof (typeof items)[number]>(k: K) => items.map((i) => i[k] ?? null);
+  const col = <T>(f: (i: PlanItem) => T) => items.map(f);
   await sql`
     insert into campaign_plan_items (plan_id, seq, household_id, commune_code, hamlet_code, team_id, lab_id, priority, last_sampled_on, pooled, single)
-    select ${planId}::uuid, * from unnest(${col('seq')}::int[], ${col('household_id')}::uuid[], ${col('commune_code')}::text[], ${col('hamlet_code')}::text[],
-      ${col('team_id')}::uuid[], ${col('lab_id')}::uuid[], ${col('priority')}::text[], ${col('last_sampled_on')}::date[], ${col('pooled')}::numeric[],
-      ${col('single')}::numeric[])`.execute(trx);
+    select ${planId}::uuid, * from unnest(${items.map((_, seq) => seq)}::int[], ${col((i) => i.householdId)}::uuid[], ${col((i) => i.commune)}::text[],
+      ${col((i) => i.hamlet)}::text[], ${col((i) => i.teamId)}::uuid[], ${col((i) => i.labId)}::uuid[], ${col((i) => i.priority)}::text[],
+      ${col((i) => i.lastSampledOn)}::date[], ${col((i) => i.load.pooled)}::numeric[], ${col((i) => i.load.single)}::numeric[])`.execute(trx);
 }
 
 export function planById(db: Q, id: string, lock = false) {

@@ -61,8 +61,8 @@ export class DashboardService {
       this.src.facilitiesOf(actor, day),
       this.src.labBacklog(actor, day),
     ]);
-    const inUnit = new Set(codes);
-    const shown = unit ? facilities.facilities.filter((f) => inUnit.has(f.communeCode)) : facilities.facilities;
+    const inScope = new Set(codes);
+    const shown = unit ? facilities.facilities.filter((f) => inScope.has(f.communeCode)) : facilities.facilities;
     const threshold = facilities.alertAbove;
     const alerts: DashboardView['alerts'] =
       threshold === null
@@ -108,7 +108,6 @@ export class DashboardService {
       .slice(6)
       .map(([d, v], i) => ({ day: d, cases: v.cases, community: v.community, avg7: avg(series.slice(i, i + 7).map(([, x]) => x.cases)) }));
 
-    const inScope = new Set(codes);
     const counts: Record<string, number> = {};
     let none = 0;
     // the backlog is of now: shown for today only

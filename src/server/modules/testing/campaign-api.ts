@@ -46,7 +46,7 @@ export class TestingForCampaigns {
 
   /** The daily rollup of these communes over [from, to], by day and commune (collections and results). */
   daily(communes: string[], from: string, to: string) {
-    return communes.length ? repo.dailyOf(this.svc.db.kysely, communes, from, to) : Promise.resolve([]);
+    return repo.dailyOf(this.svc.db.kysely, communes, from, to);
   }
 
   /** Each household's last collection day in [from, before) in these communes. */

@@ -9,7 +9,7 @@ export class TestingForReports {
 
   /** The daily rollup of these communes over [from, to], by day and commune. */
   daily(communes: string[], from: string, to: string) {
-    return communes.length ? daily.dailyOf(this.svc.db.kysely, communes, from, to) : Promise.resolve([]);
+    return daily.dailyOf(this.svc.db.kysely, communes, from, to);
   }
 
   /** Tubes at each lab without a final result (from the counters), the oldest one's collection, and the rule's overdue age. */

@@ -14,6 +14,7 @@ export function labsByIds(k: Q, ids: string[]) {
 
 /** The daily rollup of communes over [from, to] by day and commune. */
 export async function dailyOf(k: Q, communes: string[], from: string, to: string) {
+  if (!communes.length) return [];
   const rows = await k
     .selectFrom('testing_daily')
     .select([
